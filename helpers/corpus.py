@@ -1,0 +1,493 @@
+"""The articles as pandas frames: loading, validation, segmentation and character offsets.
+
+:func:`load_corpus` reads ``data/articles.csv`` and ``data/raw/articles/*.txt`` and returns a
+:class:`Corpus` with three frames. Offsets are ``[start, end)`` into the article text as decoded
+from UTF-8 (a byte-order mark, if any, is kept as character 0), so that for every row
+``corpus.texts[article_id][start:end] == text``.
+
+``articles``
+    ``article_id, file, title, outlet, published, published_basis, url`` (from the metadata;
+    ``published`` is a datetime64 day) plus ``published_overridden`` (a run's parameters changed it),
+    ``sha256`` (of the raw bytes), ``n_chars, n_words, n_paragraphs, n_sentences``.
+``paragraphs``
+    ``article_id, paragraph_no`` (1-based), ``start, end, text, kind`` where kind is
+    ``headline`` (a short first line without closing punctuation), ``body``, ``embedded_post``
+    (a social-media post pasted into the article, recognised by its ``— Name (@handle) Date``
+    signature, with the short lines just before it that belong to it) or ``fragment`` (a short line
+    that is not a sentence, e.g. an image caption). Embedded posts also fill ``post_author,
+    post_handle, post_date, post_url``; other rows leave them empty.
+``sentences``
+    ``article_id, sentence_no`` (1-based within the article), ``paragraph_no, start, end, text,
+    voice, paragraph_kind``. ``voice`` is ``narration``, ``direct_quote`` (at least
+    ``corpus.quote_share_min`` of its characters lie inside a quotation that is speech rather than
+    a scare quote) or ``embedded_post``. Sentences come from syntok's segmenter with tested fixes:
+    no break inside a URL, e-mail address or @handle, after a title (``Mr.``) or inside a dated
+    abbreviation (``Sept. 15``), and a break before an embedded post's signature.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from syntok import segmenter as _syntok_segmenter
+from syntok.tokenizer import Tokenizer as _SyntokTokenizer
+
+from helpers import paths
+from helpers.assumptions import Assumptions, load_assumptions
+from helpers.errors import DataError, Problem
+
+METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url")
+REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
+EARLIEST_DATE = dt.date(2000, 1, 1)
+
+ARTICLE_COLUMNS = [*METADATA_COLUMNS, "published_overridden", "sha256", "n_chars", "n_words",
+                   "n_paragraphs", "n_sentences"]
+PARAGRAPH_COLUMNS = ["article_id", "paragraph_no", "start", "end", "text", "kind",
+                     "post_author", "post_handle", "post_date", "post_url"]
+SENTENCE_COLUMNS = ["article_id", "sentence_no", "paragraph_no", "start", "end", "text", "voice",
+                    "paragraph_kind"]
+PARAGRAPH_KINDS = ("headline", "body", "embedded_post", "fragment")
+VOICES = ("narration", "direct_quote", "embedded_post")
+
+# Characters that may pad a line but are not content: white space (incl. no-break space),
+# the byte-order mark and zero-width characters.
+_PAD = " \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+       "\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_CLOSES_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+# "— Nicholas Grossman (@NGrossman81) September 7, 2020": the signature of an embedded tweet.
+POST_SIGNATURE = re.compile(
+    r"(?P<dash>[—–-]|&mdash;)\s*(?P<author>[^\s()—–][^()—–\n]*?)\s*\((?P<handle>@\w{1,30})\)\s*"
+    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})|"
+    r"(?:\d{4}-\d{2}-\d{2}))\s*$"
+)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
+_PROTECTED = re.compile(
+    _URL.pattern + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+"
+)
+# A break right after these never ends a sentence.
+_TITLE_BEFORE_BREAK = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Pres|Sec|Amb|St)\.|(?<![\w.])[A-Z]\.)$"
+)
+_MONTH_ABBR_BEFORE_BREAK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+_SENTENCE_AFTER_TOKEN = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
+_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+
+_TOKENIZER = _SyntokTokenizer()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles of one data folder as frames, plus their texts and a checksum."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    texts: Mapping[str, str] = field(repr=False)
+    checksum: str = ""
+
+    def text(self, article_id: str, start: int, end: int) -> str:
+        """The raw text of ``article_id`` between two offsets."""
+        return self.texts[article_id][start:end]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading and validating
+
+
+def _parse_date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value.strip())
+
+
+def read_metadata(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read ``data/articles.csv``; return the frame and every problem (file, line, field)."""
+    from helpers.reference import read_table
+
+    path = paths.articles_csv(data_dir)
+    file = paths.relative(path)
+    frame, problems = read_table(path, required=REQUIRED_METADATA)
+    problems = [p for p in problems if "source" not in p.field]  # metadata has no source column
+    if frame.empty and problems:
+        return frame, problems
+    extra = [c for c in frame.columns if c not in METADATA_COLUMNS]
+    problems += [Problem(file, "(header)", f"unknown column {c!r}; expected {', '.join(METADATA_COLUMNS)}")
+                 for c in extra]
+    for col in METADATA_COLUMNS:
+        if col not in frame.columns:
+            if col not in REQUIRED_METADATA:
+                frame[col] = "unknown"
+    if any(c not in frame.columns for c in REQUIRED_METADATA):
+        return frame, problems
+    today = dt.date.today()
+    seen: dict[str, int] = {}
+    for i, row in enumerate(frame.itertuples(index=False), start=2):
+        for col in REQUIRED_METADATA:
+            if not getattr(row, col):
+                problems.append(Problem(file, f"line {i}: {col}", "empty"))
+        aid = row.article_id
+        if aid in seen:
+            problems.append(Problem(file, f"line {i}: article_id", f"duplicate id {aid!r} (first on line {seen[aid]})"))
+        seen.setdefault(aid, i)
+        if row.file and aid and Path(row.file).stem != aid:
+            problems.append(Problem(file, f"line {i}: file", f"{row.file!r} does not match article_id {aid!r} (the id is the file stem)"))
+        if row.published:
+            problems.extend(_date_problems(row.published, file, f"line {i}: published", today))
+    return frame, problems
+
+
+def _date_problems(value: Any, file: str, field_name: str, today: dt.date) -> list[Problem]:
+    try:
+        day = value if isinstance(value, dt.date) else _parse_date(str(value))
+    except ValueError:
+        return [Problem(file, field_name, f"{value!r} is not a date (YYYY-MM-DD)")]
+    if day < EARLIEST_DATE:
+        return [Problem(file, field_name, f"{day} is before {EARLIEST_DATE}; is the year right?")]
+    if day > today:
+        return [Problem(file, field_name, f"{day} is in the future")]
+    return []
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """Decode one article file strictly as UTF-8; a missing, undecodable or blank file is a problem."""
+    file = paths.relative(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(file, "(file)", "missing")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(file, f"byte {exc.start}", "not UTF-8 text")]
+    if not text.strip(_PAD):
+        return None, [Problem(file, "(text)", "empty or white space only")]
+    return text, []
+
+
+def check_files(meta: pd.DataFrame, data_dir: Path | str | None = None) -> list[Problem]:
+    """Every metadata row has its file and every article file has its row."""
+    folder = paths.raw_articles(data_dir)
+    meta_file = paths.relative(paths.articles_csv(data_dir))
+    problems = []
+    if not folder.is_dir():
+        return [Problem(paths.relative(folder), "(folder)", "missing")]
+    on_disk = {p.name for p in folder.glob("*.txt")}
+    listed = set(meta["file"]) if "file" in meta.columns else set()
+    for i, name in enumerate(meta.get("file", []), start=2):
+        if name and name not in on_disk:
+            problems.append(Problem(meta_file, f"line {i}: file", f"{name!r} has no file in {paths.relative(folder)}/"))
+    for name in sorted(on_disk - listed):
+        problems.append(Problem(paths.relative(folder / name), "(file)", f"has no row in {meta_file}"))
+    return problems
+
+
+def _override_problems(meta: pd.DataFrame, published: Mapping[str, Any]) -> list[Problem]:
+    known = set(meta["article_id"]) if "article_id" in meta.columns else set()
+    problems = []
+    today = dt.date.today()
+    for aid, value in sorted(published.items()):
+        if aid not in known:
+            problems.append(Problem("parameters", f"published[{aid!r}]", "no article with this id"))
+        else:
+            problems.extend(_date_problems(value, "parameters", f"published[{aid!r}]", today))
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
+# Segmentation
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _PAD:
+        start += 1
+    while end > start and text[end - 1] in _PAD:
+        end -= 1
+    return start, end
+
+
+def count_words(text: str) -> int:
+    """Words as the suite counts them: runs of letters/digits, joined by apostrophes or hyphens."""
+    return len(WORD.findall(text))
+
+
+def segment_paragraphs(text: str, a: Assumptions) -> list[dict]:
+    """Split one article into paragraphs (one per non-blank line) and label each one's kind."""
+    lines = []
+    for m in _LINE.finditer(text):
+        start, end = _strip_span(text, m.start(), m.end())
+        if end > start:
+            lines.append([start, end])
+    headline_max = a["corpus.headline_max_words"]
+    fragment_max = a["corpus.fragment_max_words"]
+    lead_max = a["corpus.post_lead_max_words"]
+    lead_lines = a["corpus.post_lead_max_lines"]
+    rows: list[dict] = []
+    for start, end in lines:
+        body = text[start:end]
+        words = count_words(body)
+        closes = bool(_CLOSES_SENTENCE.search(body))
+        sig = POST_SIGNATURE.search(body)
+        row = {"start": start, "end": end, "kind": "body", "post_author": None, "post_handle": None,
+               "post_date": None, "post_url": None}
+        if sig and count_words(body[: sig.start()]) > 0:
+            # the short lines right above the signature line are the post's opening lines
+            taken = 0
+            while taken < lead_lines and len(rows) > 1 and rows[-1]["kind"] in ("body", "fragment") \
+                    and count_words(text[rows[-1]["start"]:rows[-1]["end"]]) <= lead_max:
+                row["start"] = rows.pop()["start"]
+                taken += 1
+            url = _URL.search(body[: sig.start()])
+            row.update(kind="embedded_post", post_author=sig["author"].strip(), post_handle=sig["handle"],
+                       post_date=_post_date(sig["date"]), post_url=url.group(0) if url else None)
+        elif not rows and words <= headline_max and not closes:
+            row["kind"] = "headline"
+        elif words <= fragment_max and not closes:
+            row["kind"] = "fragment"
+        rows.append(row)
+    for no, row in enumerate(rows, start=1):
+        row["paragraph_no"] = no
+    return rows
+
+
+def _post_date(value: str) -> str | None:
+    value = re.sub(r"\s+", " ", value.replace(",", "").replace(".", "")).strip()
+    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    if value.startswith("Sept "):
+        return _post_date("Sep " + value[5:])
+    return None
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``: syntok's boundaries, then the suite's fixes.
+
+    The spans tile the paragraph: the first starts at ``start``, each ends where the next one
+    starts (less white space), and the last ends at ``end``.
+    """
+    para = text[start:end]
+    boundaries = set()
+    for sentence in _syntok_segmenter.split(_TOKENIZER.tokenize(para)):
+        if sentence:
+            boundaries.add(sentence[0].offset)
+    boundaries.discard(0)
+    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(para)]
+    kept = set()
+    for b in sorted(boundaries):
+        if any(s < b < e for s, e in protected):
+            continue
+        before = para[:b].rstrip(_PAD)
+        if _TITLE_BEFORE_BREAK.search(before):
+            continue
+        if _MONTH_ABBR_BEFORE_BREAK.search(before) and para[b:b + 1].isdigit():
+            continue
+        kept.add(b)
+    for _, e in protected:  # syntok misses a full stop right after a URL or address
+        after = _SENTENCE_AFTER_TOKEN.match(para, e)
+        if after:
+            kept.add(after.end())
+    sig = POST_SIGNATURE.search(para)
+    if sig and count_words(para[: sig.start()]) > 0:
+        kept = {b for b in kept if b < sig.start()} | {sig.start()}
+    cuts = [0, *sorted(kept), len(para)]
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        s, e = _strip_span(text, start + a, start + b)
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def speech_spans(text: str, start: int, end: int, scare_quote_max_words: int) -> list[tuple[int, int]]:
+    """Quotations in ``text[start:end]`` that are speech, not scare quotes.
+
+    A quotation counts as speech when it has more than ``scare_quote_max_words`` words or when
+    it closes on punctuation inside the marks (``...interests,"``).
+    """
+    spans = []
+    for m in _QUOTE_PAIRS.finditer(text, start, end):
+        inner = m.group(0)[1:-1].rstrip()
+        if count_words(inner) > scare_quote_max_words or inner[-1:] in {".", ",", "!", "?", ";", ":"}:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _open_quote_spans(text: str, start: int, end: int, scare_quote_max_words: int) -> list[tuple[int, int]]:
+    """Speech spans, plus an unclosed opening quote that runs to the end of the paragraph."""
+    spans = speech_spans(text, start, end, scare_quote_max_words)
+    para = text[start:end]
+    if para.count("“") > para.count("”") or para.count('"') % 2 == 1:
+        last_open = max(para.rfind("“"), para.rfind('"'))
+        if last_open >= 0 and all(not (s <= start + last_open < e) for s, e in spans):
+            if count_words(para[last_open:]) > scare_quote_max_words:
+                spans.append((start + last_open, end))
+    return spans
+
+
+def segment_sentences(text: str, paragraphs: list[dict], a: Assumptions) -> list[dict]:
+    """Sentences of one article with their paragraph and voice."""
+    scare_max = a["corpus.scare_quote_max_words"]
+    share_min = a["corpus.quote_share_min"]
+    rows = []
+    for p in paragraphs:
+        quotes = [] if p["kind"] == "embedded_post" else _open_quote_spans(text, p["start"], p["end"], scare_max)
+        for s, e in sentence_spans(text, p["start"], p["end"]):
+            voice = "embedded_post" if p["kind"] == "embedded_post" else "narration"
+            if quotes:
+                inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
+                if inside / (e - s) >= share_min:
+                    voice = "direct_quote"
+            rows.append({"paragraph_no": p["paragraph_no"], "start": s, "end": e, "voice": voice,
+                         "paragraph_kind": p["kind"]})
+    for no, row in enumerate(rows, start=1):
+        row["sentence_no"] = no
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# The corpus
+
+
+def corpus_checksum(articles: pd.DataFrame) -> str:
+    """A short checksum of the corpus: article ids and the SHA-256 of their raw bytes."""
+    h = hashlib.sha256()
+    for aid, sha in sorted(zip(articles["article_id"], articles["sha256"])):
+        h.update(f"{aid}\t{sha}\n".encode())
+    return h.hexdigest()[:16]
+
+
+def validate_corpus(data_dir: Path | str | None = None, published: Mapping[str, Any] | None = None) -> list[Problem]:
+    """Every problem with the articles and their metadata, without segmenting anything."""
+    meta, problems = read_metadata(data_dir)
+    if "file" in meta.columns:
+        problems += check_files(meta, data_dir)
+        folder = paths.raw_articles(data_dir)
+        for name in sorted(set(meta["file"]) & {p.name for p in folder.glob("*.txt")}):
+            problems += read_text(folder / name)[1]
+    if published:
+        problems += _override_problems(meta, published)
+    return sorted(set(problems))
+
+
+def load_corpus(
+    data_dir: Path | str | None = None,
+    published: Mapping[str, Any] | None = None,
+    assumptions: Assumptions | None = None,
+) -> Corpus:
+    """Load and segment every article of ``data_dir`` (default: the project's ``data/``).
+
+    ``published`` maps article ids to publication dates that replace the metadata's for this
+    run (a notebook's ``parameters`` cell). Raises :class:`~helpers.errors.DataError` listing
+    every problem, each naming its file and field, if anything is wrong with the input.
+    """
+    a = assumptions if assumptions is not None else load_assumptions(paths.assumptions_yaml(data_dir))
+    problems = validate_corpus(data_dir, published)
+    if problems:
+        raise DataError(problems)
+    meta, _ = read_metadata(data_dir)
+    folder = paths.raw_articles(data_dir)
+    overrides = {k: (v if isinstance(v, dt.date) else _parse_date(str(v))) for k, v in (published or {}).items()}
+    art_rows, para_rows, sent_rows, texts = [], [], [], {}
+    for row in meta.sort_values("article_id").itertuples(index=False):
+        raw = (folder / row.file).read_bytes()
+        text = raw.decode("utf-8")
+        texts[row.article_id] = text
+        paragraphs = segment_paragraphs(text, a)
+        sentences = segment_sentences(text, paragraphs, a)
+        for p in paragraphs:
+            para_rows.append({"article_id": row.article_id, **p, "text": text[p["start"]:p["end"]]})
+        for s in sentences:
+            sent_rows.append({"article_id": row.article_id, **s, "text": text[s["start"]:s["end"]]})
+        record = {c: getattr(row, c) for c in METADATA_COLUMNS}
+        record["published"] = overrides.get(row.article_id, _parse_date(row.published))
+        record["published_overridden"] = row.article_id in overrides
+        record.update(sha256=hashlib.sha256(raw).hexdigest(), n_chars=len(text), n_words=count_words(text),
+                      n_paragraphs=len(paragraphs), n_sentences=len(sentences))
+        art_rows.append(record)
+    articles = pd.DataFrame(art_rows, columns=ARTICLE_COLUMNS)
+    articles["published"] = pd.to_datetime(articles["published"]).astype("datetime64[s]")
+    paragraphs_df = pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS)
+    sentences_df = pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS)
+    for frame, cols in ((articles, ["n_chars", "n_words", "n_paragraphs", "n_sentences"]),
+                        (paragraphs_df, ["paragraph_no", "start", "end"]),
+                        (sentences_df, ["sentence_no", "paragraph_no", "start", "end"])):
+        frame[cols] = frame[cols].astype("int64")
+    return Corpus(articles, paragraphs_df, sentences_df, texts, corpus_checksum(articles))
+
+
+# --------------------------------------------------------------------------------------------
+# Summaries and checks used by notebook 00 and the tests
+
+
+def structure_by_article(corpus: Corpus) -> pd.DataFrame:
+    """Per article: paragraphs by kind and sentences by voice (counts), with totals."""
+    kinds = pd.crosstab(corpus.paragraphs["article_id"], corpus.paragraphs["kind"])
+    kinds = kinds.reindex(columns=list(PARAGRAPH_KINDS), fill_value=0).add_prefix("paragraphs_")
+    voices = pd.crosstab(corpus.sentences["article_id"], corpus.sentences["voice"])
+    voices = voices.reindex(columns=list(VOICES), fill_value=0).add_prefix("sentences_")
+    table = corpus.articles.set_index("article_id")[["n_words", "n_paragraphs", "n_sentences"]]
+    table = table.join(kinds).join(voices).fillna(0).astype("int64")
+    total = table.sum().to_frame("all articles").T
+    out = pd.concat([table, total])
+    out.index.name = "article_id"
+    return out.reset_index()
+
+
+def offset_mismatches(corpus: Corpus) -> pd.DataFrame:
+    """Rows of ``paragraphs`` and ``sentences`` whose offsets do not slice to their text (should be none)."""
+    rows = []
+    for name in ("paragraphs", "sentences"):
+        frame = getattr(corpus, name)
+        for r in frame.itertuples(index=False):
+            if corpus.texts[r.article_id][r.start:r.end] != r.text:
+                rows.append({"frame": name, "article_id": r.article_id, "start": r.start, "end": r.end})
+    return pd.DataFrame(rows, columns=["frame", "article_id", "start", "end"])
+
+
+def uncovered_characters(corpus: Corpus) -> pd.DataFrame:
+    """Per article, non-space characters that no sentence covers (should be zero everywhere)."""
+    rows = []
+    for aid, text in sorted(corpus.texts.items()):
+        covered = bytearray(len(text))
+        for s, e in corpus.sentences.loc[corpus.sentences["article_id"] == aid, ["start", "end"]].itertuples(index=False):
+            covered[s:e] = b"\x01" * (e - s)
+        missing = sum(1 for i, ch in enumerate(text) if not covered[i] and ch not in _PAD)
+        rows.append({"article_id": aid, "uncovered_chars": missing})
+    return pd.DataFrame(rows, columns=["article_id", "uncovered_chars"])
+
+
+def sha256_mismatches(corpus: Corpus, data_dir: Path | str | None = None) -> list[str]:
+    """Articles whose file on disk no longer has the checksum recorded at load time."""
+    folder = paths.raw_articles(data_dir)
+    return [r.article_id for r in corpus.articles.itertuples()
+            if hashlib.sha256((folder / r.file).read_bytes()).hexdigest() != r.sha256]
+
+
+def overview_findings(corpus: Corpus) -> list[str]:
+    """Notebook 00's findings, as sentences computed from the corpus (never typed by hand)."""
+    arts, sents, paras = corpus.articles, corpus.sentences, corpus.paragraphs
+    voice_n = sents["voice"].value_counts()
+    posts = paras[paras["kind"] == "embedded_post"]
+    quoted_in = sents.loc[sents["voice"] == "direct_quote", "article_id"].nunique()
+    dates = ", ".join(f"{r.article_id[:3]} {r.published:%Y-%m-%d}" for r in arts.itertuples())
+    lines = [
+        f"The corpus holds **{len(arts)} articles** ({arts['n_words'].sum()} words, {len(sents)} sentences); "
+        f"the outlet is known for {int((arts['outlet'] != 'unknown').sum())} of {len(arts)}.",
+        f"No article states its date: publication dates are inferred from the text ({dates}); "
+        f"{int(arts['published_overridden'].sum())} overridden in this run.",
+        f"**{voice_n.get('narration', 0)} of {len(sents)} sentences** are the authors' narration, "
+        f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {len(arts)} articles) and "
+        f"{voice_n.get('embedded_post', 0)} come from {len(posts)} embedded social post(s).",
+    ]
+    lines += [f"Embedded post by {p.post_author} ({p.post_handle}), dated {p.post_date}, in article "
+              f"{p.article_id[:3]} at characters {p.start}–{p.end}." for p in posts.itertuples()]
+    return lines

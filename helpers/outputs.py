@@ -1,0 +1,54 @@
+"""Writing outputs so that a failed run never leaves a half-written file.
+
+Every file the suite writes goes through :func:`atomic_write`: the content lands in a temporary
+file in the same folder and is renamed over the target in one step. Processed tables are written
+deterministically (rows sorted, floats in one fixed format, ``\\n`` line ends) so that a rerun
+with the same inputs produces the same bytes.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+
+FLOAT_FORMAT = "%.6g"
+
+
+def atomic_write(path: Path | str, data: bytes | str) -> Path:
+    """Write ``data`` to ``path`` via a temporary file and a rename; return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if path.resolve().is_relative_to(paths.DATA / "raw"):
+        raise PermissionError(f"{paths.relative(path)}: data/raw/ is immutable input; nothing writes there")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def table_csv(frame: pd.DataFrame) -> str:
+    """A frame as deterministic CSV text (no index, fixed float format, ISO dates)."""
+    return frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n", date_format="%Y-%m-%d")
+
+
+def write_processed(frame: pd.DataFrame, name: str, sort_by: list[str] | None = None,
+                    data_dir: Path | str | None = None) -> Path:
+    """Write ``data/processed/<name>.csv`` atomically, rows sorted by ``sort_by``."""
+    if sort_by:
+        frame = frame.sort_values(sort_by, kind="mergesort").reset_index(drop=True)
+    return atomic_write(paths.processed(data_dir) / f"{name}.csv", table_csv(frame))
+
+
+def markdown_bullets(lines: list[str]) -> str:
+    """Findings as a Markdown bullet list (what a notebook's findings cell displays)."""
+    return "\n".join(f"- {line}" for line in lines)

@@ -1,0 +1,61 @@
+"""Where things are: the project root and every folder the suite reads or writes.
+
+Nothing else in the project builds a path by hand; notebooks and helpers ask this module.
+A different data folder (a test fixture, a larger corpus) is passed as ``data_dir`` and every
+data path is derived from it with the functions below.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT: Path = Path(__file__).resolve().parent.parent
+DATA: Path = ROOT / "data"
+NOTEBOOKS: Path = ROOT / "notebooks"
+FIGURES: Path = ROOT / "figures"
+BUILD: Path = ROOT / "build"
+BENCHMARKS: Path = ROOT / "benchmarks"
+
+
+def data_dir(data: Path | str | None = None) -> Path:
+    """The data folder to use: the one given, or the project's ``data/``."""
+    return Path(data) if data is not None else DATA
+
+
+def raw_articles(data: Path | str | None = None) -> Path:
+    """Folder of the immutable article texts (``data/raw/articles``)."""
+    return data_dir(data) / "raw" / "articles"
+
+
+def articles_csv(data: Path | str | None = None) -> Path:
+    """The article metadata table (``data/articles.csv``)."""
+    return data_dir(data) / "articles.csv"
+
+
+def reference(data: Path | str | None = None) -> Path:
+    """Folder of hand-curated, sourced reference tables (``data/reference``)."""
+    return data_dir(data) / "reference"
+
+
+def assumptions_yaml(data: Path | str | None = None) -> Path:
+    """The one file of disputable numbers (``data/assumptions.yaml``)."""
+    return data_dir(data) / "assumptions.yaml"
+
+
+def processed(data: Path | str | None = None) -> Path:
+    """Folder of tables written by notebooks (``data/processed``)."""
+    return data_dir(data) / "processed"
+
+
+def notebook(name: str) -> Path:
+    """A notebook by stem or file name, e.g. ``notebook("00-corpus-overview")``."""
+    stem = name[:-6] if name.endswith(".ipynb") else name
+    return NOTEBOOKS / f"{stem}.ipynb"
+
+
+def relative(path: Path | str) -> str:
+    """A path as shown to readers: relative to the project root, never a machine path."""
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(ROOT).as_posix()
+    except ValueError:
+        return p.name

@@ -1,0 +1,66 @@
+"""Hand-curated reference tables in ``data/reference/``: read them strictly, or not at all.
+
+Every table is a UTF-8 CSV with a header; every row has the same number of fields as the header
+and a non-empty ``source`` (a public address or a citation). A row that breaks either rule is
+reported with its file and line, so a stray delimiter never shifts a column silently.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import paths
+from helpers.errors import DataError, Problem
+
+
+def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read one sourced CSV; return the frame (all columns as strings) and the problems found."""
+    path = Path(path)
+    file = paths.relative(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        return pd.DataFrame(), [Problem(file, "(file)", "missing")]
+    except UnicodeDecodeError as exc:
+        return pd.DataFrame(), [Problem(file, f"byte {exc.start}", "not UTF-8 text")]
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        return pd.DataFrame(), [Problem(file, "(header)", "empty file: no header row")]
+    header = [h.strip() for h in rows[0]]
+    problems = [Problem(file, "(header)", f"missing required column {c!r}") for c in required if c not in header]
+    dupes = sorted({h for h in header if header.count(h) > 1})
+    problems += [Problem(file, "(header)", f"column {h!r} appears twice") for h in dupes]
+    records = []
+    for line_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(file, f"line {line_no}",
+                                    f"{len(row)} fields where the header has {len(header)} (a stray delimiter or unquoted comma?)"))
+            continue
+        record = {h: cell.strip() for h, cell in zip(header, row)}
+        if "source" in header and not record["source"]:
+            problems.append(Problem(file, f"line {line_no}: source", "empty; a fact without a source does not go in"))
+        records.append(record)
+    frame = pd.DataFrame(records, columns=header, dtype="string")
+    return frame, problems
+
+
+def load_table(name: str, data_dir: Path | str | None = None, required: tuple[str, ...] = ("source",)) -> pd.DataFrame:
+    """Read ``data/reference/<name>.csv``, raising DataError (file, line, field) on any problem."""
+    frame, problems = read_table(paths.reference(data_dir) / f"{name}.csv", required)
+    if problems:
+        raise DataError(problems)
+    return frame
+
+
+def validate_all(data_dir: Path | str | None = None) -> list[Problem]:
+    """Problems in every reference table under ``data/reference/``."""
+    folder = paths.reference(data_dir)
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else []:
+        problems.extend(read_table(path)[1])
+    return problems

@@ -1,0 +1,21 @@
+"""One check of everything the suite reads: articles, metadata, reference tables, assumptions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import paths
+from helpers.assumptions import load_assumptions
+from helpers.corpus import validate_corpus
+from helpers.errors import DataError, Problem
+from helpers.reference import validate_all
+
+
+def validate(data_dir: Path | str | None = None) -> list[Problem]:
+    """Every problem in ``data_dir`` (default ``data/``), each naming its file and field."""
+    problems = list(validate_corpus(data_dir))
+    problems += validate_all(data_dir)
+    try:
+        load_assumptions(paths.assumptions_yaml(data_dir))
+    except DataError as exc:
+        problems += exc.problems
+    return sorted(set(problems))

@@ -1,0 +1,55 @@
+"""Shared fixtures: the project's corpus, and throwaway data folders built from the seeds."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.corpus import load_corpus
+
+SEED_000 = "000_092449573fc0f0ef"
+SEED_003 = "003_edbf4c3929db4888"
+HEADER = "article_id,file,title,outlet,published,published_basis,url\n"
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The project's own corpus, loaded once."""
+    return load_corpus()
+
+
+@pytest.fixture
+def make_data(tmp_path: Path):
+    """Build a data folder: ``make_data({"id": "text" or bytes}, rows=None)``.
+
+    Without ``rows`` every article gets a valid metadata row. The project's assumptions file and
+    reference tables are copied so the folder validates like the real one.
+    """
+
+    def build(articles: dict[str, str | bytes] | None = None, rows: list[str] | None = None) -> Path:
+        data = tmp_path / "data"
+        raw = data / "raw" / "articles"
+        raw.mkdir(parents=True)
+        shutil.copy(paths.assumptions_yaml(), data / "assumptions.yaml")
+        shutil.copytree(paths.reference(), data / "reference")
+        if articles is None:
+            articles = {aid: (paths.raw_articles() / f"{aid}.txt").read_bytes() for aid in (SEED_000, SEED_003)}
+        for aid, body in articles.items():
+            target = raw / f"{aid}.txt"
+            target.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+        if rows is None:
+            rows = [f"{aid},{aid}.txt,A title,An outlet,2020-09-14,stated in the text,unknown" for aid in articles]
+        (data / "articles.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+        return data
+
+    return build
+
+
+def sentence_with(corpus, article_id: str, fragment: str):
+    """The one sentence of ``article_id`` that contains ``fragment`` (fails if not exactly one)."""
+    s = corpus.sentences
+    hits = s[(s["article_id"] == article_id) & s["text"].str.contains(fragment, regex=False)]
+    assert len(hits) == 1, f"{len(hits)} sentences of {article_id} contain {fragment!r}"
+    return hits.iloc[0]
