@@ -40,7 +40,7 @@ report: validate notebooks
 
 test: setup
 	$(PY) tools/sync_environment.py --check
-	$(PY) -m pytest -q --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:randomly
+	$(PY) -m pytest -q --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

@@ -58,7 +58,7 @@ class Assumption:
         elif isinstance(v, bool) or not isinstance(v, (int, float)):
             return [Problem(file, field, f"{v!r} is not a number")]
         if not (low <= v <= high):
-            return [Problem(file, field, f"{v!r} is outside its range [{low}, {high}] {self.unit}")]
+            return [Problem(file, field, f"{_plain(v)!r} is outside its range [{low}, {high}] {self.unit}")]
         return []
 
 

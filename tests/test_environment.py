@@ -1,0 +1,42 @@
+"""The two commands and the two environment files cannot drift apart."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from helpers import paths
+
+
+def pins(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith(("#", "-"))]
+
+
+def test_environment_yml_has_exactly_the_requirements_pins():
+    env = yaml.safe_load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    requirements = pins((paths.ROOT / "requirements.txt").read_text(encoding="utf-8"))
+    assert pip_section == requirements
+    assert "python=3.11" in env["dependencies"]
+
+
+def test_every_requirement_is_pinned_exactly_and_every_direct_dependency_is_locked():
+    requirements = pins((paths.ROOT / "requirements.txt").read_text(encoding="utf-8"))
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.+!-]+", p) for p in requirements), requirements
+    locked = {p.split("==")[0].lower().replace("_", "-") for p in requirements}
+    direct = {p.lower().replace("_", "-") for p in pins((paths.ROOT / "requirements.in").read_text(encoding="utf-8"))}
+    assert direct <= locked, direct - locked
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (paths.ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in readme and "make report" in readme
+    assert re.search(r"^make test$", ci, re.M)
+
+
+def test_make_test_runs_nbval_in_strict_mode():
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    test_recipe = makefile.split("\ntest:")[1].split("\n\n")[0]
+    assert "--nbval " in test_recipe and "--nbval-lax" not in test_recipe
+    assert "--nbval-sanitize-with tests/nbval_sanitize.cfg" in test_recipe

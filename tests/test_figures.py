@@ -1,0 +1,95 @@
+"""save_figure writes every format, reproducibly, with a sidecar that tells where the figure came from."""
+from __future__ import annotations
+
+import json
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import figures  # noqa: E402
+
+DATA = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, 0.25, 0.125]})
+
+
+def draw():
+    figures.use_house_style()
+    fig, ax = plt.subplots()
+    ax.plot(DATA["x"], DATA["y"], label="y")
+    ax.set_title("A test figure")
+    return fig
+
+
+def test_matplotlib_writes_png_svg_csv_json(tmp_path):
+    fig = draw()
+    sidecar = figures.save_figure(fig, "test-line", DATA, "A caption.", notebook="03-export-control-impact",
+                                  assumptions={"a.b": 1}, corpus_checksum="abc", out_dir=tmp_path)
+    plt.close(fig)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["03-test-line.csv", "03-test-line.json", "03-test-line.png", "03-test-line.svg"]
+    assert (tmp_path / "03-test-line.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert pd.read_csv(tmp_path / "03-test-line.csv").equals(DATA)
+    meta = json.loads((tmp_path / "03-test-line.json").read_text(encoding="utf-8"))
+    assert meta["notebook"] == "03-export-control-impact" and meta["caption"] == "A caption."
+    assert meta["assumptions"] == {"a.b": 1} and meta["corpus_checksum"] == "abc"
+    assert sidecar == meta
+
+
+def test_matplotlib_output_is_byte_for_byte_reproducible(tmp_path):
+    first, second = tmp_path / "1", tmp_path / "2"
+    for out in (first, second):
+        fig = draw()
+        figures.save_figure(fig, "same", DATA, "Caption.", notebook="00-x", out_dir=out)
+        plt.close(fig)
+    for ext in ("png", "svg", "csv", "json"):
+        assert (first / f"00-same.{ext}").read_bytes() == (second / f"00-same.{ext}").read_bytes(), ext
+    svg = (first / "00-same.svg").read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+
+
+def test_png_is_200_dpi(tmp_path):
+    fig = draw()
+    figures.save_figure(fig, "dpi", DATA, "Caption.", notebook="00-x", out_dir=tmp_path)
+    plt.close(fig)
+    from PIL import Image
+
+    with Image.open(tmp_path / "00-dpi.png") as im:
+        assert round(im.info["dpi"][0]) == figures.DPI
+
+
+def test_plotly_writes_offline_html_with_local_plotlyjs(tmp_path):
+    fig = go.Figure(go.Scatter(x=DATA["x"], y=DATA["y"], hovertext=["<b>bold</b>", "b", "c"]))
+    figures.save_figure(fig, "interactive", DATA, "Caption.", notebook="02-stakeholder-map", out_dir=tmp_path)
+    html = (tmp_path / "02-interactive.html").read_text(encoding="utf-8")
+    assert re.search(r'<script[^>]* src="plotly.min.js"', html)
+    assert "cdn.plot.ly" not in html and "https://cdn" not in html
+    assert (tmp_path / "plotly.min.js").stat().st_size > 1_000_000
+    assert 'id="02-interactive"' in html  # a fixed div id: reruns write the same bytes
+
+
+@pytest.mark.parametrize(("kwargs", "says"), [
+    ({"data": pd.DataFrame()}, "plotted data"),
+    ({"caption": "  "}, "needs a caption"),
+    ({"notebook": "overview"}, "two-digit number"),
+])
+def test_bad_calls_are_refused(tmp_path, kwargs, says):
+    args = {"data": DATA, "caption": "C.", "notebook": "00-x"} | kwargs
+    fig = draw()
+    with pytest.raises(ValueError, match=says):
+        figures.save_figure(fig, "bad", args["data"], args["caption"], notebook=args["notebook"], out_dir=tmp_path)
+    plt.close(fig)
+    assert not list(tmp_path.iterdir())
+
+
+def test_sentence_strip_draws_one_bar_per_sentence(corpus):
+    s = corpus.sentences
+    fig = figures.sentence_strip(s, s["voice"].map(figures.VOICE_COLORS), "T", legend=figures.VOICE_COLORS)
+    bars = fig.axes[0].collections
+    assert sum(len(b.get_paths()) for b in bars) == len(s)
+    assert len(fig.axes[0].get_yticklabels()) == corpus.articles.shape[0]
+    plt.close(fig)

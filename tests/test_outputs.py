@@ -1,0 +1,35 @@
+"""Outputs are replaced atomically; raw data is never written."""
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import pytest
+
+from helpers import outputs, paths
+
+
+def test_failed_write_leaves_previous_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "table.csv"
+    outputs.atomic_write(target, "old,content\n")
+
+    def boom(src, dst):
+        raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError, match="simulated"):
+        outputs.atomic_write(target, "new,half-written\n")
+    assert target.read_text() == "old,content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]  # no temporary file left behind
+
+
+def test_raw_articles_cannot_be_written():
+    with pytest.raises(PermissionError, match="immutable"):
+        outputs.atomic_write(paths.raw_articles() / "000_092449573fc0f0ef.txt", "edited")
+
+
+def test_processed_tables_are_sorted_and_deterministic(tmp_path):
+    frame = pd.DataFrame({"k": ["b", "a"], "v": [2 / 3, 1 / 3], "d": pd.to_datetime(["2020-09-14", "2020-09-13"])})
+    outputs.write_processed(frame, "t", ["k"], data_dir=tmp_path)
+    text = (tmp_path / "processed" / "t.csv").read_text()
+    assert text == "k,v,d\na,0.333333,2020-09-13\nb,0.666667,2020-09-14\n"
