@@ -154,7 +154,7 @@ def sentence_strip(sentences: pd.DataFrame, color: pd.Series, title: str, legend
     from matplotlib.patches import Patch
 
     ids = sorted(sentences["article_id"].unique())
-    fig, ax = plt.subplots(figsize=(8.0, 1.4 + 0.45 * len(ids)))
+    fig, ax = plt.subplots(figsize=(8.0, 1.6 + 0.45 * len(ids)), layout="constrained")
     for row_no, aid in enumerate(ids):
         part = sentences[sentences["article_id"] == aid]
         ax.broken_barh(list(zip(part["start"], part["end"] - part["start"])), (row_no - 0.35, 0.7),
@@ -166,7 +166,6 @@ def sentence_strip(sentences: pd.DataFrame, color: pd.Series, title: str, legend
     ax.set_xlim(0, max(texts_length.values()) if texts_length else sentences["end"].max())
     ax.set_title(title)
     if legend:
-        ax.legend(handles=[Patch(color=c, label=label.replace("_", " ")) for label, c in legend.items()],
-                  loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=len(legend), borderaxespad=0.3)
-    fig.tight_layout()
+        fig.legend(handles=[Patch(color=c, label=label.replace("_", " ")) for label, c in legend.items()],
+                   loc="outside lower center", ncol=len(legend))
     return fig
