@@ -3,8 +3,8 @@
 Frames (offsets are ``[start, end)`` into the raw article text):
 
 ``gazetteer`` (``data/reference/stakeholders.csv``)
-    ``stakeholder_id, name, type, country, role_in_deal, aliases`` (``|``-separated surface forms),
-    ``source``.
+    ``stakeholder_id, name, label`` (short, for charts), ``type, country, role_in_deal, aliases``
+    (``|``-separated surface forms), ``source``.
 ``mentions`` (:func:`find_mentions`)
     ``article_id, sentence_no, start, end, surface, stakeholder_id``. One compiled regular
     expression over each article: aliases match as whole words (never inside another word), the
@@ -15,8 +15,8 @@ Frames (offsets are ``[start, end)`` into the raw article text):
     ``article_id, name, count, first_sentence_no, shape``: capitalised names, acronyms and
     @handles that no mention covers, for an analyst to add to the gazetteer.
 ``relations`` (:func:`find_relations`)
-    ``article_id, sentence_no, start, end, source_id, relation, target_id, pattern_id, hedged,
-    hedge_cues, evidence``: typed, directed ties from ``data/reference/relation_patterns.csv``.
+    ``article_id, sentence_no, start, end, source_id, relation, family, target_id, pattern_id,
+    hedged, hedge_cues, evidence``: typed, directed ties from ``data/reference/relation_patterns.csv``.
 """
 from __future__ import annotations
 
@@ -33,14 +33,15 @@ import pandas as pd
 from helpers.corpus import _URL, Corpus
 from helpers.errors import DataError, Problem
 
-GAZETTEER_COLUMNS = ("stakeholder_id", "name", "type", "country", "role_in_deal", "aliases", "source")
+GAZETTEER_COLUMNS = ("stakeholder_id", "name", "label", "type", "country", "role_in_deal", "aliases", "source")
 TYPES = ("company", "government body", "person", "media outlet", "commentator", "public", "place")
 ROLES = ("seller", "bidder", "partner", "regulator", "decision-maker", "commentator", "affected party", "setting")
-PATTERN_COLUMNS = ("pattern_id", "relation", "pattern", "scope", "example", "source")
+PATTERN_COLUMNS = ("pattern_id", "relation", "family", "pattern", "scope", "example", "source")
+FAMILIES = ("conflict", "cooperation", "oversight", "affiliation")
 HEDGE_COLUMNS = ("cue", "kind", "source")
 MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "stakeholder_id"]
 CANDIDATE_COLUMNS = ["article_id", "name", "count", "first_sentence_no", "shape"]
-RELATION_COLUMNS = ["article_id", "sentence_no", "start", "end", "source_id", "relation", "target_id",
+RELATION_COLUMNS = ["article_id", "sentence_no", "start", "end", "source_id", "relation", "family", "target_id",
                     "pattern_id", "hedged", "hedge_cues", "evidence"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -130,7 +131,7 @@ class AliasMatcher:
                          key=lambda a: (-len(a), a))
         parts = []
         for alias in aliases:
-            body = r"\s+".join(re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in alias.split())
+            body = r"\s+".join(re.sub(r"['’]", "['’]", re.escape(w)) for w in alias.split())
             parts.append(f"(?-i:{body})" if alias in exact else body)
         # a zero-width lookahead reports the longest alias starting at every position, overlaps included
         regex = re.compile(r"(?<![\w@])(?=(" + "|".join(parts) + r")(?!\w))", re.IGNORECASE)
@@ -376,6 +377,8 @@ def pattern_problems(patterns: pd.DataFrame, file: str) -> list[Problem]:
     if problems:
         return problems
     for line, row in enumerate(patterns.itertuples(index=False), start=2):
+        if row.family not in FAMILIES:
+            problems.append(Problem(file, f"line {line}: family", f"{row.family!r} is not one of {', '.join(FAMILIES)}"))
         if row.scope not in ("sentence", "paragraph"):
             problems.append(Problem(file, f"line {line}: scope", f"{row.scope!r} is not sentence or paragraph"))
         try:
@@ -441,7 +444,7 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
     matched words hold a hedge cue ("would have chosen") or a conditional or reported frame
     precedes them in the sentence ("If ...", "According to the report, ...").
     """
-    compiled = [(r.pattern_id, r.relation, r.scope, compile_pattern(r.pattern)) for r in patterns.itertuples()]
+    compiled = [(r.pattern_id, r.relation, r.family, r.scope, compile_pattern(r.pattern)) for r in patterns.itertuples()]
     hedges = hedge_regex(cues)
     framing = hedge_regex(cues[cues["kind"].isin(["conditional", "reported"])])
     by_article = {aid: part.sort_values("start") for aid, part in mentions.groupby("article_id")}
@@ -461,7 +464,7 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
         if inside["stakeholder_id"].nunique() < 2:
             continue
         masked, ids = _masked(text, start, list(inside[["start", "end", "stakeholder_id"]].itertuples(index=False)))
-        for pattern_id, relation, pattern_scope, regex in compiled:
+        for pattern_id, relation, family, pattern_scope, regex in compiled:
             if pattern_scope != scope:
                 continue
             for m in regex.finditer(masked):
@@ -471,7 +474,8 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
                 found = sorted({h.group(0).casefold() for h in hedges.finditer(masked, m.start(), m.end())}
                                | {h.group(0).casefold() for h in framing.finditer(_clause_before(masked, m.start()))})
                 rows.append({"article_id": aid, "sentence_no": sentence_no, "start": start, "end": end,
-                             "source_id": a, "relation": relation, "target_id": b, "pattern_id": pattern_id,
+                             "source_id": a, "relation": relation, "family": family, "target_id": b,
+                             "pattern_id": pattern_id,
                              "hedged": bool(found), "hedge_cues": "; ".join(found), "evidence": text})
     frame = pd.DataFrame(rows, columns=RELATION_COLUMNS)
     frame = frame.drop_duplicates(["article_id", "start", "source_id", "relation", "target_id"])
@@ -534,7 +538,7 @@ def stakeholder_table(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.Data
     sentences_with = mentions.drop_duplicates(["stakeholder_id", "article_id", "sentence_no"]).groupby("stakeholder_id").size()
     articles_with = mentions.groupby("stakeholder_id")["article_id"].nunique()
     quoted = speakers[speakers["speaker_id"] != "unknown"].groupby("speaker_id").size()
-    out = g[["name", "type", "role_in_deal"]].join(counts, how="left").fillna(
+    out = g[["name", "label", "type", "role_in_deal"]].join(counts, how="left").fillna(
         {c: 0 for c in counts.columns})
     out["mentions"] = out[list(counts.columns)].sum(axis=1).astype("int64")
     out["articles"] = articles_with.reindex(out.index).fillna(0).astype("int64")
@@ -566,12 +570,16 @@ def cooccurrence_edges(mentions: pd.DataFrame, exclude: Iterable[str] = ()) -> p
     return edges.sort_values(["a", "b"]).reset_index(drop=True)
 
 
-def networks(mentions: pd.DataFrame, relations: pd.DataFrame, exclude: Iterable[str] = ()) -> tuple[nx.Graph, nx.MultiDiGraph]:
-    """The co-occurrence graph (weighted, undirected) and the typed-relation graph (directed)."""
+def networks(mentions: pd.DataFrame, relations: pd.DataFrame, exclude: Iterable[str] = (),
+             min_weight: int = 1) -> tuple[nx.Graph, nx.MultiDiGraph]:
+    """The co-occurrence graph (weighted, undirected; ties of at least ``min_weight`` shared
+    sentences) and the typed-relation graph (directed, one edge per evidence)."""
     exclude = set(exclude)
     co = nx.Graph()
     co.add_nodes_from(sorted(set(mentions["stakeholder_id"]) - exclude))
     for r in cooccurrence_edges(mentions, exclude).itertuples(index=False):
+        if r.weight < min_weight:
+            continue
         co.add_edge(r.a, r.b, weight=int(r.weight), articles=int(r.articles))
     rel = nx.MultiDiGraph()
     rel.add_nodes_from(sorted(set(mentions["stakeholder_id"]) - exclude))
@@ -642,3 +650,205 @@ def article_disagreements(relations: pd.DataFrame, articles: Iterable[str]) -> p
     out = status[differs].reset_index()
     out.columns.name = None
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Figures (built here, saved by helpers.figures.save_figure)
+
+LAYOUT_SEED = 20200913  # fixed, so the static network is drawn the same way on every run
+
+
+def layout(co: nx.Graph, rel: nx.MultiDiGraph | None = None) -> dict[str, tuple[float, float]]:
+    """Fixed node positions. The largest connected part (of co-occurrence and typed ties together)
+    gets a seeded spring layout in the unit square; smaller parts and loners sit in a row below it."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(co.nodes))
+    graph.add_weighted_edges_from(sorted((a, b, d["weight"]) for a, b, d in co.edges(data=True)))
+    if rel is not None:
+        for a, b in sorted({tuple(sorted(e[:2])) for e in rel.edges}):
+            if not graph.has_edge(a, b):
+                graph.add_edge(a, b, weight=1)
+    parts = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
+    pos: dict[str, tuple[float, float]] = {}
+    if not parts:
+        return pos
+    main = graph.subgraph(parts[0])
+    spring = nx.spring_layout(main, seed=LAYOUT_SEED, weight=None, k=2.2 / max(1, len(parts[0])) ** 0.5,
+                              iterations=500, scale=1.0)
+    pos.update({n: (float(x), float(y)) for n, (x, y) in spring.items()})
+    rest = [n for part in parts[1:] for n in part]
+    for i, n in enumerate(rest):
+        x = -1.0 + 2.0 * (i + 0.5) / len(rest)
+        pos[n] = (x, -1.45)
+    return {n: (round(x, 4), round(y, 4)) for n, (x, y) in sorted(pos.items())}
+
+
+def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Nodes (id, name, type, role, mentions, x, y) and edges (co-occurrence and typed) as plotted."""
+    rel = nx.MultiDiGraph()
+    if not relations.empty:
+        rel.add_edges_from(zip(relations["source_id"], relations["target_id"]))
+        rel.remove_nodes_from([n for n in list(rel.nodes) if n not in co])
+    pos = layout(co, rel)
+    t = table.set_index("stakeholder_id")
+    nodes = pd.DataFrame([{"stakeholder_id": n, "name": t.loc[n, "label"], "type": t.loc[n, "type"],
+                           "role_in_deal": t.loc[n, "role_in_deal"], "mentions": int(t.loc[n, "mentions"]),
+                           "x": pos[n][0], "y": pos[n][1]} for n in sorted(co.nodes)])
+    edges = [{"kind": "co-occurrence", "source_id": a, "target_id": b, "relation": "", "family": "",
+              "weight": int(d["weight"]), "hedged": False, "evidence": ""}
+             for a, b, d in sorted(co.edges(data=True))]
+    if not relations.empty:
+        rel = relations[relations["source_id"].isin(pos) & relations["target_id"].isin(pos)]
+        for (a, relation, family, b), part in rel.groupby(["source_id", "relation", "family", "target_id"], sort=True):
+            edges.append({"kind": "relation", "source_id": a, "target_id": b, "relation": relation, "family": family,
+                          "weight": int(len(part)), "hedged": bool(part["hedged"].all()),
+                          "evidence": " | ".join(f"[{r.article_id[:3]} s{r.sentence_no}] {r.evidence}"
+                                                 for r in part.itertuples())})
+    return nodes, pd.DataFrame(edges)
+
+
+TYPE_COLORS = {"company": "#0072B2", "government body": "#D55E00", "person": "#009E73", "media outlet": "#CC79A7",
+               "commentator": "#E69F00", "public": "#56B4E9", "place": "#999999"}
+FAMILY_COLORS = {"conflict": "#D55E00", "cooperation": "#009E73", "oversight": "#0072B2", "affiliation": "#CC79A7"}
+
+
+def draw_network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
+    """Static report network: nodes coloured by type and sized by mentions; grey co-occurrence
+    edges (width = sentences shared); typed relations as arrows coloured by family, dashed when hedged."""
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    fig, ax = plt.subplots(figsize=(10.0, 8.0), layout="constrained")
+    pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
+    co = edges[edges["kind"] == "co-occurrence"]
+    for r in co.itertuples():
+        (x0, y0), (x1, y1) = pos[r.source_id], pos[r.target_id]
+        ax.plot([x0, x1], [y0, y1], color="#BBBBBB", linewidth=0.4 + 0.6 * r.weight, zorder=1)
+    for r in edges[edges["kind"] == "relation"].itertuples():
+        ax.annotate("", xy=pos[r.target_id], xytext=pos[r.source_id], zorder=2,
+                    arrowprops={"arrowstyle": "-|>", "color": FAMILY_COLORS[r.family], "linewidth": 1.4,
+                                "linestyle": "--" if r.hedged else "-", "shrinkA": 9, "shrinkB": 9,
+                                "connectionstyle": "arc3,rad=0.12"})
+    sizes = 60 + 40 * nodes["mentions"]
+    ax.scatter(nodes["x"], nodes["y"], s=sizes, c=nodes["type"].map(TYPE_COLORS), edgecolors="white",
+               linewidths=1.0, zorder=3)
+    for r in nodes.itertuples():
+        ax.annotate(r.name, (r.x, r.y),
+                    xytext=(0, -9 - (40 * r.mentions + 60) ** 0.5 / 2), textcoords="offset points",
+                    ha="center", va="top", fontsize=7.5, zorder=4)
+    ax.set_axis_off()
+    ax.margins(0.08)
+    ax.set_title(title)
+    types = [Line2D([], [], marker="o", linestyle="", color=c, label=t) for t, c in TYPE_COLORS.items()
+             if t in set(nodes["type"])]
+    fams = [Line2D([], [], color=c, label=f) for f, c in FAMILY_COLORS.items()
+            if f in set(edges.get("family", []))]
+    extra = [Line2D([], [], color="#BBBBBB", label="same sentence"),
+             Line2D([], [], color="black", linestyle="--", label="hedged tie")]
+    fig.legend(handles=types + fams + extra, loc="outside lower center", ncol=5, fontsize=8)
+    return fig
+
+
+def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
+    """Interactive network: hover a node for its role and mentions, an edge's midpoint for the
+    evidence sentences (escaped, so article text can never become markup)."""
+    import html
+    import textwrap
+
+    import plotly.graph_objects as go
+
+    pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
+    fig = go.Figure()
+    for family, color in [("", "#BBBBBB"), *FAMILY_COLORS.items()]:
+        part = edges[edges["family"] == family]
+        if part.empty:
+            continue
+        xs, ys, mx, my, hover = [], [], [], [], []
+        for r in part.itertuples():
+            (x0, y0), (x1, y1) = pos[r.source_id], pos[r.target_id]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+            mx.append((x0 + x1) / 2)
+            my.append((y0 + y1) / 2)
+            label = (f"{r.source_id} — {r.relation} → {r.target_id}" if r.relation
+                     else f"{r.source_id} & {r.target_id}: {r.weight} sentence(s) together")
+            body = "<br>".join("<br>".join(textwrap.wrap(html.escape(e), 90)) for e in r.evidence.split(" | ") if e)
+            hover.append(html.escape(label) + (" (hedged)" if r.hedged else "") + ("<br>" + body if body else ""))
+        name = family or "same sentence"
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": color, "width": 1.5 if family else 0.8,
+                                                                   "dash": "solid"},
+                                 hoverinfo="skip", name=name, legendgroup=name))
+        fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker={"size": 7, "color": color, "opacity": 0.6},
+                                 hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=name))
+    for t, color in TYPE_COLORS.items():
+        part = nodes[nodes["type"] == t]
+        if part.empty:
+            continue
+        hover = [html.escape(f"{r.name} ({r.type}, {r.role_in_deal}): {r.mentions} mention(s)")
+                 for r in part.itertuples()]
+        fig.add_trace(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", text=list(part["name"]),
+                                 textposition="bottom center", hovertext=hover, hoverinfo="text", name=t,
+                                 marker={"size": list(8 + 3 * part["mentions"] ** 0.8), "color": color,
+                                         "line": {"color": "white", "width": 1}}))
+    fig.update_layout(title=title, template="simple_white", width=950, height=720, hovermode="closest",
+                      xaxis={"visible": False}, yaxis={"visible": False}, legend={"orientation": "h"},
+                      font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12})
+    return fig
+
+
+def draw_role_matrix(table: pd.DataFrame, title: str):
+    """Mentions of each stakeholder (rows, grouped by role) in each article (columns)."""
+    import matplotlib.pyplot as plt
+
+    cols = sorted(c for c in table.columns if c.startswith("mentions_"))
+    t = table[table["mentions"] > 0].copy()
+    t["role_order"] = t["role_in_deal"].map({r: i for i, r in enumerate(ROLES)})
+    t = t.sort_values(["role_order", "mentions", "stakeholder_id"], ascending=[True, False, True])
+    values = t[cols].to_numpy()
+    fig, ax = plt.subplots(figsize=(2.2 + 1.1 * len(cols), 0.9 + 0.28 * len(t)), layout="constrained")
+    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(cols)), [c.replace("mentions_", "article ") for c in cols])
+    ax.set_yticks(range(len(t)), [f"{r.label} · {r.role_in_deal}" for r in t.itertuples()], fontsize=8)
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=8,
+                    color="white" if values[i, j] > values.max() * 0.6 else "black")
+    ax.tick_params(length=0)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title)
+    return fig
+
+
+def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary: pd.DataFrame,
+                         disagreements: pd.DataFrame, candidates: pd.DataFrame, n_articles: int) -> list[str]:
+    """Notebook 02's findings, computed from its tables (never typed by hand)."""
+    names = table.set_index("stakeholder_id")["label"].to_dict()
+    lines = []
+    present = table[(table["mentions"] > 0) & (table["type"] != "place")]
+    lines.append(f"**{len(present)} stakeholders** (places aside) are named or described in {n_articles} article(s) "
+                 f"({int(present['mentions'].sum())} mentions); {int((present['articles'] == n_articles).sum())} "
+                 f"appear in every article.")
+    if not centrality.empty:
+        top = centrality.iloc[0]
+        lines.append(f"**{names[top['stakeholder_id']]}** is the most central party: betweenness "
+                     f"{top['betweenness']:.2f}, sharing a sentence with {int(round(top['degree'] * (len(centrality) - 1)))} "
+                     f"of the other {len(centrality) - 1} parties in the co-occurrence network.")
+    quoted = present[present["voice"] == "quoted"]
+    lines.append(f"Only {len(quoted)} of {len(present)} speak in their own words (direct quote or post): "
+                 f"{', '.join(names[s] for s in quoted['stakeholder_id'])}; the rest are talked about.")
+    single = summary[summary["single_hedged"]] if not summary.empty else summary
+    lines.append(f"{len(summary)} distinct typed ties; **{len(single)} rest on a single hedged sentence**"
+                 + (": " + "; ".join(f"{names[r.source_id]} {r.relation} {names[r.target_id]}"
+                                     for r in single.itertuples()) if len(single) else "") + ".")
+    if n_articles > 1:
+        everywhere = summary[summary["n_articles"] == n_articles] if not summary.empty else summary
+        both = disagreements[(disagreements.drop(columns=["source_id", "relation", "target_id"]) != "absent").all(axis=1)]
+        lines.append(f"Only {len(everywhere)} of {len(summary)} ties are reported by every article; "
+                     f"**{len(both)} of those differ in certainty** between articles"
+                     + (": " + "; ".join(f"{names[r.source_id]} {r.relation} {names[r.target_id]}"
+                                         for r in both.itertuples()) if len(both) else "")
+                     + ". A tie in one article only is not a contradiction, just a gap.")
+    lines.append(f"{len(candidates)} name(s) in the text are not in the gazetteer"
+                 + (f" ({', '.join(sorted(set(candidates['name'])))})" if len(candidates) else "") + ".")
+    return lines
