@@ -165,17 +165,17 @@ def test_heldout_names_surface_as_mention_or_candidate():
     assert recall["exact"].mean() >= 0.75, recall[~recall["exact"]]
 
 
-GAZ_HEADER = "stakeholder_id,name,type,country,role_in_deal,aliases,source\n"
+GAZ_HEADER = "stakeholder_id,name,label,type,country,role_in_deal,aliases,source\n"
 
 
 @pytest.mark.parametrize(("rows", "says"), [
-    ('a,A,company,US,seller,"A|Alpha",s\na,A2,company,US,seller,"A2",s\n', "line 3 (a): stakeholder_id: duplicate id"),
-    ('a,A,company,US,seller,"A||Alpha",s\n', "line 2 (a): aliases: empty alias"),
-    ('a,A,company,US,seller,"Alpha|",s\n', "line 2 (a): aliases: empty alias"),
-    ('a,A,company,US,seller,"Alpha",s\nb,B,company,US,bidder,"Beta|ALPHA",s\n',
+    ('a,A,A,company,US,seller,"A|Alpha",s\na,A2,A2,company,US,seller,"A2",s\n', "line 3 (a): stakeholder_id: duplicate id"),
+    ('a,A,A,company,US,seller,"A||Alpha",s\n', "line 2 (a): aliases: empty alias"),
+    ('a,A,A,company,US,seller,"Alpha|",s\n', "line 2 (a): aliases: empty alias"),
+    ('a,A,A,company,US,seller,"Alpha",s\nb,B,B,company,US,bidder,"Beta|ALPHA",s\n',
      "line 3 (b): aliases: alias 'ALPHA' is also claimed by a (line 2)"),
-    ('a,A,firm,US,seller,"Alpha",s\n', "line 2 (a): type: 'firm' is not one of"),
-    ('a,A,company,US,buyer,"Alpha",s\n', "line 2 (a): role_in_deal: 'buyer' is not one of"),
+    ('a,A,A,firm,US,seller,"Alpha",s\n', "line 2 (a): type: 'firm' is not one of"),
+    ('a,A,A,company,US,buyer,"Alpha",s\n', "line 2 (a): role_in_deal: 'buyer' is not one of"),
 ])
 def test_bad_gazetteer_fails_validation_naming_the_row(make_data, rows, says):
     data = make_data()
@@ -189,5 +189,5 @@ def test_bad_gazetteer_fails_validation_naming_the_row(make_data, rows, says):
 def test_bad_relation_pattern_fails_validation(make_data):
     data = make_data()
     path = data / "reference" / "relation_patterns.csv"
-    path.write_text(path.read_text(encoding="utf-8") + 'broken,x,"{A} and ((",sentence,e,s\n', encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + 'broken,x,conflict,"{A} and ((",sentence,e,s\n', encoding="utf-8")
     assert any("relation_patterns.csv" in str(p) and "(broken): pattern" in str(p) for p in validate(data))
