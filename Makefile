@@ -11,12 +11,13 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # the kernel named python3 is always the .venv one, whatever kernels the user has registered
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: help setup report validate notebooks test lab lock clean-outputs
+.PHONY: help setup report validate notebooks test lab lock bench
 
 help:
 	@echo "make report   set up .venv, validate the data, re-execute every notebook in order"
 	@echo "make test     set up .venv, run the unit tests and nbval (strict) over the notebooks"
 	@echo "make lab      open JupyterLab on the project's environment"
+	@echo "make bench    run the benchmarks in benchmarks/ (figures in benchmarks/README.md)"
 	@echo "make lock     re-resolve requirements.in into requirements.txt and environment.yml"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -40,6 +41,9 @@ report: validate notebooks
 test: setup
 	$(PY) tools/sync_environment.py --check
 	$(PY) -m pytest -q --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+bench: setup
+	$(PY) benchmarks/bench_mentions.py 1000
 
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import repeat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ CANDIDATE_COLUMNS = ["article_id", "name", "count", "first_sentence_no", "shape"
 RELATION_COLUMNS = ["article_id", "sentence_no", "start", "end", "source_id", "relation", "family", "target_id",
                     "pattern_id", "hedged", "hedge_cues", "evidence"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_WORD_START = re.compile(r"(?<![\w@])[\w@]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -133,20 +135,32 @@ class AliasMatcher:
         for alias in aliases:
             body = r"\s+".join(re.sub(r"['’]", "['’]", re.escape(w)) for w in alias.split())
             parts.append(f"(?-i:{body})" if alias in exact else body)
-        # a zero-width lookahead reports the longest alias starting at every position, overlaps included
-        regex = re.compile(r"(?<![\w@])(?=(" + "|".join(parts) + r")(?!\w))", re.IGNORECASE)
+        alternation = "|".join(parts)
+        regex = re.compile(r"(?<![\w@])(?:" + alternation + r")(?!\w)", re.IGNORECASE)
         return cls(regex, owner)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """Non-overlapping alias spans of ``text``: where two overlap, the longer wins (then the earlier)."""
-        found = [(m.start(), m.end(1)) for m in self.regex.finditer(text)]
-        if len(found) < 2:
-            return found
-        chosen: list[tuple[int, int]] = []
-        for s, e in sorted(found, key=lambda se: (se[0] - se[1], se[0])):
-            if all(e <= cs or s >= ce for cs, ce in chosen):
-                chosen.append((s, e))
-        return sorted(chosen)
+        """Non-overlapping alias spans of ``text``; where two overlap, the longer wins.
+
+        The scan is leftmost-first (one pass of the compiled expression); a match is then checked
+        for a longer alias that starts inside it ("the U.S. Department of the Treasury": "U.S." is
+        not kept when "U.S. Department of the Treasury" is an alias), which replaces it.
+        """
+        out: list[tuple[int, int]] = []
+        pos = 0
+        regex = self.regex
+        while True:
+            m = regex.search(text, pos)
+            if m is None:
+                return out
+            start, end = m.span()
+            for inner in _WORD_START.finditer(text, start + 1, end):
+                longer = regex.match(text, inner.start())
+                if longer is not None and longer.end() - longer.start() > end - start:
+                    start, end = longer.span()
+                    break
+            out.append((start, end))
+            pos = end
 
     def owner_of(self, surface: str) -> str:
         return self.owner[alias_key(surface)]
@@ -167,13 +181,18 @@ def find_mentions(corpus: Corpus, gazetteer: pd.DataFrame, matcher: AliasMatcher
     for aid in sorted(index):
         text = corpus.texts[aid]
         s_start, s_end, s_no = index[aid]
-        for start, end in matcher.spans(text):
-            i = int(np.searchsorted(s_start, start, side="right")) - 1
-            if i < 0 or end > s_end[i]:
-                continue  # outside any sentence, or across a sentence boundary
+        spans = matcher.spans(text)
+        if not spans:
+            continue
+        span_start = np.fromiter((sp[0] for sp in spans), dtype=np.int64, count=len(spans))
+        span_end = np.fromiter((sp[1] for sp in spans), dtype=np.int64, count=len(spans))
+        i = np.searchsorted(s_start, span_start, side="right") - 1
+        keep = (i >= 0) & (span_end <= s_end[np.maximum(i, 0)])  # inside one sentence
+        for k in np.flatnonzero(keep):
+            start, end = spans[k]
             surface = text[start:end]
             aids.append(aid)
-            nos.append(int(s_no[i]))
+            nos.append(int(s_no[i[k]]))
             starts.append(start)
             ends.append(end)
             surfaces.append(surface)
@@ -447,23 +466,26 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
     compiled = [(r.pattern_id, r.relation, r.family, r.scope, compile_pattern(r.pattern)) for r in patterns.itertuples()]
     hedges = hedge_regex(cues)
     framing = hedge_regex(cues[cues["kind"].isin(["conditional", "reported"])])
-    by_article = {aid: part.sort_values("start") for aid, part in mentions.groupby("article_id")}
-    units = []
-    for s in corpus.sentences.itertuples(index=False):
-        units.append(("sentence", s.article_id, s.sentence_no, s.start, s.end, s.text))
-    para_first = corpus.sentences.groupby(["article_id", "paragraph_no"])["sentence_no"].min()
-    for p in corpus.paragraphs.itertuples(index=False):
-        units.append(("paragraph", p.article_id, int(para_first.get((p.article_id, p.paragraph_no), 0)),
-                      p.start, p.end, p.text))
+    by_article = {}
+    for aid, part in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
+        by_article[aid] = (part["start"].to_numpy(), list(zip(part["start"], part["end"], part["stakeholder_id"])))
+    units = list(zip(repeat("sentence"), corpus.sentences["article_id"], corpus.sentences["sentence_no"],
+                     corpus.sentences["start"], corpus.sentences["end"], corpus.sentences["text"]))
+    if any(scope == "paragraph" for _, _, _, scope, _ in compiled):
+        para_first = corpus.sentences.groupby(["article_id", "paragraph_no"])["sentence_no"].min()
+        p = corpus.paragraphs
+        firsts = [int(para_first.get(key, 0)) for key in zip(p["article_id"], p["paragraph_no"])]
+        units += list(zip(repeat("paragraph"), p["article_id"], firsts, p["start"], p["end"], p["text"]))
     rows = []
     for scope, aid, sentence_no, start, end, text in units:
-        part = by_article.get(aid)
-        if part is None:
+        if aid not in by_article:
             continue
-        inside = part[(part["start"] >= start) & (part["end"] <= end)]
-        if inside["stakeholder_id"].nunique() < 2:
+        starts, spans = by_article[aid]
+        lo, hi = np.searchsorted(starts, start), np.searchsorted(starts, end)
+        inside = [sp for sp in spans[lo:hi] if sp[1] <= end]
+        if len({sp[2] for sp in inside}) < 2:
             continue
-        masked, ids = _masked(text, start, list(inside[["start", "end", "stakeholder_id"]].itertuples(index=False)))
+        masked, ids = _masked(text, start, inside)
         for pattern_id, relation, family, pattern_scope, regex in compiled:
             if pattern_scope != scope:
                 continue
@@ -473,7 +495,7 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
                     continue
                 found = sorted({h.group(0).casefold() for h in hedges.finditer(masked, m.start(), m.end())}
                                | {h.group(0).casefold() for h in framing.finditer(_clause_before(masked, m.start()))})
-                rows.append({"article_id": aid, "sentence_no": sentence_no, "start": start, "end": end,
+                rows.append({"article_id": aid, "sentence_no": int(sentence_no), "start": int(start), "end": int(end),
                              "source_id": a, "relation": relation, "family": family, "target_id": b,
                              "pattern_id": pattern_id,
                              "hedged": bool(found), "hedge_cues": "; ".join(found), "evidence": text})

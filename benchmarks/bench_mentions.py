@@ -1,0 +1,48 @@
+"""Mention finding speed over a 1,000-article corpus (issue 3: at least 20,000 sentences/s on one core).
+
+Usage: python benchmarks/bench_mentions.py [N_ARTICLES]
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import build_corpus  # noqa: E402
+
+from helpers import stakeholders as st  # noqa: E402
+from helpers.corpus import load_corpus  # noqa: E402
+
+
+def best_of(fn, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - began)
+    return min(times)
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = load_corpus(build_corpus(Path(tmp), n))
+    gazetteer = st.load_gazetteer()
+    matcher = st.AliasMatcher.from_gazetteer(gazetteer)
+    n_sent = len(corpus.sentences)
+    seconds = best_of(lambda: st.find_mentions(corpus, gazetteer, matcher))
+    mentions = st.find_mentions(corpus, gazetteer, matcher)
+    compile_s = best_of(lambda: st.AliasMatcher.from_gazetteer(gazetteer))
+    rel_s = best_of(lambda: st.find_relations(corpus, mentions, st.load_patterns(), st.load_hedge_cues()), 1)
+    print(f"articles={n} sentences={n_sent} mentions={len(mentions)}")
+    print(f"find_mentions: {seconds:.3f} s = {n_sent / seconds:,.0f} sentences/s (best of 5, one process)")
+    print(f"matcher compile: {compile_s * 1000:.1f} ms; find_relations: {n_sent / rel_s:,.0f} sentences/s")
+    print(f"mentions_sentences_per_s={n_sent / seconds:.0f}")
+    return 0 if n_sent / seconds >= 20_000 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

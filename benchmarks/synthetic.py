@@ -1,0 +1,30 @@
+"""Synthetic corpora for benchmarks: the seed articles repeated under new ids and shifted dates."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from helpers import paths
+from helpers.corpus import read_metadata
+
+
+def build_corpus(target: Path, n_articles: int) -> Path:
+    """Write a data folder of ``n_articles`` copies of the seeds (ids ``bNNNNNN_<seed>``, dates
+    shifted by one day per copy, wrapping within 2020) and return it."""
+    meta, _ = read_metadata()
+    seeds = [(r.article_id, r.file, dt.date.fromisoformat(r.published)) for r in meta.itertuples()]
+    raw = target / "raw" / "articles"
+    raw.mkdir(parents=True, exist_ok=True)
+    shutil.copy(paths.assumptions_yaml(), target / "assumptions.yaml")
+    shutil.copytree(paths.reference(), target / "reference", dirs_exist_ok=True)
+    rows = ["article_id,file,title,outlet,published,published_basis,url"]
+    texts = {aid: (paths.raw_articles() / file).read_bytes() for aid, file, _ in seeds}
+    for i in range(n_articles):
+        aid, _, day = seeds[i % len(seeds)]
+        new_id = f"b{i:06d}_{aid[:3]}"
+        (raw / f"{new_id}.txt").write_bytes(texts[aid])
+        shifted = day - dt.timedelta(days=(i // len(seeds)) % 200)
+        rows.append(f"{new_id},{new_id}.txt,synthetic,synthetic,{shifted.isoformat()},benchmark copy of {aid},unknown")
+    (target / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return target
