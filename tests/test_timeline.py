@@ -1,0 +1,190 @@
+"""Temporal expressions and events, checked against the articles and against the calendar."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from conftest import SEED_000, SEED_003
+
+from helpers import paths
+from helpers import timeline as tl
+from helpers.assumptions import load_assumptions
+from helpers.corpus import load_corpus
+from helpers.errors import DataError
+from helpers.validate import validate
+
+DCT = dt.date(2020, 9, 14)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def expressions(corpus):
+    return tl.find_temporal_expressions(corpus)
+
+
+def one(expressions, article_id, text):
+    e = expressions[(expressions["article_id"] == article_id) & (expressions["text"] == text)]
+    assert len(e) >= 1, f"{text!r} not found in {article_id}"
+    return e.iloc[0]
+
+
+def test_offsets_slice_the_raw_text(corpus, expressions):
+    for r in expressions.itertuples():
+        assert corpus.texts[r.article_id][r.start:r.end] == r.text
+
+
+def test_yesterday_in_000_is_the_day_before_publication(corpus, expressions):
+    published = corpus.articles.set_index("article_id").loc[SEED_000, "published"]
+    e = one(expressions, SEED_000, "Yesterday")
+    assert e["resolved_start"] == e["resolved_end"] == published - pd.Timedelta(days=1)
+    assert (e["kind"], e["direction"], e["rule"]) == ("relative", "past", "relative_day")
+
+
+def test_changing_000s_date_moves_yesterday_with_it(corpus):
+    shifted = load_corpus(published={SEED_000: "2020-09-15"})
+    e = tl.find_temporal_expressions(shifted)
+    assert one(e, SEED_000, "Yesterday")["value"] == "2020-09-14"
+    moved = tl.resolution_shift(corpus, shifted)
+    assert list(moved["text"]) == ["Yesterday"]
+
+
+def test_sept_15_and_september_7_2020_resolve_to_those_days(expressions):
+    for e in expressions[(expressions["article_id"] == SEED_003) & (expressions["text"] == "Sept. 15")].itertuples():
+        assert (e.value, e.direction) == ("2020-09-15", "future")  # still ahead when 003 was written
+    assert one(expressions, SEED_003, "September 7, 2020")["value"] == "2020-09-07"
+
+
+def test_in_august_in_003_is_august_2020_at_month_granularity(expressions):
+    e = one(expressions, SEED_003, "August")
+    assert (e["signal"], e["value"], e["granularity"]) == ("in", "2020-08", "month")
+    assert e["resolved_start"] == pd.Timestamp("2020-08-01") and e["resolved_end"] == pd.Timestamp("2020-08-31")
+
+
+def test_recently_is_vague_with_no_date(expressions):
+    e = one(expressions, SEED_003, "recently")
+    assert (e["kind"], e["value"]) == ("vague", "PAST_REF") and pd.isna(e["resolved_start"])
+
+
+def resolve(text: str, dct: dt.date = DCT) -> list[tuple[str, str, str]]:
+    return [(r["text"], r["value"], r["rule"]) for r in tl.expressions_in_text(text, dct)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # absolute dates, with and without year, abbreviated months with and without a period
+    ("It closed on September 7, 2020.", [("September 7, 2020", "2020-09-07", "month_day_year")]),
+    ("It closed on 7 September 2020.", [("7 September 2020", "2020-09-07", "day_month_year")]),
+    ("The deadline is Sept. 15.", [("Sept. 15", "2020-09-15", "month_day")]),
+    ("The deadline is Sep 15.", [("Sep 15", "2020-09-15", "month_day")]),
+    ("It was announced Aug. 28.", [("Aug. 28", "2020-08-28", "month_day")]),
+    ("It happened on Dec. 30.", [("Dec. 30", "2019-12-30", "month_day")]),  # the nearest Dec. 30 is in the past
+    ("Filed 2020-08-24.", [("2020-08-24", "2020-08-24", "iso_date")]),
+    # yesterday, today, tomorrow
+    ("Yesterday it said no; today it agreed; tomorrow it signs.",
+     [("Yesterday", "2020-09-13", "relative_day"), ("today", "2020-09-14", "relative_day"),
+      ("tomorrow", "2020-09-15", "relative_day")]),
+    # weekdays bare and with last/this/next, past and future tense
+    ("Microsoft said on Sunday it had lost.", [("Sunday", "2020-09-13", "weekday")]),
+    ("The app will be banned from Sunday.", [("Sunday", "2020-09-20", "weekday")]),
+    ("It was signed last Friday.", [("last Friday", "2020-09-11", "weekday")]),
+    ("It is due next Friday.", [("next Friday", "2020-09-18", "weekday")]),
+    ("The board meets this Wednesday.", [("this Wednesday", "2020-09-16", "weekday")]),
+    ("They met on Monday.", [("Monday", "2020-09-14", "weekday")]),  # the publication day itself
+    # parts of day and week
+    ("The order came late on Saturday.", [("late on Saturday", "2020-09-12", "weekday")]),
+    ("He spoke on Saturday night.", [("Saturday night", "2020-09-12TNI", "weekday")]),
+    ("It will be decided tonight.", [("tonight", "2020-09-14TNI", "relative_day")]),
+    ("The filing came this morning.", [("this morning", "2020-09-14TMO", "part_of_day")]),
+    ("Talks continued over the weekend.", [("over the weekend", "2020-W37-WE", "weekend")]),
+    ("Talks resume next weekend.", [("next weekend", "2020-W39-WE", "weekend")]),
+    # this/last/next week, month, year
+    ("It was approved last week.", [("last week", "2020-W37", "relative_period")]),
+    ("It closes next month.", [("next month", "2020-10", "relative_period")]),
+    ("It began this year.", [("this year", "2020", "relative_period")]),
+    ("It happened last year.", [("last year", "2019", "relative_period")]),
+    # early/mid/late month, month names alone, years
+    ("It was proposed in early August.", [("early August", "2020-08", "part_of_month")]),
+    ("A ruling is expected in mid-October.", [("mid-October", "2020-10", "part_of_month")]),
+    ("Trump announced in August that it had to be sold.", [("August", "2020-08", "month_after_preposition")]),
+    ("It will be sold in November.", [("November", "2020-11", "month_after_preposition")]),
+    ("It was launched in March.", [("March", "2020-03", "month_after_preposition")]),
+    ("It may happen, and you may go.", []),  # the modal verb is not the month
+    ("It launched in 2018 and grew.", [("2018", "2018", "year")]),
+    ("It has 25,000 staff and $2020 in fees.", []),
+    # durations: recognised, not dates
+    ("It takes effect in 45 days.", [("45 days", "P45D", "duration")]),
+    ("Talks lasted three months.", [("three months", "P3M", "duration")]),
+    ("A 30-day extension.", [("30-day", "P30D", "duration")]),
+    # vague expressions, kept without a date
+    ("It said recently that a deal would come soon.", [("recently", "PAST_REF", "vague"), ("soon", "FUTURE_REF", "vague")]),
+])
+def test_rules(text, expected):
+    assert resolve(text) == expected
+
+
+def test_part_of_month_ranges():
+    early = tl.expressions_in_text("in early August", DCT)[0]
+    late = tl.expressions_in_text("by late August", DCT)[0]
+    assert (early["resolved_start"], early["resolved_end"], early["mod"]) == (dt.date(2020, 8, 1), dt.date(2020, 8, 10), "START")
+    assert (late["resolved_start"], late["resolved_end"], late["mod"]) == (dt.date(2020, 8, 21), dt.date(2020, 8, 31), "END")
+
+
+def test_never_resolved_against_today():
+    old = tl.expressions_in_text("Yesterday it ended.", dt.date(2001, 3, 1))[0]
+    assert old["value"] == "2001-02-28"
+
+
+def test_weekday_helper_and_nearest_year():
+    assert tl.weekday_occurrence(6, DCT, "", "past") == dt.date(2020, 9, 13)
+    assert tl.weekday_occurrence(6, DCT, "", "future") == dt.date(2020, 9, 20)
+    assert tl.nearest_year(1, 5, dt.date(2020, 12, 20)) == dt.date(2021, 1, 5)
+
+
+def test_events_merge_across_articles_and_keep_evidence(corpus, expressions):
+    from helpers import stakeholders as st
+
+    mentions = st.find_mentions(corpus, st.load_gazetteer())
+    events = tl.build_events(corpus, expressions, mentions)
+    assert set(events["status"]) <= {"happened", "scheduled", "deadline", "reported", "hedged"}
+    deadline = events[events["expression"] == "Sept. 15"]
+    assert set(deadline["status"]) == {"deadline"}
+    timeline = tl.merge_events(events)
+    sept15 = timeline[timeline["date_start"] == pd.Timestamp("2020-09-15")]
+    assert len(sept15) == 1 and sept15.iloc[0]["evidence"].count("[003") == 2
+    # the same event stated by two articles is one row with a corroboration count of 2
+    doubled = pd.concat([events, events.assign(article_id="zzz_copy", event_id=events["event_id"] + "-copy")])
+    merged = tl.merge_events(doubled)
+    assert len(merged) == len(timeline) and (merged["n_articles"] == 2).all()
+
+
+def test_context_record_has_sourced_events_from_review_to_courts():
+    ctx = tl.load_context()
+    assert len(ctx) >= 15
+    assert ctx["source"].str.len().gt(10).all()
+    assert ctx["date"].min() <= pd.Timestamp("2019-11-01") and ctx["date"].max() >= pd.Timestamp("2020-12-07")
+    assert {"cfius_review_opened", "nichols_injunction", "beetlestone_injunction"} <= set(ctx["event_id"])
+
+
+@pytest.mark.parametrize(("row", "says"), [
+    ("x,2020-13-01,,day,E,bytedance,Oracle,https://example.org", "line 2 (x): date: not an ISO date"),
+    ("x,2020-09-14,,day,E,bytedance,Oracle,", "line 2: source: empty"),
+    ("x,2020-09-14,2020-09-01,day,E,bytedance,Oracle,https://example.org", "date_end: 2020-09-01 is before"),
+    ("x,2020-09-14,,week,E,bytedance,Oracle,https://example.org", "precision: 'week'"),
+    ("x,2020-09-14,,day,E,nobody,Oracle,https://example.org", "actors: 'nobody' is not in the gazetteer"),
+])
+def test_bad_context_row_fails_validation(make_data, row, says):
+    data = make_data()
+    path = data / "reference" / "context_events.csv"
+    path.write_text("event_id,date,date_end,precision,event,actors,keywords,source\n" + row + "\n", encoding="utf-8")
+    assert any("context_events.csv" in str(p) and says in str(p) for p in validate(data)), validate(data)
+    with pytest.raises(DataError):
+        tl.load_context(data)
+
+
+def test_heldout_expressions_are_found_and_resolved():
+    heldout = paths.ROOT / "tests" / "heldout"
+    corpus = load_corpus(heldout, assumptions=load_assumptions())
+    gold = {k: v for k, v in json.loads((heldout / "gold_time.json").read_text(encoding="utf-8")).items()
+            if not k.startswith("_")}
+    result = tl.evaluate(tl.find_temporal_expressions(corpus), gold)
+    assert result["found"].mean() >= 0.9 and result["correct"].mean() >= 0.85, result[~result["correct"]]
