@@ -40,7 +40,7 @@ from helpers.errors import DataError, Problem
 EXPRESSION_COLUMNS = ["article_id", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
                       "granularity", "resolved_start", "resolved_end", "direction", "dct", "rule"]
 KINDS = ("date", "relative", "weekday", "month", "year", "part of period", "duration", "vague")
-CONTEXT_COLUMNS = ("event_id", "date", "date_end", "precision", "event", "actors", "keywords", "source")
+CONTEXT_COLUMNS = ("event_id", "date", "date_end", "precision", "label", "event", "actors", "keywords", "source")
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -650,3 +650,174 @@ def evaluate(expressions: pd.DataFrame, gold: dict[str, list[dict]]) -> pd.DataF
             rows.append({"article_id": aid, "text": g["text"], "kind": g["kind"], "gold": g["value"], "found": hit is not None,
                          "value": value, "correct": hit is not None and _date_part(value) == g["value"]})
     return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Figures (built here, saved by helpers.figures.save_figure)
+
+
+def timeline_plot_data(timeline: pd.DataFrame, context: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The items drawn: one row per corpus event and per context event inside ``[start, end]``,
+    with lane, dates, label, and (for the corpus) the evidence."""
+    rows = []
+    for t in timeline.itertuples(index=False):
+        rows.append({"lane": "corpus", "item_id": t.timeline_id, "date_start": t.date_start, "date_end": t.date_end,
+                     "granularity": t.granularity, "status": t.status, "n_articles": t.n_articles,
+                     "label": f"{t.articles}: {_short(t.what, 40)}", "evidence": t.evidence})
+    for c in context.itertuples(index=False):
+        rows.append({"lane": "record", "item_id": c.event_id, "date_start": c.date, "date_end": c.date_end,
+                     "granularity": c.precision, "status": "record", "n_articles": 0, "label": c.label,
+                     "evidence": f"{c.event} (source: {c.source})"})
+    frame = pd.DataFrame(rows)
+    inside = (frame["date_end"] >= pd.Timestamp(start)) & (frame["date_start"] <= pd.Timestamp(end))
+    return frame[inside].sort_values(["lane", "date_start", "item_id"]).reset_index(drop=True)
+
+
+def _short(text: str, n: int) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+STATUS_COLORS = {"happened": "#0072B2", "reported": "#56B4E9", "scheduled": "#009E73", "deadline": "#D55E00",
+                 "hedged": "#E69F00", "record": "#555555"}
+
+
+def draw_timeline(items: pd.DataFrame, deadline: dt.date, publications: pd.DataFrame, title: str):
+    """Two lanes, what the corpus dates and the sourced record; spans for month-level items, dots
+    for days; the deadline and each article's publication date marked; labels stacked so that
+    none overlaps another (widths measured on the final axes)."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    fig = plt.figure(figsize=(11.0, 2.2 + 0.32 * (len(items) + 4) ** 0.9))
+    ax = fig.add_axes((0.13, 0.13, 0.84, 0.80))
+    x0 = mdates.date2num(items["date_start"].min() - pd.Timedelta(days=3))
+    x1 = mdates.date2num(items["date_end"].max() + pd.Timedelta(days=3))
+    ax.set_xlim(x0, x1)
+    renderer = fig.canvas.get_renderer()
+    per_pixel = (x1 - x0) / ax.get_window_extent(renderer).width
+    step, gap = 0.30, 0.35
+    placed = []
+    n_levels = {}
+    for lane in ("corpus", "record"):
+        part = items[items["lane"] == lane].sort_values(["date_start", "item_id"])
+        levels: list[float] = []
+        for r in part.itertuples():
+            x = mdates.date2num(r.date_start)
+            probe = ax.text(x, 0, " " + r.label, fontsize=7.5)
+            width = probe.get_window_extent(renderer).width * per_pixel * 1.2 + 1.0  # padding, in days
+            probe.remove()
+            if x + width > x1:  # would run off the right edge: write it leftwards
+                left, right, ha = x - width, x, "right"
+            else:
+                left, right, ha = x, x + width, "left"
+            for level, edge in enumerate(levels):
+                if left > edge:
+                    levels[level] = right
+                    break
+            else:
+                level = len(levels)
+                levels.append(right)
+            placed.append((lane, r, level, ha))
+        n_levels[lane] = max(1, len(levels))
+    base = {"record": 0.0, "corpus": 0.8}
+    top = base["corpus"] + gap + step * n_levels["corpus"] + 0.2
+    for lane, r, level, ha in placed:
+        y0 = base[lane]
+        y = y0 + gap + step * level if lane == "corpus" else y0 - gap - step * level
+        color = STATUS_COLORS.get(r.status, "#555555")
+        if (r.date_end - r.date_start).days >= 1:
+            ax.plot([r.date_start, r.date_end + pd.Timedelta(days=1)], [y0, y0], color=color, linewidth=7,
+                    solid_capstyle="butt", alpha=0.75, zorder=2)
+        else:
+            ax.plot([r.date_start], [y0], marker="o", color=color, markersize=6, zorder=3)
+        ax.plot([r.date_start, r.date_start], [y0, y], color=color, linewidth=0.6, zorder=1)
+        ax.text(r.date_start, y, (" " + r.label) if ha == "left" else (r.label + " "), fontsize=7.5, va="center",
+                ha=ha, color="#222222")
+    for y0 in base.values():
+        ax.axhline(y0, color="#DDDDDD", linewidth=1, zorder=0)
+    ax.set_ylim(base["record"] - gap - step * n_levels["record"], top)
+    ax.axvline(pd.Timestamp(deadline), color=STATUS_COLORS["deadline"], linestyle="--", linewidth=1)
+    ax.text(pd.Timestamp(deadline), top, f" deadline {deadline:%b} {deadline.day}", color=STATUS_COLORS["deadline"],
+            fontsize=8, va="top")
+    for p in publications.itertuples():
+        ax.plot([p.published], [base["corpus"]], marker="v", color="black", markersize=7, zorder=4)
+    ax.set_yticks([base["record"], base["corpus"]], ["sourced record", "stated in the corpus"])
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.set_title(title)
+    handles = [Line2D([], [], marker="o", linestyle="", color=c, label=s) for s, c in STATUS_COLORS.items()
+               if s in set(items["status"])]
+    handles.append(Line2D([], [], marker="v", linestyle="", color="black", label="article published"))
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=8, bbox_to_anchor=(0.55, 0.0))
+    return fig
+
+
+def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str):
+    """Interactive timeline: hover any item for its evidence sentence (or record entry and source)."""
+    import html
+    import textwrap
+
+    import plotly.graph_objects as go
+
+    fig = go.Figure()
+    lanes = {"record": 0, "corpus": 1}
+    for status, color in STATUS_COLORS.items():
+        part = items[items["status"] == status]
+        if part.empty:
+            continue
+        hover = [f"<b>{html.escape(r.label)}</b><br>{r.date_start:%Y-%m-%d}"
+                 + (f" to {r.date_end:%Y-%m-%d}" if r.date_end != r.date_start else "") + "<br>"
+                 + "<br>".join(textwrap.wrap(html.escape(r.evidence), 100)) for r in part.itertuples()]
+        fig.add_trace(go.Scatter(
+            x=[r.date_start + (r.date_end - r.date_start) / 2 for r in part.itertuples()],
+            y=[lanes[lane] for lane in part["lane"]], mode="markers", name=status,
+            marker={"color": color, "size": 11, "line": {"color": "white", "width": 1}},
+            hovertext=hover, hoverinfo="text",
+            error_x={"type": "data", "symmetric": True, "color": color, "thickness": 4, "width": 0,
+                     "array": [(r.date_end - r.date_start).days / 2 * 86_400_000 for r in part.itertuples()]}))
+    fig.add_vline(x=pd.Timestamp(deadline).timestamp() * 1000, line_dash="dash", line_color=STATUS_COLORS["deadline"],
+                  annotation_text="deadline", annotation_position="top")
+    fig.update_layout(title=title, template="simple_white", height=420, width=1000, hovermode="closest",
+                      yaxis={"tickvals": [0, 1], "ticktext": ["sourced record", "stated in the corpus"],
+                             "range": [-0.6, 1.6]},
+                      font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12}, legend={"orientation": "h"})
+    return fig
+
+
+def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverage: pd.DataFrame,
+                      checks: pd.DataFrame, days: pd.DataFrame, moved: pd.DataFrame, shift_days: int) -> list[str]:
+    """Notebook 01's findings, computed from its tables (never typed by hand)."""
+    n_art = expressions["article_id"].nunique()
+    dated = expressions["resolved_start"].notna()
+    kinds = expressions["kind"].value_counts()
+    lines = [
+        f"The articles hold **{len(expressions)} temporal expressions** ({int(dated.sum())} resolve to dates; "
+        f"{int(kinds.get('vague', 0))} vague, {int(kinds.get('duration', 0))} durations) in {n_art} article(s); "
+        f"they state **{len(timeline)} dated events**, "
+        f"{int((timeline['n_articles'] > 1).sum()) if len(timeline) else 0} of them in more than one article.",
+    ]
+    if len(timeline):
+        lines.append(f"The corpus timeline runs from {timeline['date_start'].min():%Y-%m-%d} to "
+                     f"{timeline['date_end'].max():%Y-%m-%d}; the latest dated event is a "
+                     f"{timeline.sort_values('date_end').iloc[-1]['status']}.")
+    for d in days.itertuples():
+        when = "before" if d.days_to_deadline >= 0 else "after"
+        lines.append(f"Article {d.article_id[:3]} (published {d.published:%Y-%m-%d}"
+                     f"{', overridden' if d.published_overridden else ''}) appeared "
+                     f"**{abs(d.days_to_deadline)} day(s) {when}** the {d.deadline:%b} {d.deadline.day} deadline.")
+    mentioned = coverage[coverage["mentioned_in"] != ""]
+    dated_ctx = coverage[coverage["dated_in"] != ""]
+    wrong = checks[~checks["consistent"]]
+    lines.append(f"Of {len(coverage)} events in the sourced record, the corpus names {len(mentioned)} (keyword match) "
+                 f"and dates {len(dated_ctx)}; **{len(wrong)} corpus date(s) disagree with the record**"
+                 + (": " + "; ".join(f"{w.timeline_id} {w.date_start:%Y-%m-%d}" for w in wrong.itertuples())
+                    if len(wrong) else "") + ".")
+    changes = [f"'{r.text}' {r.value}→{r.value_shifted}" if r.value != r.value_shifted
+               else f"'{r.text}' {r.direction}→{r.direction_shifted}" for r in moved.drop_duplicates("text").itertuples()]
+    lines.append(f"Moving every publication date by {shift_days} day(s) changes {len(moved)} of {len(expressions)} "
+                 f"expression(s) ({'; '.join(changes) or 'none'}); absolute dates keep their value.")
+    return lines

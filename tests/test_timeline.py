@@ -166,16 +166,16 @@ def test_context_record_has_sourced_events_from_review_to_courts():
 
 
 @pytest.mark.parametrize(("row", "says"), [
-    ("x,2020-13-01,,day,E,bytedance,Oracle,https://example.org", "line 2 (x): date: not an ISO date"),
-    ("x,2020-09-14,,day,E,bytedance,Oracle,", "line 2: source: empty"),
-    ("x,2020-09-14,2020-09-01,day,E,bytedance,Oracle,https://example.org", "date_end: 2020-09-01 is before"),
-    ("x,2020-09-14,,week,E,bytedance,Oracle,https://example.org", "precision: 'week'"),
-    ("x,2020-09-14,,day,E,nobody,Oracle,https://example.org", "actors: 'nobody' is not in the gazetteer"),
+    ("x,2020-13-01,,day,L,E,bytedance,Oracle,https://example.org", "line 2 (x): date: not an ISO date"),
+    ("x,2020-09-14,,day,L,E,bytedance,Oracle,", "line 2: source: empty"),
+    ("x,2020-09-14,2020-09-01,day,L,E,bytedance,Oracle,https://example.org", "date_end: 2020-09-01 is before"),
+    ("x,2020-09-14,,week,L,E,bytedance,Oracle,https://example.org", "precision: 'week'"),
+    ("x,2020-09-14,,day,L,E,nobody,Oracle,https://example.org", "actors: 'nobody' is not in the gazetteer"),
 ])
 def test_bad_context_row_fails_validation(make_data, row, says):
     data = make_data()
     path = data / "reference" / "context_events.csv"
-    path.write_text("event_id,date,date_end,precision,event,actors,keywords,source\n" + row + "\n", encoding="utf-8")
+    path.write_text("event_id,date,date_end,precision,label,event,actors,keywords,source\n" + row + "\n", encoding="utf-8")
     assert any("context_events.csv" in str(p) and says in str(p) for p in validate(data)), validate(data)
     with pytest.raises(DataError):
         tl.load_context(data)
