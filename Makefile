@@ -44,6 +44,7 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/bench_mentions.py 1000
+	$(PY) benchmarks/bench_timeline.py 1000
 
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

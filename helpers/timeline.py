@@ -77,6 +77,8 @@ class Rule:
     kind: str
     regex: re.Pattern
     resolve: Callable[..., dict]  # (match, publication date, tense, **options) -> resolved fields
+    needs: tuple[str, ...] = ("",)  # lower-case words one of which the text must contain
+    needs_digit: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -322,47 +324,68 @@ def _r_vague(m, dct, tense, **options):
             "resolved_start": None, "resolved_end": None}
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _B = r"(?<![\w.-])"
 _E = r"(?![\w-])"
 RULES: tuple[Rule, ...] = (
-    Rule("iso_date", "date", re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E), _r_iso),
-    Rule("month_day_year", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _E), _r_month_day_year),
-    Rule("day_month_year", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _E), _r_month_day_year),
-    Rule("month_day", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day),
-    Rule("day_month", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day),
-    Rule("month_year", "month", re.compile(_B + _MONTH + r",?\s+" + _YEAR + _E), _r_month_year),
+    Rule("iso_date", "date", re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E), _r_iso,
+         needs=("",), needs_digit=True),
+    Rule("month_day_year", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _E), _r_month_day_year,
+         needs=_MONTH_WORDS, needs_digit=True),
+    Rule("day_month_year", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _E), _r_month_day_year,
+         needs=_MONTH_WORDS, needs_digit=True),
+    Rule("month_day", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day,
+         needs=_MONTH_WORDS, needs_digit=True),
+    Rule("day_month", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day,
+         needs=_MONTH_WORDS, needs_digit=True),
+    Rule("month_year", "month", re.compile(_B + _MONTH + r",?\s+" + _YEAR + _E), _r_month_year,
+         needs=_MONTH_WORDS, needs_digit=True),
     Rule("part_of_month", "part of period",
          re.compile(_B + r"(?P<part>early|mid|late|beginning of|middle of|end of)[-\s]+" + _MONTH
-                    + r"(?:,?\s+" + _YEAR + r")?" + _E, re.IGNORECASE), _r_part_of_month),
+                    + r"(?:,?\s+" + _YEAR + r")?" + _E, re.IGNORECASE), _r_part_of_month,
+         needs=_MONTH_WORDS),
     Rule("month_after_preposition", "month",
          re.compile(r"\b(?:in|since|until|by|from|during|through|before|after|of)\s+(?P<x>" + _MONTH + ")"
-                    r"(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"), _r_month),
+                    r"(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"), _r_month,
+         needs=_MONTH_WORDS),
     Rule("month_with_modifier", "month",
          re.compile(r"\b(?P<x>(?P<mod>last|next|this)\s+" + _MONTH + ")"
-                    r"(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"), _r_month),
+                    r"(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"), _r_month,
+         needs=_MONTH_WORDS),
     Rule("relative_day", "relative",
          re.compile(_B + r"(?P<word>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?"
-                    + _E, re.IGNORECASE), _r_relative_day),
+                    + _E, re.IGNORECASE), _r_relative_day,
+         needs=("yesterday", "today", "tomorrow", "tonight")),
     Rule("weekday", "weekday",
          re.compile(_B + r"(?:(?P<late>late|early)\s+(?:on\s+)?)?(?:(?P<mod>last|this|next|past|coming)\s+)?" + _WEEKDAY
-                    + r"(?:\s+(?P<part>morning|afternoon|evening|night))?" + _E, re.IGNORECASE), _r_weekday),
+                    + r"(?:\s+(?P<part>morning|afternoon|evening|night))?" + _E, re.IGNORECASE), _r_weekday,
+         needs=_WEEKDAY_WORDS),
+    # lower case only: "Morning" in a name ("South China Morning Post") is not a time of day
     Rule("part_of_day", "relative",
          re.compile(_B + r"(?:(?P<mod>[Ll]ast|[Tt]his)\s+)?(?P<word>morning|afternoon|evening|night|midnight|overnight)"
-                    + _E), _r_part_of_day),  # lower case: "Morning" in a name ("South China Morning Post") is not a time
+                    + _E), _r_part_of_day,
+         needs=("morning", "afternoon", "evening", "night")),
     Rule("weekend", "relative",
-         re.compile(_B + r"(?P<mod>this|last|next|past|coming|over the|the)\s+weekend" + _E, re.IGNORECASE), _r_weekend),
+         re.compile(_B + r"(?P<mod>this|last|next|past|coming|over the|the)\s+weekend" + _E, re.IGNORECASE), _r_weekend,
+         needs=("weekend",)),
     Rule("relative_period", "relative",
          re.compile(_B + r"(?P<mod>last|this|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year)"
-                    + _E, re.IGNORECASE), _r_relative_period),
-    Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%-])"), _r_year),
+                    + _E, re.IGNORECASE), _r_relative_period,
+         needs=("week", "month", "year")),
+    Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%-])"), _r_year,
+         needs=("",), needs_digit=True),
     Rule("duration", "duration",
          re.compile(_B + r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                     r"twenty|thirty|forty-five|sixty|ninety|several|few)[-\s]+(?:(?:working|business|calendar)\s+)?"
-                    r"(?P<unit>day|week|month|year|hour)s?" + _E, re.IGNORECASE), _r_duration),
+                    r"(?P<unit>day|week|month|year|hour)s?" + _E, re.IGNORECASE), _r_duration,
+         needs=("day", "week", "month", "year", "hour")),
     Rule("vague", "vague",
          re.compile(_B + r"(?P<word>recently|lately|earlier|previously|in\s+recent\s+(?:months|weeks|days|years)|"
                     r"at\s+the\s+time|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months)|now|currently|at\s+present|"
-                    r"these\s+days)" + _E, re.IGNORECASE), _r_vague),
+                    r"these\s+days)" + _E, re.IGNORECASE), _r_vague,
+         needs=("recent", "lately", "earlier", "previously", "at the time", "soon", "shortly", "coming", "now", "current", "present", "these days")),
 )
 # "part_of_day" words inside a weekday or relative-day match are left to the longer match.
 _PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}
@@ -382,42 +405,67 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def expressions_in_text(text: str, dct: dt.date, window_days: int = TENSE_WINDOW_DAYS) -> list[dict]:
-    """Every temporal expression of one text, resolved against ``dct``; overlaps go to the longer."""
+def _matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
+    """Every rule's matches in ``text``; where two overlap the longer wins (then the earlier rule)."""
+    lower = text.lower()
+    has_digit = _DIGIT.search(text) is not None
     found = []
     for rule in RULES:
+        if (rule.needs_digit and not has_digit) or not any(word in lower for word in rule.needs):
+            continue  # a cheap test first: the rule cannot match without one of its words
+        has_x = "x" in rule.regex.groupindex
         for m in rule.regex.finditer(text):
-            start, end = m.span("x") if "x" in rule.regex.groupindex else m.span()
+            start, end = m.span("x") if has_x else m.span()
             found.append((start, end, rule, m))
+    if len(found) < 2:
+        return found
     found.sort(key=lambda f: (f[0] - f[1], _PRIORITY[f[2].name], f[0]))
     chosen: list[tuple[int, int, Rule, re.Match]] = []
     for f in found:
         if all(f[1] <= c[0] or f[0] >= c[1] for c in chosen):
             chosen.append(f)
-    rows = []
-    for start, end, rule, m in sorted(chosen, key=lambda f: f[0]):
-        c0, c1 = _clause(text, start, end)
-        tense = sentence_tense(text[c0:c1])
-        try:
-            resolved = rule.resolve(m, dct, tense, window_days=window_days)
-        except ValueError:
-            continue  # "Feb. 30": not a date
-        signal = _SIGNAL.search(text[max(0, start - 12):start])
-        rows.append({"start": start, "end": end, "text": text[start:end], "signal": signal["signal"].lower() if signal else "",
-                     "kind": rule.kind, "mod": "", **resolved, "rule": rule.name, "tense": tense})
-    return rows
+    return sorted(chosen, key=lambda f: f[0])
+
+
+def _resolve(match: tuple[int, int, Rule, re.Match], text: str, offset: int, dct: dt.date,
+             window_days: int) -> dict | None:
+    """Resolve one match whose sentence is ``text`` (starting at ``offset`` in the matched string)."""
+    start, end, rule, m = match
+    local_start, local_end = start - offset, end - offset
+    c0, c1 = _clause(text, local_start, local_end)
+    tense = sentence_tense(text[c0:c1])
+    try:
+        resolved = rule.resolve(m, dct, tense, window_days=window_days)
+    except ValueError:
+        return None  # "Feb. 30": not a date
+    signal = _SIGNAL.search(text[max(0, local_start - 12):local_start])
+    return {"start": start, "end": end, "text": m.string[start:end],
+            "signal": signal["signal"].lower() if signal else "", "kind": rule.kind, "mod": "", **resolved,
+            "rule": rule.name, "tense": tense}
+
+
+def expressions_in_text(text: str, dct: dt.date, window_days: int = TENSE_WINDOW_DAYS) -> list[dict]:
+    """Every temporal expression of one text (taken as one sentence), resolved against ``dct``."""
+    rows = [_resolve(f, text, 0, dct, window_days) for f in _matches(text)]
+    return [r for r in rows if r is not None]
 
 
 def find_temporal_expressions(corpus: Corpus, window_days: int = TENSE_WINDOW_DAYS) -> pd.DataFrame:
     """All temporal expressions of the corpus, resolved against each article's publication date
-    (``window_days``: see :func:`nearest_year`)."""
+    (``window_days``: see :func:`nearest_year`). Rules run over each sentence that holds an anchor
+    (a digit, or the letters of a month, weekday or time word); the rest are skipped unread."""
     dct_of = dict(zip(corpus.articles["article_id"], corpus.articles["published"].dt.date))
     rows = []
-    for s in corpus.sentences.itertuples(index=False):
-        dct = dct_of[s.article_id]
-        for r in expressions_in_text(s.text, dct, window_days):
-            rows.append({"article_id": s.article_id, "sentence_no": s.sentence_no, **r,
-                         "start": s.start + r["start"], "end": s.start + r["end"], "dct": dct,
+    sentences = corpus.sentences
+    for aid, no, s_start, s_text in zip(sentences["article_id"], sentences["sentence_no"], sentences["start"],
+                                        sentences["text"]):
+        dct = dct_of[aid]
+        for match in _matches(s_text):
+            r = _resolve(match, s_text, 0, dct, window_days)
+            if r is None:
+                continue
+            rows.append({"article_id": aid, "sentence_no": int(no), **r, "start": int(s_start) + r["start"],
+                         "end": int(s_start) + r["end"], "dct": dct,
                          "direction": direction(r["resolved_start"], r["resolved_end"], dct)})
     frame = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
     for col in ("resolved_start", "resolved_end", "dct"):
