@@ -59,3 +59,22 @@ def relative(path: Path | str) -> str:
         return p.relative_to(ROOT).as_posix()
     except ValueError:
         return p.name
+
+
+class Outputs:
+    """Where a run writes: the project's ``figures/`` and ``data/processed/``, or the same two
+    folders under ``root`` for a scenario run that must not touch the committed outputs."""
+
+    def __init__(self, root: Path | str | None = None):
+        self.root = Path(root) if root else None
+        self.figures = self.root / "figures" if self.root else FIGURES
+        self.data = self.root / "data" if self.root else DATA
+
+    @property
+    def processed(self) -> Path:
+        return processed(self.data)
+
+
+def outputs(root: Path | str | None = None) -> Outputs:
+    """The output folders of a run (``root`` empty or None: the project's own)."""
+    return Outputs(root)
