@@ -11,11 +11,12 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # the kernel named python3 is always the .venv one, whatever kernels the user has registered
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: help setup report validate notebooks test lab lock bench
+.PHONY: help setup report validate notebooks site scenario test lab lock bench
 
 help:
 	@echo "make report   set up .venv, validate the data, re-execute every notebook in order"
 	@echo "make test     set up .venv, run the unit tests and nbval (strict) over the notebooks"
+	@echo "make scenario PARAMS=scenarios/no-licence.yaml [NB=03]   rerun under other assumptions into build/scenarios/"
 	@echo "make lab      open JupyterLab on the project's environment"
 	@echo "make bench    run the benchmarks in benchmarks/ (figures in benchmarks/README.md)"
 	@echo "make lock     re-resolve requirements.in into requirements.txt and environment.yml"
@@ -36,11 +37,19 @@ validate: setup
 notebooks: setup
 	$(PY) -m helpers run
 
-report: validate notebooks
+site: setup
+	$(PY) -m helpers site
+
+report: validate notebooks site
+
+scenario: setup
+	@test -n "$(PARAMS)" || { echo "usage: make scenario PARAMS=scenarios/no-licence.yaml [NB=03]"; exit 2; }
+	$(PY) -m helpers scenario $(PARAMS) $(NB)
 
 test: setup
 	$(PY) tools/sync_environment.py --check
-	$(PY) -m pytest -q --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(PY) -m ruff check helpers tests notebooks benchmarks tools
+	$(PY) -m pytest -q -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 bench: setup
 	$(PY) benchmarks/bench_mentions.py 1000
@@ -49,7 +58,7 @@ bench: setup
 	$(PY) benchmarks/bench_export_controls.py
 
 lab: setup
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks --ServerApp.allow_root=True
 
 lock:
 	rm -rf .venv-lock

@@ -12,6 +12,10 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("data_dir", nargs="?", default=None)
     r = sub.add_parser("run", help="execute notebooks in place, top to bottom, in number order")
     r.add_argument("notebooks", nargs="*", help="notebook stems or files (default: all)")
+    sub.add_parser("site", help="render the notebooks to build/html/ and write figures/README.md")
+    sc = sub.add_parser("scenario", help="rerun notebooks under an overrides file into build/scenarios/<name>/")
+    sc.add_argument("params", help="a YAML file with overrides: and/or published:")
+    sc.add_argument("notebooks", nargs="*", help="notebook numbers or stems (default: all)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         from helpers.validate import validate
@@ -22,9 +26,30 @@ def main(argv: list[str] | None = None) -> int:
         if not problems:
             print("ok")
         return 1 if problems else 0
-    from helpers.runner import run_notebooks
+    if args.command == "site":
+        from helpers import paths
+        from helpers.report import build_site, update_readme, write_manifest
 
-    return run_notebooks(args.notebooks)
+        print(f"{paths.relative(write_manifest())}: written")
+        print(f"{paths.relative(update_readme())}: findings updated")
+        print(f"{paths.relative(build_site())}: written")
+        return 0
+    if args.command == "scenario":
+        from pathlib import Path
+
+        from helpers.errors import DataError
+        from helpers.report import run_scenario
+        from helpers.runner import resolve_names
+
+        try:
+            run_scenario(Path(args.params), resolve_names(args.notebooks))
+        except DataError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        return 0
+    from helpers.runner import resolve_names, run_notebooks
+
+    return run_notebooks(resolve_names(args.notebooks))
 
 
 if __name__ == "__main__":

@@ -70,6 +70,12 @@ def _as_date(value: Any) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
+class AssumptionValues(dict):
+    """Plain assumption values (for a figure's sidecar) with the run's overrides attached."""
+
+    overridden: dict[str, Any] = {}
+
+
 class Assumptions(Mapping[str, Any]):
     """Read-only mapping from assumption name to the value in force, with the overrides made."""
 
@@ -115,9 +121,12 @@ class Assumptions(Mapping[str, Any]):
             entries[name] = replace(entries[name], value=value)
         return Assumptions(entries, self.file, tuple(sorted(set(self.overridden) | set(overrides))))
 
-    def subset(self, prefix: str) -> dict[str, Any]:
-        """The values whose names start with ``prefix`` (e.g. ``"corpus."``), for sidecars."""
-        return {name: _plain(self[name]) for name in self if name.startswith(prefix)}
+    def subset(self, prefix: str) -> AssumptionValues:
+        """The values whose names start with ``prefix`` (e.g. ``"corpus."``), for sidecars; it also
+        carries every override of this run (``.overridden``, name to value), whatever its prefix."""
+        values = AssumptionValues({name: _plain(self[name]) for name in self if name.startswith(prefix)})
+        values.overridden = {name: _plain(self[name]) for name in self.overridden}
+        return values
 
     def table(self, prefix: str = "") -> pd.DataFrame:
         """The assumptions as a table a reader can check: value, range, unit, why, overridden."""

@@ -137,7 +137,8 @@ def read_metadata(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, lis
             problems.append(Problem(file, f"line {i}: article_id", f"duplicate id {aid!r} (first on line {seen[aid]})"))
         seen.setdefault(aid, i)
         if row.file and aid and Path(row.file).stem != aid:
-            problems.append(Problem(file, f"line {i}: file", f"{row.file!r} does not match article_id {aid!r} (the id is the file stem)"))
+            problems.append(Problem(file, f"line {i}: file",
+                                    f"{row.file!r} does not match article_id {aid!r} (the id is the file stem)"))
         if row.published:
             problems.extend(_date_problems(row.published, file, f"line {i}: published", today))
     return frame, problems

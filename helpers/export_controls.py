@@ -325,10 +325,11 @@ def findings(scen: pd.DataFrame, sens: pd.DataFrame, summary: pd.DataFrame, beat
     """Notebook 03's findings, computed from its tables (never typed by hand)."""
     best = scen.loc[scen["expected_value"].idxmax()]
     both = scen[(scen["us_data_stored_in_us"] == "yes") & (scen["divests"] == "yes") & ~scen["chinese_licence_needed"]]
+    no_licence = (scen["path_id"] != BAN_PATH) & ~scen["chinese_licence_needed"]
     lines = [
         f"**No path meets both governments' demands in full**: every path that divests to a US owner exports "
         f"restricted technology and needs a Chinese licence ({', '.join(scen.loc[scen['chinese_licence_needed'], 'path_id'])}); "
-        f"the one that needs none ({', '.join(scen.loc[(scen['path_id'] != BAN_PATH) & ~scen['chinese_licence_needed'], 'path_id'])}) "
+        f"the one that needs none ({', '.join(scen.loc[no_licence, 'path_id'])}) "
         f"keeps the data in the US but only partly divests." if both.empty else
         f"{', '.join(both['path_id'])} meet(s) both governments' demands.",
         f"With the assumptions in force, **{best['path_id']}** has the highest expected value: "

@@ -80,8 +80,12 @@ def save_figure(
     assumptions: Mapping[str, Any] | None = None,
     corpus_checksum: str = "",
     out_dir: Path | str | None = None,
+    published: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Write a report figure with its data and sidecar; return the sidecar as a dict."""
+    """Write a report figure with its data and sidecar; return the sidecar as a dict.
+
+    The sidecar records the assumptions in force, every override of the run (assumptions, and
+    publication dates given as ``published``) and the corpus checksum."""
     if not isinstance(data, pd.DataFrame) or data.empty:
         raise ValueError(f"{slug}: save_figure needs the plotted data as a non-empty DataFrame")
     if not caption.strip():
@@ -114,7 +118,8 @@ def save_figure(
         "caption": caption.strip(),
         "files": files + [f"{stem}.json"],
         "assumptions": {k: _jsonable(v) for k, v in sorted((assumptions or {}).items())},
-        "overridden": sorted(getattr(assumptions, "overridden", ())),
+        "overrides": {**{k: _jsonable(v) for k, v in sorted(dict(getattr(assumptions, "overridden", {}) or {}).items())},
+                      **{f"published.{k}": _jsonable(v) for k, v in sorted((published or {}).items())}},
         "corpus_checksum": corpus_checksum,
         "rows_plotted": int(len(data)),
     }

@@ -39,7 +39,8 @@ def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tup
             continue
         if len(row) != len(header):
             problems.append(Problem(file, f"line {line_no}",
-                                    f"{len(row)} fields where the header has {len(header)} (a stray delimiter or unquoted comma?)"))
+                                    f"{len(row)} fields where the header has {len(header)} "
+                                    "(a stray delimiter or unquoted comma?)"))
             continue
         record = {h: cell.strip() for h, cell in zip(header, row)}
         if "source" in header and not record["source"]:

@@ -22,6 +22,19 @@ KERNEL = "python3"
 TIMEOUT_S = 600
 
 
+def resolve_names(names: list[str] | None) -> list[str] | None:
+    """Notebook stems for names given as numbers ("03"), stems or file names; None for all."""
+    if not names:
+        return None
+    stems = []
+    for name in names:
+        matches = sorted(paths.NOTEBOOKS.glob(f"{Path(name).stem}*.ipynb"))
+        if not matches:
+            raise SystemExit(f"no notebook matches {name!r} in {paths.relative(paths.NOTEBOOKS)}/")
+        stems += [m.stem for m in matches]
+    return stems
+
+
 def notebook_paths(names: list[str] | None = None) -> list[Path]:
     """The notebooks to run: the ones named, or all ``NN-*.ipynb`` in number order."""
     if names:

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import repeat
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import networkx as nx

@@ -385,7 +385,8 @@ RULES: tuple[Rule, ...] = (
          re.compile(_B + r"(?P<word>recently|lately|earlier|previously|in\s+recent\s+(?:months|weeks|days|years)|"
                     r"at\s+the\s+time|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months)|now|currently|at\s+present|"
                     r"these\s+days)" + _E, re.IGNORECASE), _r_vague,
-         needs=("recent", "lately", "earlier", "previously", "at the time", "soon", "shortly", "coming", "now", "current", "present", "these days")),
+         needs=("recent", "lately", "earlier", "previously", "at the time", "soon", "shortly", "coming", "now",
+                "current", "present", "these days")),
 )
 # "part_of_day" words inside a weekday or relative-day match are left to the longer match.
 _PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}

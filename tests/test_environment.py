@@ -39,4 +39,14 @@ def test_make_test_runs_nbval_in_strict_mode():
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     test_recipe = makefile.split("\ntest:")[1].split("\n\n")[0]
     assert "--nbval " in test_recipe and "--nbval-lax" not in test_recipe
+    assert "ruff check helpers tests notebooks" in test_recipe
     assert "--nbval-sanitize-with tests/nbval_sanitize.cfg" in test_recipe
+
+
+def test_readme_findings_are_the_notebooks_findings():
+    """The README's findings block is generated from the notebooks' stored outputs (make report)."""
+    from helpers.report import README_END, README_START, readme_findings
+
+    text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    block = text[text.index(README_START) + len(README_START):text.index(README_END)]
+    assert block.strip() == readme_findings().strip(), "README findings are stale: run make report"

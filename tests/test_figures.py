@@ -93,3 +93,16 @@ def test_sentence_strip_draws_one_bar_per_sentence(corpus):
     assert sum(len(b.get_paths()) for b in bars) == len(s)
     assert len(fig.axes[0].get_yticklabels()) == corpus.articles.shape[0]
     plt.close(fig)
+
+
+def test_sidecar_records_the_runs_overrides(tmp_path):
+    from helpers.assumptions import load_assumptions
+
+    a = load_assumptions(overrides={"export.licence_approval_probability": 0.0, "corpus.quote_share_min": 0.6})
+    fig = draw()
+    meta = figures.save_figure(fig, "o", DATA, "C.", notebook="03-x", assumptions=a.subset("export."),
+                               published={"000_x": "2020-09-15"}, out_dir=tmp_path)
+    plt.close(fig)
+    assert meta["assumptions"]["export.licence_approval_probability"] == 0.0
+    assert meta["overrides"] == {"corpus.quote_share_min": 0.6, "export.licence_approval_probability": 0.0,
+                                 "published.000_x": "2020-09-15"}

@@ -137,7 +137,8 @@ def test_every_party_named_in_the_articles_is_in_the_gazetteer(corpus, mentions)
 
 
 def test_candidates_surface_unknown_names():
-    text = "Reuters said Huawei and ZTE met Senator Josh Hawley. However, TikTok Global and the South China Morning Post disagreed."
+    text = ("Reuters said Huawei and ZTE met Senator Josh Hawley. "
+            "However, TikTok Global and the South China Morning Post disagreed.")
     data = {"x1": text}
     from helpers.corpus import segment_paragraphs, segment_sentences
 
