@@ -372,8 +372,16 @@ def validate_corpus(data_dir: Path | str | None = None, published: Mapping[str, 
     if "file" in meta.columns:
         problems += check_files(meta, data_dir)
         folder = paths.raw_articles(data_dir)
+        seen: dict[str, str] = {}
         for name in sorted(set(meta["file"]) & {p.name for p in folder.glob("*.txt")}):
-            problems += read_text(folder / name)[1]
+            text, found = read_text(folder / name)
+            problems += found
+            if text is not None:
+                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                if digest in seen:
+                    problems.append(Problem(paths.relative(folder / name), "(text)",
+                                            f"same content as {seen[digest]}: one article under two ids would be counted twice"))
+                seen.setdefault(digest, name)
     if published:
         problems += _override_problems(meta, published)
     return sorted(set(problems))
