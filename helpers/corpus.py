@@ -41,6 +41,7 @@ from syntok.tokenizer import Tokenizer as _SyntokTokenizer
 from helpers import paths
 from helpers.assumptions import Assumptions, load_assumptions
 from helpers.errors import DataError, Problem
+from helpers.outputs import md_text
 
 METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url")
 REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
@@ -391,12 +392,15 @@ def load_corpus(
     data_dir: Path | str | None = None,
     published: Mapping[str, Any] | None = None,
     assumptions: Assumptions | None = None,
+    use_cache: bool = True,
 ) -> Corpus:
     """Load and segment every article of ``data_dir`` (default: the project's ``data/``).
 
     ``published`` maps article ids to publication dates that replace the metadata's for this
     run (a notebook's ``parameters`` cell). Raises :class:`~helpers.errors.DataError` listing
     every problem, each naming its file and field, if anything is wrong with the input.
+    Segmentation is cached in ``data/interim/`` (see :mod:`helpers.cache`) unless ``use_cache``
+    is False.
     """
     a = assumptions if assumptions is not None else load_assumptions(paths.assumptions_yaml(data_dir))
     problems = validate_corpus(data_dir, published)
@@ -405,23 +409,33 @@ def load_corpus(
     meta, _ = read_metadata(data_dir)
     folder = paths.raw_articles(data_dir)
     overrides = {k: (v if isinstance(v, dt.date) else _parse_date(str(v))) for k, v in (published or {}).items()}
-    art_rows, para_rows, sent_rows, texts = [], [], [], {}
+    art_rows, texts, raws = [], {}, {}
     for row in meta.sort_values("article_id").itertuples(index=False):
         raw = (folder / row.file).read_bytes()
-        text = raw.decode("utf-8")
-        texts[row.article_id] = text
-        paragraphs = segment_paragraphs(text, a)
-        sentences = segment_sentences(text, paragraphs, a)
-        for p in paragraphs:
-            para_rows.append({"article_id": row.article_id, **p, "text": text[p["start"]:p["end"]]})
-        for s in sentences:
-            sent_rows.append({"article_id": row.article_id, **s, "text": text[s["start"]:s["end"]]})
+        raws[row.article_id] = raw
+        texts[row.article_id] = raw.decode("utf-8")
+    checksum = corpus_checksum(pd.DataFrame({"article_id": list(raws),
+                                             "sha256": [hashlib.sha256(r).hexdigest() for r in raws.values()]}))
+    from helpers.cache import cached
+
+    thresholds = {k: a[k] for k in a if k.startswith("corpus.")}
+    segments = cached("segments", checksum, lambda _t: _segment_all(texts, a), thresholds,
+                      data_dir=data_dir, enabled=use_cache)
+    counts = segments.groupby("article_id")
+    for row in meta.sort_values("article_id").itertuples(index=False):
+        text = texts[row.article_id]
         record = {c: getattr(row, c) for c in METADATA_COLUMNS}
         record["published"] = overrides.get(row.article_id, _parse_date(row.published))
         record["published_overridden"] = row.article_id in overrides
-        record.update(sha256=hashlib.sha256(raw).hexdigest(), n_chars=len(text), n_words=count_words(text),
-                      n_paragraphs=len(paragraphs), n_sentences=len(sentences))
+        part = counts.get_group(row.article_id) if row.article_id in counts.groups else segments.iloc[0:0]
+        record.update(sha256=hashlib.sha256(raws[row.article_id]).hexdigest(), n_chars=len(text),
+                      n_words=count_words(text), n_paragraphs=int((part["unit"] == "paragraph").sum()),
+                      n_sentences=int((part["unit"] == "sentence").sum()))
         art_rows.append(record)
+    para_rows = segments[segments["unit"] == "paragraph"]
+    sent_rows = segments[segments["unit"] == "sentence"]
+    para_rows = [{**r, "text": texts[r["article_id"]][r["start"]:r["end"]]} for r in para_rows.to_dict("records")]
+    sent_rows = [{**r, "text": texts[r["article_id"]][r["start"]:r["end"]]} for r in sent_rows.to_dict("records")]
     articles = pd.DataFrame(art_rows, columns=ARTICLE_COLUMNS)
     articles["published"] = pd.to_datetime(articles["published"]).astype("datetime64[s]")
     paragraphs_df = pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS)
@@ -430,7 +444,28 @@ def load_corpus(
                         (paragraphs_df, ["paragraph_no", "start", "end"]),
                         (sentences_df, ["sentence_no", "paragraph_no", "start", "end"])):
         frame[cols] = frame[cols].astype("int64")
-    return Corpus(articles, paragraphs_df, sentences_df, texts, corpus_checksum(articles))
+    return Corpus(articles, paragraphs_df, sentences_df, texts, checksum)
+
+
+def _segment_all(texts: Mapping[str, str], a: Assumptions) -> pd.DataFrame:
+    """Paragraphs and sentences of every article in one long frame (``unit`` tells which), the
+    form in which segmentation is cached."""
+    rows = []
+    for aid, text in sorted(texts.items()):
+        paragraphs = segment_paragraphs(text, a)
+        for p in paragraphs:
+            rows.append({"unit": "paragraph", "article_id": aid, **p})
+        for s in segment_sentences(text, paragraphs, a):
+            rows.append({"unit": "sentence", "article_id": aid, **s})
+    columns = ["unit", "article_id", "paragraph_no", "sentence_no", "start", "end", "kind", "voice", "paragraph_kind",
+               "post_author", "post_handle", "post_date", "post_url"]
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in ("paragraph_no", "start", "end"):
+        frame[col] = frame[col].astype("int64")
+    frame["sentence_no"] = frame["sentence_no"].astype("Int64")
+    for col in ("kind", "voice", "paragraph_kind", "post_author", "post_handle", "post_date", "post_url"):
+        frame[col] = frame[col].astype("object")
+    return frame
 
 
 # --------------------------------------------------------------------------------------------
@@ -497,6 +532,6 @@ def overview_findings(corpus: Corpus) -> list[str]:
         f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {len(arts)} articles) and "
         f"{voice_n.get('embedded_post', 0)} come from {len(posts)} embedded social post(s).",
     ]
-    lines += [f"Embedded post by {p.post_author} ({p.post_handle}), dated {p.post_date}, in article "
-              f"{p.article_id[:3]} at characters {p.start}–{p.end}." for p in posts.itertuples()]
+    lines += [f"Embedded post by {md_text(p.post_author)} ({md_text(p.post_handle)}), dated {p.post_date}, in article "
+              f"{md_text(p.article_id[:3])} at characters {p.start}–{p.end}." for p in posts.itertuples()]
     return lines

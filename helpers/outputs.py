@@ -7,7 +7,9 @@ with the same inputs produces the same bytes.
 """
 from __future__ import annotations
 
+import html
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -52,3 +54,11 @@ def write_processed(frame: pd.DataFrame, name: str, sort_by: list[str] | None = 
 def markdown_bullets(lines: list[str]) -> str:
     """Findings as a Markdown bullet list (what a notebook's findings cell displays)."""
     return "\n".join(f"- {line}" for line in lines)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
+
+
+def md_text(text: object) -> str:
+    """Text from an article made safe inside Markdown: HTML escaped, Markdown syntax neutralised."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))

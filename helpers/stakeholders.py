@@ -33,6 +33,7 @@ import pandas as pd
 
 from helpers.corpus import _URL, Corpus
 from helpers.errors import DataError, Problem
+from helpers.outputs import md_text
 
 GAZETTEER_COLUMNS = ("stakeholder_id", "name", "label", "type", "country", "role_in_deal", "aliases", "source")
 TYPES = ("company", "government body", "person", "media outlet", "commentator", "public", "place")
@@ -872,5 +873,6 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
                                          for r in both.itertuples()) if len(both) else "")
                      + ". A tie in one article only is not a contradiction, just a gap.")
     lines.append(f"{len(candidates)} name(s) in the text are not in the gazetteer"
-                 + (f" ({', '.join(sorted(set(candidates['name'])))})" if len(candidates) else "") + ".")
+                 + (f" ({', '.join(md_text(n) for n in sorted(set(candidates['name'])))})" if len(candidates) else "")
+                 + ".")
     return lines

@@ -36,6 +36,7 @@ import pandas as pd
 
 from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
+from helpers.outputs import md_text
 
 EXPRESSION_COLUMNS = ["article_id", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
                       "granularity", "resolved_start", "resolved_end", "direction", "dct", "rule"]
@@ -865,8 +866,9 @@ def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverag
                  f"and dates {len(dated_ctx)}; **{len(wrong)} corpus date(s) disagree with the record**"
                  + (": " + "; ".join(f"{w.timeline_id} {w.date_start:%Y-%m-%d}" for w in wrong.itertuples())
                     if len(wrong) else "") + ".")
-    changes = [f"'{r.text}' {r.value}→{r.value_shifted}" if r.value != r.value_shifted
-               else f"'{r.text}' {r.direction}→{r.direction_shifted}" for r in moved.drop_duplicates("text").itertuples()]
+    changes = [f"'{md_text(r.text)}' {r.value}→{r.value_shifted}" if r.value != r.value_shifted
+               else f"'{md_text(r.text)}' {r.direction}→{r.direction_shifted}"
+               for r in moved.drop_duplicates("text").itertuples()]
     lines.append(f"Moving every publication date by {shift_days} day(s) changes {len(moved)} of {len(expressions)} "
                  f"expression(s) ({'; '.join(changes) or 'none'}); absolute dates keep their value.")
     return lines

@@ -31,6 +31,7 @@ import pandas as pd
 
 from helpers.corpus import Corpus
 from helpers.errors import DataError
+from helpers.outputs import md_text
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 MEASURES = ["vader_compound", "textblob_polarity", "textblob_subjectivity", "lm_positive", "lm_negative",
@@ -390,7 +391,7 @@ def findings(sentences: pd.DataFrame, summary: pd.DataFrame, agreement: pd.DataF
     st = summary[(summary["level"] == "stakeholder") & (summary["n"] >= min_n)]
     if len(st):
         worst = st.loc[st["vader_compound_mean"].idxmin()]
-        name = (labels or {}).get(worst["group"], worst["group"])
+        name = md_text((labels or {}).get(worst["group"], worst["group"]))
         lines.append(f"Of the {len(st)} parties named in at least {min_n} scored sentences, **{name}** is framed "
                      f"most negatively: mean {worst['vader_compound_mean']:+.2f} ({worst['vader_compound_lo90']:+.2f} "
                      f"to {worst['vader_compound_hi90']:+.2f}, n={int(worst['n'])}); with so few sentences the "

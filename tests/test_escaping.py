@@ -1,0 +1,78 @@
+"""Article text is escaped wherever it is rendered: a <script> article goes through the notebooks,
+the interactive figures and the HTML edition, and appears only as text."""
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import SEED_000
+
+from helpers import paths, report
+
+EVIL = ('ByteDance chose Oracle as its technology partner <script>alert("pwned")</script> on Sunday.\n'
+        'Microsoft said <img src=x onerror=alert(1)> it had lost.\n'
+        'A <b>bold</b> claim https://t.co/evil — <b onmouseover=alert`1`>Eve</b> (@eve) September 7, 2020\n')
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    import papermill
+
+    root = tmp_path_factory.mktemp("escape")
+    data = root / "data"
+    (data / "raw" / "articles").mkdir(parents=True)
+    shutil.copy(paths.raw_articles() / f"{SEED_000}.txt", data / "raw" / "articles")
+    (data / "raw" / "articles" / "x_evil.txt").write_text(EVIL, encoding="utf-8")
+    shutil.copy(paths.assumptions_yaml(), data / "assumptions.yaml")
+    shutil.copytree(paths.reference(), data / "reference")
+    (data / "articles.csv").write_text(
+        "article_id,file,title,outlet,published,published_basis,url\n"
+        f"{SEED_000},{SEED_000}.txt,t,o,2020-09-14,b,unknown\n"
+        "x_evil,x_evil.txt,<script>alert(2)</script>,o,2020-09-14,b,unknown\n", encoding="utf-8")
+    out = root / "out"
+    executed = []
+    for stem in ("00-corpus-overview", "02-stakeholder-map", "04-commentary-tone"):
+        target = root / f"{stem}.ipynb"
+        papermill.execute_notebook(str(paths.notebook(stem)), str(target), kernel_name="python3", progress_bar=False,
+                                   parameters={"data_dir": str(data), "output_dir": str(out)}, cwd=str(paths.NOTEBOOKS))
+        executed.append(target)
+    report.build_site(executed, out / "figures", root / "html")
+    return root
+
+
+def test_no_page_carries_the_article_markup(run):
+    pages = sorted((run / "html").glob("*.html")) + sorted((run / "html" / "figures").glob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, page.name
+        assert not re.search(r"<img[^>]*onerror", text), page.name
+        assert not re.search(r"<b[^>]*onmouseover", text), page.name
+    notebook_pages = "".join(p.read_text(encoding="utf-8") for p in (run / "html").glob("0*.html"))
+    assert "&lt;script&gt;alert" in notebook_pages  # the text is there, as text
+
+
+def test_plotly_hover_text_is_escaped(run):
+    network = (run / "out" / "figures" / "02-stakeholder-network-interactive.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert" in network and "<script>alert" not in network
+
+
+def test_no_script_runs_in_the_browser(run):
+    from test_browser import ARGS, CHROMIUM
+
+    if CHROMIUM is None:
+        pytest.skip("Chromium not found: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    dialogs = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        for page_file in sorted((run / "html").glob("*.html")) + sorted((run / "html" / "figures").glob("*.html")):
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(page_file.as_uri(), wait_until="load")
+            page.wait_for_timeout(200)
+            page.close()
+        browser.close()
+    assert dialogs == []
