@@ -11,7 +11,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # the kernel named python3 is always the .venv one, whatever kernels the user has registered
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: help setup report validate notebooks site scenario test lab lock bench
+.PHONY: help setup report validate notebooks site scenario test lab lock bench check-determinism clean-cache
 
 help:
 	@echo "make report   set up .venv, validate the data, re-execute every notebook in order"
@@ -19,6 +19,7 @@ help:
 	@echo "make scenario PARAMS=scenarios/no-licence.yaml [NB=03]   rerun under other assumptions into build/scenarios/"
 	@echo "make lab      open JupyterLab on the project's environment"
 	@echo "make bench    run the benchmarks in benchmarks/ (figures in benchmarks/README.md)"
+	@echo "make check-determinism   run the report twice from clean and compare every output byte for byte"
 	@echo "make lock     re-resolve requirements.in into requirements.txt and environment.yml"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -50,6 +51,13 @@ test: setup
 	$(PY) tools/sync_environment.py --check
 	$(PY) -m ruff check helpers tests notebooks benchmarks tools
 	$(PY) -m pytest -q -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+check-determinism: setup
+	$(PY) tools/check_determinism.py
+	git diff --stat --exit-code -- data/processed figures notebooks || { echo "outputs differ from the committed ones"; exit 1; }
+
+clean-cache:
+	rm -rf data/interim
 
 bench: setup
 	$(PY) benchmarks/bench_mentions.py 1000
