@@ -11,7 +11,7 @@ from helpers.corpus import read_metadata
 
 def build_corpus(target: Path, n_articles: int) -> Path:
     """Write a data folder of ``n_articles`` copies of the seeds (ids ``bNNNNNN_<seed>``, dates
-    shifted by one day per copy, wrapping within 2020) and return it."""
+    shifted back a day per copy, within 200 days; each ends with a line naming itself) and return it."""
     meta, _ = read_metadata()
     seeds = [(r.article_id, r.file, dt.date.fromisoformat(r.published)) for r in meta.itertuples()]
     raw = target / "raw" / "articles"
@@ -23,7 +23,8 @@ def build_corpus(target: Path, n_articles: int) -> Path:
     for i in range(n_articles):
         aid, _, day = seeds[i % len(seeds)]
         new_id = f"b{i:06d}_{aid[:3]}"
-        (raw / f"{new_id}.txt").write_bytes(texts[aid])
+        # one line of its own, so that no two copies share their content (validation rejects that)
+        (raw / f"{new_id}.txt").write_bytes(texts[aid] + f"\nBenchmark copy {new_id}.\n".encode())
         shifted = day - dt.timedelta(days=(i // len(seeds)) % 200)
         rows.append(f"{new_id},{new_id}.txt,synthetic,synthetic,{shifted.isoformat()},benchmark copy of {aid},unknown")
     (target / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")

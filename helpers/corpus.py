@@ -79,6 +79,7 @@ _TITLE_BEFORE_BREAK = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Pres|Sec|Amb|St)\.|(?<![\w.])[A-Z]\.)$"
 )
 _MONTH_ABBR_BEFORE_BREAK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+_INNER_TERMINAL = re.compile(r"[.!?…;:]+[\"'”’)\]]*\s+\S")
 _SENTENCE_AFTER_TOKEN = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 
@@ -278,9 +279,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     para = text[start:end]
     boundaries = set()
-    for sentence in _syntok_segmenter.split(_TOKENIZER.tokenize(para)):
-        if sentence:
-            boundaries.add(sentence[0].offset)
+    if _INNER_TERMINAL.search(para):  # no . ! ? … before the end: one sentence, syntok need not run
+        for sentence in _syntok_segmenter.split(_TOKENIZER.tokenize(para)):
+            if sentence:
+                boundaries.add(sentence[0].offset)
     boundaries.discard(0)
     protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(para)]
     kept = set()

@@ -101,9 +101,14 @@ def lexicon_counts(tok: pd.DataFrame, n_rows: int, lexicon: pd.DataFrame, column
 
 def english_share(tok: pd.DataFrame, n_rows: int) -> np.ndarray:
     """Share of each text's tokens that the Loughran–McDonald dictionary (86,000 English words) knows."""
-    known = tok["word"].isin(loughran_mcdonald().index)
-    share = known.groupby(tok["row"]).mean()
-    return share.reindex(range(n_rows), fill_value=0.0).to_numpy()
+    known = lexicon_counts(tok, n_rows, _known_words(), ["known"])["known"].to_numpy()
+    total = tok.groupby("row").size().reindex(range(n_rows), fill_value=0).to_numpy()
+    return np.divide(known, total, out=np.zeros(n_rows), where=total > 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _known_words() -> pd.DataFrame:
+    return pd.DataFrame({"known": 1}, index=loughran_mcdonald().index)
 
 
 def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_english_share: float = 0.6) -> pd.DataFrame:
