@@ -64,6 +64,7 @@ bench: setup
 	$(PY) benchmarks/bench_timeline.py 1000
 	$(PY) benchmarks/bench_tone.py 1000
 	$(PY) benchmarks/bench_export_controls.py
+	$(PY) benchmarks/bench_scale.py 1 10 100 1000 10000
 
 lab: setup
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks --ServerApp.allow_root=True
