@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.corpus import _URL, Corpus
-from helpers.errors import DataError, Problem
+from helpers.errors import Problem
 from helpers.outputs import md_text
 
 GAZETTEER_COLUMNS = ("stakeholder_id", "name", "label", "type", "country", "role_in_deal", "aliases", "source")
@@ -98,15 +98,9 @@ def gazetteer_problems(gazetteer: pd.DataFrame, file: str) -> list[Problem]:
 
 def load_gazetteer(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Read and validate ``data/reference/stakeholders.csv``."""
-    from helpers import paths
-    from helpers.reference import read_table
+    from helpers.reference import load_checked
 
-    path = paths.reference(data_dir) / "stakeholders.csv"
-    frame, problems = read_table(path, required=GAZETTEER_COLUMNS)
-    problems += gazetteer_problems(frame, paths.relative(path)) if not frame.empty else []
-    if problems:
-        raise DataError(problems)
-    return frame
+    return load_checked("stakeholders", data_dir, GAZETTEER_COLUMNS, gazetteer_problems)
 
 
 # --------------------------------------------------------------------------------------------
@@ -410,15 +404,9 @@ def pattern_problems(patterns: pd.DataFrame, file: str) -> list[Problem]:
 
 def load_patterns(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Read and validate ``data/reference/relation_patterns.csv``."""
-    from helpers import paths
-    from helpers.reference import read_table
+    from helpers.reference import load_checked
 
-    path = paths.reference(data_dir) / "relation_patterns.csv"
-    frame, problems = read_table(path, required=PATTERN_COLUMNS)
-    problems += pattern_problems(frame, paths.relative(path)) if not frame.empty else []
-    if problems:
-        raise DataError(problems)
-    return frame
+    return load_checked("relation_patterns", data_dir, PATTERN_COLUMNS, pattern_problems)
 
 
 def load_hedge_cues(data_dir: Path | str | None = None) -> pd.DataFrame:
