@@ -801,8 +801,12 @@ def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
                                  textposition="bottom center", hovertext=hover, hoverinfo="text", name=t,
                                  marker={"size": list(8 + 3 * part["mentions"] ** 0.8), "color": color,
                                          "line": {"color": "white", "width": 1}}))
+    pad_x = 0.18 * (nodes["x"].max() - nodes["x"].min() or 1)
+    pad_y = 0.08 * (nodes["y"].max() - nodes["y"].min() or 1)
     fig.update_layout(title=title, template="simple_white", width=950, height=720, hovermode="closest",
-                      xaxis={"visible": False}, yaxis={"visible": False}, legend={"orientation": "h"},
+                      xaxis={"visible": False, "range": [nodes["x"].min() - pad_x, nodes["x"].max() + pad_x]},
+                      yaxis={"visible": False, "range": [nodes["y"].min() - pad_y, nodes["y"].max() + pad_y]},
+                      legend={"orientation": "h"},
                       font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12})
     return fig
 
