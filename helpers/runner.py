@@ -58,6 +58,7 @@ def execute(path: Path) -> nbformat.NotebookNode:
     """Run one notebook and return it executed (raises CellExecutionError on a failing cell)."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on stderr
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     return clean_metadata(nb)
