@@ -20,7 +20,8 @@ from UTF-8 (a byte-order mark, if any, is kept as character 0), so that for ever
     ``article_id, sentence_no`` (1-based within the article), ``paragraph_no, start, end, text,
     voice, paragraph_kind``. ``voice`` is ``narration``, ``direct_quote`` (at least
     ``corpus.quote_share_min`` of its characters lie inside a quotation that is speech rather than
-    a scare quote) or ``embedded_post``. Sentences come from syntok's segmenter with tested fixes:
+    a scare quote) or ``embedded_post``. Sentences come from sentencex (Wikimedia's rule-based segmenter)
+    with tested fixes: a quotation that holds several sentences is split,
     no break inside a URL, e-mail address or @handle, after a title (``Mr.``) or inside a dated
     abbreviation (``Sept. 15``), and a break before an embedded post's signature.
 """
@@ -35,8 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from syntok import segmenter as _syntok_segmenter
-from syntok.tokenizer import Tokenizer as _SyntokTokenizer
+from sentencex import segment as _sentencex
 
 from helpers import paths
 from helpers.assumptions import Assumptions, load_assumptions
@@ -79,11 +79,11 @@ _TITLE_BEFORE_BREAK = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Pres|Sec|Amb|St)\.|(?<![\w.])[A-Z]\.)$"
 )
 _MONTH_ABBR_BEFORE_BREAK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+_BREAK_INSIDE_QUOTE = re.compile(r"[.!?…]+\s+(?=[A-Z0-9‘'])")
 _INNER_TERMINAL = re.compile(r"[.!?…;:]+[\"'”’)\]]*\s+\S")
 _SENTENCE_AFTER_TOKEN = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
 _QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 
-_TOKENIZER = _SyntokTokenizer()
 
 
 @dataclass(frozen=True)
@@ -272,19 +272,27 @@ def _post_date(value: str) -> str | None:
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``: syntok's boundaries, then the suite's fixes.
+    """Sentence spans of ``text[start:end]``: sentencex's boundaries, then the suite's fixes.
 
     The spans tile the paragraph: the first starts at ``start``, each ends where the next one
     starts (less white space), and the last ends at ``end``.
     """
     para = text[start:end]
     boundaries = set()
-    if _INNER_TERMINAL.search(para):  # no . ! ? … before the end: one sentence, syntok need not run
-        for sentence in _syntok_segmenter.split(_TOKENIZER.tokenize(para)):
-            if sentence:
-                boundaries.add(sentence[0].offset)
-    boundaries.discard(0)
-    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(para)]
+    if _INNER_TERMINAL.search(para):  # no . ! ? … before the end: one sentence, nothing to split
+        pos = 0
+        for piece in _sentencex("en", para):
+            at = para.find(piece.strip(), pos) if not para.startswith(piece, pos) else pos
+            if at < 0:
+                continue
+            boundaries.add(at)
+            pos = at + len(piece.strip())
+        # sentencex keeps a quotation whole; a quote that holds several sentences is split
+        for q in _QUOTE_PAIRS.finditer(para):
+            for m in _BREAK_INSIDE_QUOTE.finditer(para, q.start(), q.end() - 1):
+                boundaries.add(m.end())
+    protected = ([(m.start(), m.end()) for m in _PROTECTED.finditer(para)]
+                 if "@" in para or "://" in para or "www." in para else [])
     kept = set()
     for b in sorted(boundaries):
         if any(s < b < e for s, e in protected):
@@ -295,7 +303,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if _MONTH_ABBR_BEFORE_BREAK.search(before) and para[b:b + 1].isdigit():
             continue
         kept.add(b)
-    for _, e in protected:  # syntok misses a full stop right after a URL or address
+    for _, e in protected:  # a full stop right after a URL or address ends a sentence
         after = _SENTENCE_AFTER_TOKEN.match(para, e)
         if after:
             kept.add(after.end())
@@ -423,25 +431,29 @@ def load_corpus(
     thresholds = {k: a[k] for k in a if k.startswith("corpus.")}
     segments = cached("segments", checksum, lambda _t: _segment_all(texts, a), thresholds,
                       data_dir=data_dir, enabled=use_cache)
-    counts = segments.groupby("article_id")
+    n_units = segments.groupby(["article_id", "unit"]).size()
     for row in meta.sort_values("article_id").itertuples(index=False):
         text = texts[row.article_id]
         record = {c: getattr(row, c) for c in METADATA_COLUMNS}
         record["published"] = overrides.get(row.article_id, _parse_date(row.published))
         record["published_overridden"] = row.article_id in overrides
-        part = counts.get_group(row.article_id) if row.article_id in counts.groups else segments.iloc[0:0]
         record.update(sha256=hashlib.sha256(raws[row.article_id]).hexdigest(), n_chars=len(text),
-                      n_words=count_words(text), n_paragraphs=int((part["unit"] == "paragraph").sum()),
-                      n_sentences=int((part["unit"] == "sentence").sum()))
+                      n_words=count_words(text), n_paragraphs=int(n_units.get((row.article_id, "paragraph"), 0)),
+                      n_sentences=int(n_units.get((row.article_id, "sentence"), 0)))
         art_rows.append(record)
-    para_rows = segments[segments["unit"] == "paragraph"]
-    sent_rows = segments[segments["unit"] == "sentence"]
-    para_rows = [{**r, "text": texts[r["article_id"]][r["start"]:r["end"]]} for r in para_rows.to_dict("records")]
-    sent_rows = [{**r, "text": texts[r["article_id"]][r["start"]:r["end"]]} for r in sent_rows.to_dict("records")]
+
+    def with_text(part: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+        part = part.reset_index(drop=True)
+        part["text"] = [texts[a][b:e] for a, b, e in zip(part["article_id"], part["start"], part["end"])]
+        part = part[columns].copy()
+        for col in [c for c in part.columns if part[c].dtype.kind == "O"]:  # one string dtype, cached or not
+            part[col] = pd.Series(part[col].tolist(), index=part.index)
+        return part
+
+    paragraphs_df = with_text(segments[segments["unit"] == "paragraph"], PARAGRAPH_COLUMNS)
+    sentences_df = with_text(segments[segments["unit"] == "sentence"], SENTENCE_COLUMNS)
     articles = pd.DataFrame(art_rows, columns=ARTICLE_COLUMNS)
     articles["published"] = pd.to_datetime(articles["published"]).astype("datetime64[s]")
-    paragraphs_df = pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS)
-    sentences_df = pd.DataFrame(sent_rows, columns=SENTENCE_COLUMNS)
     for frame, cols in ((articles, ["n_chars", "n_words", "n_paragraphs", "n_sentences"]),
                         (paragraphs_df, ["paragraph_no", "start", "end"]),
                         (sentences_df, ["sentence_no", "paragraph_no", "start", "end"])):
