@@ -1,12 +1,14 @@
-"""Article text is escaped wherever it is rendered: a <script> article goes through the notebooks,
-the interactive figures and the HTML edition, and appears only as text."""
+"""End to end on a corpus the suite was not built on: both seeds plus a third, hostile article.
+
+Every notebook runs on it (nothing may depend on there being exactly two articles), and the
+article's markup is escaped wherever it is rendered: notebooks, interactive figures, HTML edition."""
 from __future__ import annotations
 
 import re
 import shutil
 
 import pytest
-from conftest import SEED_000
+from conftest import SEED_000, SEED_003
 
 from helpers import paths, report
 
@@ -23,16 +25,18 @@ def run(tmp_path_factory):
     data = root / "data"
     (data / "raw" / "articles").mkdir(parents=True)
     shutil.copy(paths.raw_articles() / f"{SEED_000}.txt", data / "raw" / "articles")
+    shutil.copy(paths.raw_articles() / f"{SEED_003}.txt", data / "raw" / "articles")
     (data / "raw" / "articles" / "x_evil.txt").write_text(EVIL, encoding="utf-8")
     shutil.copy(paths.assumptions_yaml(), data / "assumptions.yaml")
     shutil.copytree(paths.reference(), data / "reference")
     (data / "articles.csv").write_text(
         "article_id,file,title,outlet,published,published_basis,url\n"
         f"{SEED_000},{SEED_000}.txt,t,o,2020-09-14,b,unknown\n"
+        f"{SEED_003},{SEED_003}.txt,t,o,2020-09-14,b,unknown\n"
         "x_evil,x_evil.txt,<script>alert(2)</script>,o,2020-09-14,b,unknown\n", encoding="utf-8")
     out = root / "out"
     executed = []
-    for stem in ("00-corpus-overview", "02-stakeholder-map"):  # sentence tables, findings, hover text
+    for stem in sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
         target = root / f"{stem}.ipynb"
         papermill.execute_notebook(str(paths.notebook(stem)), str(target), kernel_name="python3", progress_bar=False,
                                    parameters={"data_dir": str(data), "output_dir": str(out)}, cwd=str(paths.NOTEBOOKS))
@@ -75,3 +79,12 @@ def test_no_script_runs_in_the_browser(run):
             page.close()
         browser.close()
     assert dialogs == []
+
+
+def test_every_notebook_ran_on_three_articles(run):
+    for stem in sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
+        summary = report.notebook_summary(run / f"{stem}.ipynb")
+        assert summary["findings"], stem
+    overview = report.notebook_summary(run / "00-corpus-overview.ipynb")["findings"]
+    assert "**3 articles**" in overview
+    assert (run / "out" / "data" / "processed" / "tone_sentences.csv").exists()
