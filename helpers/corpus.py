@@ -236,7 +236,7 @@ def segment_paragraphs(text: str, a: Assumptions) -> list[dict]:
         body = text[start:end]
         words = count_words(body)
         closes = bool(_CLOSES_SENTENCE.search(body))
-        sig = POST_SIGNATURE.search(body)
+        sig = POST_SIGNATURE.search(body) if "(@" in body else None  # a signature has "(@handle)"
         row = {"start": start, "end": end, "kind": "body", "post_author": None, "post_handle": None,
                "post_date": None, "post_url": None}
         if sig and count_words(body[: sig.start()]) > 0:
@@ -307,7 +307,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         after = _SENTENCE_AFTER_TOKEN.match(para, e)
         if after:
             kept.add(after.end())
-    sig = POST_SIGNATURE.search(para)
+    sig = POST_SIGNATURE.search(para) if "(@" in para else None
     if sig and count_words(para[: sig.start()]) > 0:
         kept = {b for b in kept if b < sig.start()} | {sig.start()}
     cuts = [0, *sorted(kept), len(para)]

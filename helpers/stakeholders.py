@@ -58,6 +58,7 @@ def split_aliases(value: str) -> list[str]:
     return [a.strip() for a in str(value).split("|")]
 
 
+@functools.lru_cache(maxsize=65536)
 def alias_key(alias: str) -> str:
     """How aliases are compared: case-folded, white space collapsed, curly apostrophes straightened."""
     return re.sub(r"\s+", " ", alias.replace("’", "'")).strip().casefold()

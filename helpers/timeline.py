@@ -370,7 +370,7 @@ RULES: tuple[Rule, ...] = (
          needs=("morning", "afternoon", "evening", "night")),
     Rule("weekend", "relative",
          re.compile(_B + r"(?P<mod>this|last|next|past|coming|over the|the)\s+weekend" + _E, re.IGNORECASE), _r_weekend,
-         needs=("weekend",)),
+         needs=("week",)),  # not "weekend": no needed word may start another (see _NEEDED)
     Rule("relative_period", "relative",
          re.compile(_B + r"(?P<mod>last|this|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year)"
                     + _E, re.IGNORECASE), _r_relative_period,
@@ -407,13 +407,21 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# Every word some rule needs, found at every position of a text in one pass (a lookahead, so that
+# "day" inside "today" is seen too). No needed word begins another one, which keeps this pass
+# equal to testing each word as a substring.
+_NEEDED_WORDS = sorted({w for rule in RULES for w in rule.needs if w}, key=lambda w: (-len(w), w))
+_NEEDED = re.compile("(?=(" + "|".join(map(re.escape, _NEEDED_WORDS)) + "))")
+assert not [a for a in _NEEDED_WORDS for b in _NEEDED_WORDS if a != b and b.startswith(a)], "a needed word starts another"
+
+
 def _matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
     """Every rule's matches in ``text``; where two overlap the longer wins (then the earlier rule)."""
-    lower = text.lower()
+    present = set(_NEEDED.findall(text.lower()))
     has_digit = _DIGIT.search(text) is not None
     found = []
     for rule in RULES:
-        if (rule.needs_digit and not has_digit) or not any(word in lower for word in rule.needs):
+        if (rule.needs_digit and not has_digit) or (rule.needs != ("",) and present.isdisjoint(rule.needs)):
             continue  # a cheap test first: the rule cannot match without one of its words
         has_x = "x" in rule.regex.groupindex
         for m in rule.regex.finditer(text):

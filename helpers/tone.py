@@ -34,6 +34,7 @@ from helpers.errors import DataError
 from helpers.outputs import md_text
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_TOKEN_OR_SEPARATOR = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\n")  # _TOKEN, with ’ already straightened
 MEASURES = ["vader_compound", "textblob_polarity", "textblob_subjectivity", "lm_positive", "lm_negative",
             "lm_uncertainty", "lm_modal_strong", "lm_modal_weak", "gdelt_tone", "gdelt_polarity"]
 VOICES = ("narration", "direct_quote", "reported_speech", "embedded_post")
@@ -85,11 +86,15 @@ def _vader():
 
 
 def tokens(texts: pd.Series) -> pd.DataFrame:
-    """Every word token of every text: ``row`` (position in ``texts``), ``word`` (upper case)."""
-    found = texts.reset_index(drop=True).str.findall(_TOKEN)
-    exploded = found.explode().dropna()
-    return pd.DataFrame({"row": exploded.index.to_numpy(),
-                         "word": exploded.str.upper().str.replace("’", "'", regex=False).to_numpy()})
+    """Every word token of every text: ``row`` (position in ``texts``), ``word`` (upper case).
+
+    One regular-expression pass over all texts joined by newlines (a newline inside a text counts
+    as a space), so the row of each token is the number of newlines before it."""
+    joined = "\n".join(t.replace("\n", " ") for t in texts.fillna("").astype(str))
+    found = np.array(_TOKEN_OR_SEPARATOR.findall(joined.replace("’", "'")), dtype=object)
+    is_sep = found == "\n"
+    row = np.cumsum(is_sep)[~is_sep]
+    return pd.DataFrame({"row": row.astype("int64"), "word": pd.Series(found[~is_sep], dtype=str).str.upper()})
 
 
 def lexicon_counts(tok: pd.DataFrame, n_rows: int, lexicon: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -99,16 +104,14 @@ def lexicon_counts(tok: pd.DataFrame, n_rows: int, lexicon: pd.DataFrame, column
     return counts.reindex(range(n_rows), fill_value=0).astype("int64")
 
 
-def english_share(tok: pd.DataFrame, n_rows: int) -> np.ndarray:
-    """Share of each text's tokens that the Loughran–McDonald dictionary (86,000 English words) knows."""
-    known = lexicon_counts(tok, n_rows, _known_words(), ["known"])["known"].to_numpy()
-    total = tok.groupby("row").size().reindex(range(n_rows), fill_value=0).to_numpy()
-    return np.divide(known, total, out=np.zeros(n_rows), where=total > 0)
-
-
 @functools.lru_cache(maxsize=1)
-def _known_words() -> pd.DataFrame:
-    return pd.DataFrame({"known": 1}, index=loughran_mcdonald().index)
+def _lm_flags() -> pd.DataFrame:
+    """Loughran–McDonald flags as 0/1 columns, strong and weak modals apart, for one join."""
+    lm = loughran_mcdonald()
+    return lm.assign(strong=(lm["modal"] == 1).astype("int8"), weak=(lm["modal"] == 3).astype("int8"), known=1)
+
+
+
 
 
 def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_english_share: float = 0.6) -> pd.DataFrame:
@@ -120,7 +123,9 @@ def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_englis
     n = len(texts)
     tok = tokens(texts)
     n_words = tok.groupby("row").size().reindex(range(n), fill_value=0).to_numpy()
-    share = english_share(tok, n)
+    lm = lexicon_counts(tok, n, _lm_flags(), ["positive", "negative", "uncertainty", "strong", "weak", "known"])
+    # the share of each text's words that the 86,000-word Loughran–McDonald list knows
+    share = np.divide(lm["known"].to_numpy(), n_words, out=np.zeros(n), where=n_words > 0)
     from helpers.corpus import POST_SIGNATURE
 
     blank = texts.str.strip().eq("").to_numpy()
@@ -128,10 +133,7 @@ def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_englis
     flag = np.where(blank, "empty", np.where(signature, "post signature", np.where(
         (n_words == 0) | ((n_words >= 3) & (share < min_english_share)), "non-English", "")))
     scored = flag == ""
-    lm = lexicon_counts(tok, n, loughran_mcdonald(), ["positive", "negative", "uncertainty"])
-    modal = tok.join(loughran_mcdonald()["modal"], on="word", how="inner")
-    strong = (modal["modal"] == 1).groupby(modal["row"]).sum().reindex(range(n), fill_value=0)
-    weak = (modal["modal"] == 3).groupby(modal["row"]).sum().reindex(range(n), fill_value=0)
+    strong, weak = lm["strong"], lm["weak"]
     if lexicon == "loughran_mcdonald":
         pos, neg = lm["positive"].to_numpy(), lm["negative"].to_numpy()
     elif lexicon == "harvard_iv":
