@@ -297,7 +297,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for b in sorted(boundaries):
         if any(s < b < e for s, e in protected):
             continue
-        before = para[:b].rstrip(_PAD)
+        before = para[max(0, b - 24):b].rstrip(_PAD)  # the words just before the break are enough
         if _TITLE_BEFORE_BREAK.search(before):
             continue
         if _MONTH_ABBR_BEFORE_BREAK.search(before) and para[b:b + 1].isdigit():

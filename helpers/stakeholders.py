@@ -459,8 +459,9 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
     by_article = {}
     for aid, part in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
         by_article[aid] = (part["start"].to_numpy(), list(zip(part["start"], part["end"], part["stakeholder_id"])))
-    units = list(zip(repeat("sentence"), corpus.sentences["article_id"], corpus.sentences["sentence_no"],
-                     corpus.sentences["start"], corpus.sentences["end"], corpus.sentences["text"]))
+    s = corpus.sentences
+    units = list(zip(repeat("sentence"), s["article_id"].tolist(), s["sentence_no"].tolist(),
+                     s["start"].tolist(), s["end"].tolist(), s["text"].tolist()))
     if any(scope == "paragraph" for _, _, _, scope, _ in compiled):
         para_first = corpus.sentences.groupby(["article_id", "paragraph_no"])["sentence_no"].min()
         p = corpus.paragraphs

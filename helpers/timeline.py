@@ -467,8 +467,8 @@ def find_temporal_expressions(corpus: Corpus, window_days: int = TENSE_WINDOW_DA
     dct_of = dict(zip(corpus.articles["article_id"], corpus.articles["published"].dt.date))
     rows = []
     sentences = corpus.sentences
-    for aid, no, s_start, s_text in zip(sentences["article_id"], sentences["sentence_no"], sentences["start"],
-                                        sentences["text"]):
+    for aid, no, s_start, s_text in zip(sentences["article_id"].tolist(), sentences["sentence_no"].tolist(),
+                                        sentences["start"].tolist(), sentences["text"].tolist()):
         dct = dct_of[aid]
         for match in _matches(s_text):
             r = _resolve(match, s_text, 0, dct, window_days)

@@ -129,7 +129,9 @@ def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_englis
     from helpers.corpus import POST_SIGNATURE
 
     blank = texts.str.strip().eq("").to_numpy()
-    signature = texts.map(lambda t: bool(POST_SIGNATURE.fullmatch(t.strip()))).to_numpy()
+    maybe = texts.str.contains("(@", regex=False).to_numpy()  # a signature has "(@handle)"
+    signature = np.zeros(len(texts), dtype=bool)
+    signature[maybe] = [bool(POST_SIGNATURE.fullmatch(t.strip())) for t in texts[maybe]]
     flag = np.where(blank, "empty", np.where(signature, "post signature", np.where(
         (n_words == 0) | ((n_words >= 3) & (share < min_english_share)), "non-English", "")))
     scored = flag == ""
@@ -143,8 +145,9 @@ def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_englis
         raise ValueError(f"unknown lexicon {lexicon!r}: use loughran_mcdonald or harvard_iv")
     words = np.maximum(n_words, 1)
     vader = _vader()
-    compound = np.array([vader.polarity_scores(t)["compound"] if ok else 0.0 for t, ok in zip(texts, scored)])
-    blob = [pattern_sentiment(t) if ok else (0.0, 0.0) for t, ok in zip(texts, scored)]
+    text_list, ok_list = texts.tolist(), scored.tolist()  # plain lists iterate faster than arrow-backed strings
+    compound = np.array([vader.polarity_scores(t)["compound"] if ok else 0.0 for t, ok in zip(text_list, ok_list)])
+    blob = [pattern_sentiment(t) if ok else (0.0, 0.0) for t, ok in zip(text_list, ok_list)]
     out = pd.DataFrame({
         "n_words": n_words, "scored": scored, "flag": flag,
         "vader_compound": compound,
