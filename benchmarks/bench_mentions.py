@@ -5,37 +5,24 @@ Usage: python benchmarks/bench_mentions.py [N_ARTICLES]
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import build_corpus  # noqa: E402
+from synthetic import best_of, synthetic_corpus  # noqa: E402
 
 from helpers import stakeholders as st  # noqa: E402
-from helpers.corpus import load_corpus  # noqa: E402
-
-
-def best_of(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = load_corpus(build_corpus(Path(tmp), n))
+    corpus = synthetic_corpus(n)
     gazetteer = st.load_gazetteer()
     matcher = st.AliasMatcher.from_gazetteer(gazetteer)
     n_sent = len(corpus.sentences)
-    seconds = best_of(lambda: st.find_mentions(corpus, gazetteer, matcher))
+    seconds = best_of(lambda: st.find_mentions(corpus, gazetteer, matcher), 5)
     mentions = st.find_mentions(corpus, gazetteer, matcher)
-    compile_s = best_of(lambda: st.AliasMatcher.from_gazetteer(gazetteer))
+    compile_s = best_of(lambda: st.AliasMatcher.from_gazetteer(gazetteer), 5)
     rel_s = best_of(lambda: st.find_relations(corpus, mentions, st.load_patterns(), st.load_hedge_cues()), 1)
     print(f"articles={n} sentences={n_sent} mentions={len(mentions)}")
     print(f"find_mentions: {seconds:.3f} s = {n_sent / seconds:,.0f} sentences/s (best of 5, one process)")

@@ -7,33 +7,23 @@ Usage: python benchmarks/bench_tone.py [N_ARTICLES]
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import build_corpus  # noqa: E402
+from synthetic import best_of, synthetic_corpus  # noqa: E402
 
 from helpers import tone  # noqa: E402
-from helpers.corpus import load_corpus  # noqa: E402
-
-
-def timed(fn) -> float:
-    began = time.perf_counter()
-    fn()
-    return time.perf_counter() - began
 
 
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = load_corpus(build_corpus(Path(tmp), n))
+    corpus = synthetic_corpus(n)
     texts = corpus.sentences["text"]
     tone.score_texts(texts.head(50))  # load the lexicons once, outside the timing
     tone.score_texts_plain(list(texts.head(50)))
-    fast = min(timed(lambda: tone.score_texts(texts)) for _ in range(2))
-    plain = timed(lambda: tone.score_texts_plain(list(texts)))
+    fast = best_of(lambda: tone.score_texts(texts), 2)
+    plain = best_of(lambda: tone.score_texts_plain(list(texts)), 1)
     n_sent = len(texts)
     print(f"articles={n} sentences={n_sent}")
     print(f"score_texts (all methods, vectorised lexicons): {fast:.2f} s = {n_sent / fast:,.0f} sentences/s")

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from helpers import paths
@@ -29,3 +32,21 @@ def build_corpus(target: Path, n_articles: int) -> Path:
         rows.append(f"{new_id},{new_id}.txt,synthetic,synthetic,{shifted.isoformat()},benchmark copy of {aid},unknown")
     (target / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return target
+
+
+def synthetic_corpus(n_articles: int):
+    """A loaded corpus of ``n_articles`` synthetic articles (the data folder is removed again)."""
+    from helpers.corpus import load_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return load_corpus(build_corpus(Path(tmp), n_articles), use_cache=False)
+
+
+def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
+    """The shortest of ``repeat`` wall-clock timings of ``fn()``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - began)
+    return min(times)

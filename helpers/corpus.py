@@ -96,10 +96,6 @@ class Corpus:
     texts: Mapping[str, str] = field(repr=False)
     checksum: str = ""
 
-    def text(self, article_id: str, start: int, end: int) -> str:
-        """The raw text of ``article_id`` between two offsets."""
-        return self.texts[article_id][start:end]
-
 
 # --------------------------------------------------------------------------------------------
 # Reading and validating

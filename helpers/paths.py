@@ -13,7 +13,6 @@ DATA: Path = ROOT / "data"
 NOTEBOOKS: Path = ROOT / "notebooks"
 FIGURES: Path = ROOT / "figures"
 BUILD: Path = ROOT / "build"
-BENCHMARKS: Path = ROOT / "benchmarks"
 
 
 def data_dir(data: Path | str | None = None) -> Path:

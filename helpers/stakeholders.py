@@ -31,7 +31,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from helpers.corpus import _URL, Corpus
+from helpers.corpus import _QUOTE_PAIRS, _URL, Corpus
 from helpers.errors import Problem
 from helpers.outputs import md_text
 
@@ -521,8 +521,6 @@ def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFra
                 speaker, cue = (author or "unknown"), f"post signature: {author} ({para['post_handle']})"
         else:
             text = corpus.texts[aid]
-            from helpers.corpus import _QUOTE_PAIRS
-
             quoted = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text, para["start"], para["end"])]
             outside = [m for m in mentions.itertuples(index=False)
                        if m.article_id == aid and para["start"] <= m.start < para["end"]

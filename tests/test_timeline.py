@@ -188,3 +188,8 @@ def test_heldout_expressions_are_found_and_resolved():
             if not k.startswith("_")}
     result = tl.evaluate(tl.find_temporal_expressions(corpus), gold)
     assert result["found"].mean() >= 0.9 and result["correct"].mean() >= 0.85, result[~result["correct"]]
+
+
+def test_kinds_and_values_stay_within_the_documented_vocabulary(expressions):
+    assert set(expressions["kind"]) <= set(tl.KINDS)
+    assert list(expressions.columns) == tl.EXPRESSION_COLUMNS

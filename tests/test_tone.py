@@ -107,3 +107,9 @@ def test_summary_has_n_and_intervals(sentences, corpus):
     assert (summary["vader_compound_lo90"] <= summary["vader_compound_hi90"]).all()
     post = voices.loc["embedded_post"]
     assert post["vader_compound_hi90"] < 0  # the tweet is negative throughout
+
+
+def test_every_measure_and_voice_is_in_the_documented_vocabulary(sentences):
+    assert set(tone.MEASURES) <= set(sentences.columns)
+    assert set(sentences["voice"]) <= set(tone.VOICES)
+    assert set(sentences["certainty"]) <= {"asserted", "hedged", "conditional", "attributed"}
