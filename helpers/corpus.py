@@ -424,6 +424,7 @@ def load_corpus(
                                              "sha256": [hashlib.sha256(r).hexdigest() for r in raws.values()]}))
     from helpers.cache import cached
 
+    # the thresholds are passed only so that they enter the cache key: changing one re-segments
     thresholds = {k: a[k] for k in a if k.startswith("corpus.")}
     segments = cached("segments", checksum, lambda _t: _segment_all(texts, a), thresholds,
                       data_dir=data_dir, enabled=use_cache)
