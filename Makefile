@@ -57,7 +57,7 @@ check-determinism: setup
 	git diff --stat --exit-code -- data/processed figures notebooks || { echo "outputs differ from the committed ones"; exit 1; }
 
 clean-cache:
-	rm -rf data/interim
+	rm -rf data/interim figures/.render-cache
 
 bench: setup
 	$(PY) benchmarks/bench_mentions.py 1000

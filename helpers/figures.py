@@ -6,10 +6,17 @@ reproducible (fixed fonts, a fixed ``svg.hashsalt``, no dates or versions in the
 plotly figure, an offline ``.html`` that loads ``plotly.min.js`` from beside it. Always also
 ``.csv`` (exactly the data plotted) and ``.json`` (notebook, caption, files, assumptions in
 force, corpus checksum). ``NN`` is the number of the notebook that drew it.
+
+In a notebook, ``save_figure`` shows the PNG it has just written (at half its pixel size, so
+100 dpi on screen and sharp on high-density displays) and closes the matplotlib figure: what a
+reader sees is byte for byte the file they export, and the inline backend does not draw the
+figure a second (with ``bbox_inches="tight"``, a third) time.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -81,11 +88,14 @@ def save_figure(
     corpus_checksum: str = "",
     out_dir: Path | str | None = None,
     published: Mapping[str, Any] | None = None,
+    show: bool = True,
 ) -> dict[str, Any]:
     """Write a report figure with its data and sidecar; return the sidecar as a dict.
 
     The sidecar records the assumptions in force, every override of the run (assumptions, and
-    publication dates given as ``published``) and the corpus checksum."""
+    publication dates given as ``published``) and the corpus checksum. With ``show`` (the
+    default), a matplotlib figure saved inside a Jupyter kernel is shown as the PNG written and
+    then closed (see the module docstring); outside a kernel nothing is shown."""
     if not isinstance(data, pd.DataFrame) or data.empty:
         raise ValueError(f"{slug}: save_figure needs the plotted data as a non-empty DataFrame")
     if not caption.strip():
@@ -94,14 +104,10 @@ def save_figure(
     stem = figure_stem(slug, notebook)
     files = []
     if hasattr(fig, "savefig"):  # matplotlib
-        import io
-
-        with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
-            for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-                buffer = io.BytesIO()
-                fig.savefig(buffer, format=ext, dpi=DPI, metadata=meta)
-                atomic_write(out / f"{stem}.{ext}", buffer.getvalue())
-                files.append(f"{stem}.{ext}")
+        png = _write_matplotlib(fig, out, stem)
+        files += [f"{stem}.png", f"{stem}.svg"]
+        if show:
+            _show_in_kernel(fig, png)
     elif hasattr(fig, "to_html"):  # plotly
         html = fig.to_html(include_plotlyjs="plotly.min.js", full_html=True, div_id=stem,
                            config={"displaylogo": False, "responsive": True})
@@ -125,6 +131,83 @@ def save_figure(
     }
     atomic_write(out / f"{stem}.json", json.dumps(sidecar, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return sidecar
+
+
+# Beside each output folder, what the PNG of each figure was rendered from (git-ignored).
+RENDER_CACHE = ".render-cache"
+
+
+def _render(fig: Any, ext: str) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    meta = {"Software": None} if ext == "png" else {"Date": None, "Creator": None}
+    with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+        fig.savefig(buffer, format=ext, dpi=DPI, metadata=meta)
+    return buffer.getvalue()
+
+
+def _render_key(svg: bytes) -> str:
+    """What a PNG depends on: the figure (its SVG says every mark, word and position), the
+    resolution, the style in force and the versions of the libraries that rasterise."""
+    import PIL
+
+    settings = {k: repr(v) for k, v in sorted(mpl.rcParams.items()) if k not in ("backend", "interactive")}
+    h = hashlib.sha256(svg)
+    h.update(json.dumps([DPI, mpl.__version__, PIL.__version__, settings]).encode())
+    return h.hexdigest()
+
+
+def _write_matplotlib(fig: Any, out: Path, stem: str) -> bytes:
+    """Write ``stem.svg`` and ``stem.png``; return the PNG's bytes.
+
+    The SVG is drawn first and lays the figure out; the PNG keeps those positions, so the two
+    files agree. Drawing a 200-dpi PNG is the dearest step of a notebook, so when the SVG is byte
+    for byte the one the PNG on disk was rendered from (same style, same library versions, and
+    the PNG unchanged since: its SHA-256 is checked), that PNG is kept instead of drawn again.
+    """
+    engine = fig.get_layout_engine()
+    try:
+        svg = _render(fig, "svg")
+        if engine is not None:  # laid out once: the PNG keeps the SVG's positions
+            fig.set_layout_engine("none")
+        key = _render_key(svg)
+        record = out / RENDER_CACHE / f"{stem}.json"
+        png = _cached_png(out / f"{stem}.png", record, key)
+        if png is None:
+            png = _render(fig, "png")
+            atomic_write(out / f"{stem}.png", png)
+            atomic_write(record, json.dumps({"key": key, "png_sha256": hashlib.sha256(png).hexdigest()}) + "\n")
+        atomic_write(out / f"{stem}.svg", svg)
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
+    return png
+
+
+def _cached_png(png_path: Path, record: Path, key: str) -> bytes | None:
+    try:
+        saved = json.loads(record.read_text(encoding="utf-8"))
+        png = png_path.read_bytes()
+    except (OSError, ValueError):
+        return None
+    if saved.get("key") == key and saved.get("png_sha256") == hashlib.sha256(png).hexdigest():
+        return png
+    return None
+
+
+def _show_in_kernel(fig: Any, png: bytes) -> None:
+    """Inside a Jupyter kernel: close ``fig`` (so the inline backend does not draw it again) and
+    display ``png``, the exported file, at half its pixel size."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or not hasattr(shell, "kernel"):  # a script, a test, a plain IPython shell
+        return
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    plt.close(fig)
+    display(Image(data=png, format="png", retina=True))
 
 
 def ensure_plotlyjs(folder: Path) -> Path:

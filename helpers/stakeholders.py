@@ -815,6 +815,8 @@ def draw_role_matrix(table: pd.DataFrame, title: str):
     """Mentions of each stakeholder (rows, grouped by role) in each article (columns)."""
     import matplotlib.pyplot as plt
 
+    from helpers import figures
+
     cols = sorted(c for c in table.columns if c.startswith("mentions_"))
     t = table[table["mentions"] > 0].copy()
     t["role_order"] = t["role_in_deal"].map({r: i for i, r in enumerate(ROLES)})
@@ -831,7 +833,8 @@ def draw_role_matrix(table: pd.DataFrame, title: str):
     ax.tick_params(length=0)
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)
-    ax.set_title(title)
+    # over the whole figure, from its left edge: the heat map is narrower than a long title
+    fig.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=figures.FONT_SIZES["title"])
     return fig
 
 

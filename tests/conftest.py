@@ -53,3 +53,14 @@ def sentence_with(corpus, article_id: str, fragment: str):
     hits = s[(s["article_id"] == article_id) & s["text"].str.contains(fragment, regex=False)]
     assert len(hits) == 1, f"{len(hits)} sentences of {article_id} contain {fragment!r}"
     return hits.iloc[0]
+
+
+def ink_at_edges(png: Path, width: int = 2, threshold: int = 200) -> dict[str, int]:
+    """Pixels darker than ``threshold`` (of 255) in the outermost ``width`` pixels of each side of a
+    PNG: text or marks cut off by the canvas leave ink there; a report figure has a clear margin."""
+    import numpy as np
+    from PIL import Image
+
+    a = np.asarray(Image.open(png).convert("L"))
+    sides = {"top": a[:width, :], "bottom": a[-width:, :], "left": a[:, :width], "right": a[:, -width:]}
+    return {side: int((pixels < threshold).sum()) for side, pixels in sides.items() if (pixels < threshold).any()}

@@ -8,7 +8,7 @@ import re
 import shutil
 
 import pytest
-from conftest import SEED_000, SEED_003
+from conftest import SEED_000, SEED_003, ink_at_edges
 
 from helpers import paths, report
 
@@ -88,3 +88,10 @@ def test_every_notebook_ran_on_three_articles(run):
     overview = report.notebook_summary(run / "00-corpus-overview.ipynb")["findings"]
     assert "**3 articles**" in overview
     assert (run / "out" / "data" / "processed" / "tone_sentences.csv").exists()
+
+
+def test_no_figure_is_cut_off_by_its_canvas(run):
+    """More articles mean more rows, columns and labels: every PNG still keeps a clear margin."""
+    pngs = sorted((run / "out" / "figures").glob("*.png"))
+    assert len(pngs) >= 10
+    assert {p.name: ink_at_edges(p) for p in pngs if ink_at_edges(p)} == {}

@@ -11,8 +11,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 import pytest  # noqa: E402
+from conftest import ink_at_edges  # noqa: E402
 
-from helpers import figures  # noqa: E402
+from helpers import figures, paths  # noqa: E402
 
 DATA = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, 0.25, 0.125]})
 
@@ -30,7 +31,7 @@ def test_matplotlib_writes_png_svg_csv_json(tmp_path):
     sidecar = figures.save_figure(fig, "test-line", DATA, "A caption.", notebook="03-export-control-impact",
                                   assumptions={"a.b": 1}, corpus_checksum="abc", out_dir=tmp_path)
     plt.close(fig)
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if p.is_file())
     assert names == ["03-test-line.csv", "03-test-line.json", "03-test-line.png", "03-test-line.svg"]
     assert (tmp_path / "03-test-line.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert pd.read_csv(tmp_path / "03-test-line.csv").equals(DATA)
@@ -50,6 +51,55 @@ def test_matplotlib_output_is_byte_for_byte_reproducible(tmp_path):
         assert (first / f"00-same.{ext}").read_bytes() == (second / f"00-same.{ext}").read_bytes(), ext
     svg = (first / "00-same.svg").read_text(encoding="utf-8")
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
+
+
+def _spy_renders(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = figures._render
+
+    def spy(fig, ext):
+        calls.append(ext)
+        return real(fig, ext)
+
+    monkeypatch.setattr(figures, "_render", spy)
+    return calls
+
+
+def test_an_unchanged_figure_keeps_its_png_and_a_changed_one_is_drawn_again(tmp_path, monkeypatch):
+    fresh = tmp_path / "fresh"
+    fig = draw()
+    figures.save_figure(fig, "line", DATA, "Caption.", notebook="00-x", out_dir=fresh)
+    plt.close(fig)
+    calls = _spy_renders(monkeypatch)
+    out = tmp_path / "out"
+    for _ in range(2):  # the second save of the same figure draws only the SVG
+        fig = draw()
+        figures.save_figure(fig, "line", DATA, "Caption.", notebook="00-x", out_dir=out)
+        plt.close(fig)
+    assert calls == ["svg", "png", "svg"]
+    assert (out / "00-line.png").read_bytes() == (fresh / "00-line.png").read_bytes()
+    fig = draw()
+    fig.axes[0].set_title("Another title")
+    figures.save_figure(fig, "line", DATA, "Caption.", notebook="00-x", out_dir=out)
+    plt.close(fig)
+    assert calls[-2:] == ["svg", "png"]
+    assert (out / "00-line.png").read_bytes() != (fresh / "00-line.png").read_bytes()
+
+
+def test_a_png_edited_on_disk_or_a_changed_style_is_drawn_again(tmp_path, monkeypatch):
+    fig = draw()
+    figures.save_figure(fig, "line", DATA, "Caption.", notebook="00-x", out_dir=tmp_path)
+    plt.close(fig)
+    original = (tmp_path / "00-line.png").read_bytes()
+    (tmp_path / "00-line.png").write_bytes(original[:-10])  # truncated by hand or by a crash
+    calls = _spy_renders(monkeypatch)
+    fig = draw()
+    figures.save_figure(fig, "line", DATA, "Caption.", notebook="00-x", out_dir=tmp_path)
+    assert calls == ["svg", "png"] and (tmp_path / "00-line.png").read_bytes() == original
+    with matplotlib.rc_context({"agg.path.chunksize": 20000}):  # a raster-only setting: the SVG stays the same
+        figures.save_figure(fig, "line", DATA, "Caption.", notebook="00-x", out_dir=tmp_path)
+    plt.close(fig)
+    assert calls[-2:] == ["svg", "png"]
 
 
 def test_png_is_200_dpi(tmp_path):
@@ -106,3 +156,10 @@ def test_sidecar_records_the_runs_overrides(tmp_path):
     assert meta["assumptions"]["export.licence_approval_probability"] == 0.0
     assert meta["overrides"] == {"corpus.quote_share_min": 0.6, "export.licence_approval_probability": 0.0,
                                  "published.000_x": "2020-09-15"}
+
+
+def test_report_figures_keep_a_clear_margin():
+    """No title, label or mark of a committed figure runs off the canvas (a clipped title once did)."""
+    pngs = sorted(paths.FIGURES.glob("[0-9][0-9]-*.png"))
+    assert len(pngs) >= 10
+    assert {p.name: ink_at_edges(p) for p in pngs if ink_at_edges(p)} == {}

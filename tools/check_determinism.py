@@ -1,7 +1,8 @@
 """Run the report twice from a clean state and compare every output byte for byte.
 
 Compares data/processed/, figures/ (PNG, SVG, CSV, JSON, HTML) and the notebooks (with their
-outputs). Each run starts with those outputs and the interim cache deleted. Exit 1 on any
+outputs). Each run starts with those outputs, the interim cache and the figures' render cache
+deleted, so every PNG is drawn afresh. Exit 1 on any
 difference, listing the files. Usage: python tools/check_determinism.py
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ import shutil
 import sys
 
 from helpers import paths
+from helpers.figures import RENDER_CACHE
 from helpers.report import build_site, write_manifest
 from helpers.runner import run_notebooks
 
@@ -28,6 +30,7 @@ def clean() -> None:
         if p.is_file() and p.name not in (".gitkeep",):
             p.unlink()
     shutil.rmtree(paths.DATA / "interim", ignore_errors=True)
+    shutil.rmtree(paths.FIGURES / RENDER_CACHE, ignore_errors=True)
 
 
 def main() -> int:
