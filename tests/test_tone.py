@@ -113,3 +113,10 @@ def test_every_measure_and_voice_is_in_the_documented_vocabulary(sentences):
     assert set(tone.MEASURES) <= set(sentences.columns)
     assert set(sentences["voice"]) <= set(tone.VOICES)
     assert set(sentences["certainty"]) <= {"asserted", "hedged", "conditional", "attributed"}
+
+
+@pytest.mark.parametrize("text", ["I don't know.", "I don't like it", "It's what they're saying.", "We won't sell."])
+def test_short_english_with_contractions_is_scored(text):
+    """The Loughran–McDonald list has no "I" and no contractions; such sentences are still English."""
+    out = tone.score_texts(pd.Series([text]))
+    assert out.loc[0, "scored"] and out.loc[0, "flag"] == ""

@@ -1,0 +1,76 @@
+"""The tone fast paths give the packages' own answers: VADER without its emoji pass is VADER, and a
+sentence is left unscored only when the package would have scored it exactly 0.
+
+Texts: every sentence of the seeds and of the held-out articles, and generated text built from
+lexicon words, negations, contractions, quotes, emoticon characters, emoji and stray punctuation."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st_
+from textblob.en import sentiment as pattern_sentiment
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from helpers import paths, tone
+from helpers.assumptions import load_assumptions
+from helpers.corpus import load_corpus
+
+VADER = SentimentIntensityAnalyzer()  # the package, unmodified
+FAST = tone._vader()
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+PIECES = ["good ", "bad ", "not ", "never ", "very ", "kind of ", "but ", "no ", "least ", "GREAT ", "terrible ",
+          "failure ", "deal ", "the ", "Oracle ", "don't ", "isn’t ", "can't ", "won’t ", "it's ", "U.S. ",
+          "(!) ", "( ! ) ", "!", "!!! ", "?", "?? ", ":) ", ": ) ", ":-( ", ";) ", "<3 ", "♥ ", "8) ", "xD ",
+          "XD ", "o.O ", "°O° ", ":'( ", ">:D ", "😀 ", "💔 ", "🇺🇸 ", "“", "”", "‘", "’", "'", '"', "(", ")", "-",
+          ".", ",", ";", ":", "...", "…", " ", "\t", "\n", "\u00a0", "well-known ", "light-hearted ", "ly ",
+          "happily ", "sad.", "'good' ", "“best” ", "(nice) ", "#win ", "@fail "]
+texts = st_.one_of(st_.lists(st_.sampled_from(PIECES), max_size=30).map("".join), st_.text(max_size=60))
+
+
+@pytest.fixture(scope="module")
+def real_sentences() -> list[str]:
+    seeds = load_corpus().sentences["text"].tolist()
+    held = load_corpus(paths.ROOT / "tests" / "heldout", assumptions=load_assumptions(), use_cache=False)
+    return seeds + held.sentences["text"].tolist()
+
+
+def test_fast_vader_is_vader_on_real_sentences(real_sentences):
+    assert len(real_sentences) > 50  # 36 in the seeds, 41 in the held-out articles
+    for text in real_sentences:
+        assert FAST.polarity_scores(text) == VADER.polarity_scores(text), text
+
+
+@SETTINGS
+@given(texts)
+def test_fast_vader_is_vader_on_generated_text(text):
+    assert FAST.polarity_scores(text) == VADER.polarity_scores(text)
+
+
+def test_sentences_left_unscored_score_zero_in_the_packages(real_sentences):
+    skipped_vader = [t for t in real_sentences if not tone.vader_may_score(t)]
+    skipped_blob = [t for t in real_sentences if not tone.textblob_may_score(t)]
+    # the fast path does engage, and not for everything
+    assert 0 < len(skipped_vader) < len(real_sentences) and 0 < len(skipped_blob) < len(real_sentences)
+    assert [t for t in skipped_vader if VADER.polarity_scores(t)["compound"] != 0] == []
+    assert [t for t in skipped_blob if tuple(pattern_sentiment(t)) != (0.0, 0.0)] == []
+
+
+@SETTINGS
+@given(texts)
+def test_generated_text_left_unscored_scores_zero_in_the_packages(text):
+    if not tone.vader_may_score(text):
+        assert VADER.polarity_scores(text)["compound"] == 0
+    if not tone.textblob_may_score(text):
+        assert tuple(pattern_sentiment(text)) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("text", ["It was good.", "Not bad at all", "I :) you", "What (!) a plan", "so sad 😢",
+                                  "I don't like it", "A “great” deal"])
+def test_text_a_package_scores_is_never_skipped(text):
+    assert tone.vader_may_score(text) or VADER.polarity_scores(text)["compound"] == 0
+    assert tone.textblob_may_score(text) or tuple(pattern_sentiment(text)) == (0.0, 0.0)
+    out = tone.score_texts(pd.Series([text]))
+    assert out.loc[0, "vader_compound"] == VADER.polarity_scores(text)["compound"]
+    assert (out.loc[0, "textblob_polarity"], out.loc[0, "textblob_subjectivity"]) == tuple(pattern_sentiment(text))
