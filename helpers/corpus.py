@@ -156,17 +156,16 @@ def _date_problems(value: Any, file: str, field_name: str, today: dt.date) -> li
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """Decode one article file strictly as UTF-8; a missing, undecodable or blank file is a problem."""
-    file = paths.relative(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(file, "(file)", "missing")]
+        return None, [Problem(paths.relative(path), "(file)", "missing")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(file, f"byte {exc.start}", "not UTF-8 text")]
+        return None, [Problem(paths.relative(path), f"byte {exc.start}", "not UTF-8 text")]
     if not text.strip(_PAD):
-        return None, [Problem(file, "(text)", "empty or white space only")]
+        return None, [Problem(paths.relative(path), "(text)", "empty or white space only")]
     return text, []
 
 
@@ -211,9 +210,18 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def count_words(text: str) -> int:
-    """Words as the suite counts them: runs of letters/digits, joined by apostrophes or hyphens."""
-    return len(WORD.findall(text))
+def count_words(text: str, limit: int | None = None) -> int:
+    """Words as the suite counts them: runs of letters/digits, joined by apostrophes or hyphens.
+
+    With ``limit``, counting stops once it is passed (the answer is then ``limit + 1``): enough
+    to compare with a threshold without scanning a long paragraph to its end."""
+    if limit is None:
+        return len(WORD.findall(text))
+    n = 0
+    for n, _ in enumerate(WORD.finditer(text), start=1):
+        if n > limit:
+            break
+    return n
 
 
 def segment_paragraphs(text: str, a: Assumptions) -> list[dict]:
@@ -230,16 +238,16 @@ def segment_paragraphs(text: str, a: Assumptions) -> list[dict]:
     rows: list[dict] = []
     for start, end in lines:
         body = text[start:end]
-        words = count_words(body)
+        words = count_words(body, limit=max(headline_max, fragment_max))  # only compared with these
         closes = bool(_CLOSES_SENTENCE.search(body))
         sig = POST_SIGNATURE.search(body) if "(@" in body else None  # a signature has "(@handle)"
         row = {"start": start, "end": end, "kind": "body", "post_author": None, "post_handle": None,
                "post_date": None, "post_url": None}
-        if sig and count_words(body[: sig.start()]) > 0:
+        if sig and count_words(body[: sig.start()], limit=0) > 0:
             # the short lines right above the signature line are the post's opening lines
             taken = 0
             while taken < lead_lines and len(rows) > 1 and rows[-1]["kind"] in ("body", "fragment") \
-                    and count_words(text[rows[-1]["start"]:rows[-1]["end"]]) <= lead_max:
+                    and count_words(text[rows[-1]["start"]:rows[-1]["end"]], limit=lead_max) <= lead_max:
                 row["start"] = rows.pop()["start"]
                 taken += 1
             url = _URL.search(body[: sig.start()])
@@ -304,7 +312,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if after:
             kept.add(after.end())
     sig = POST_SIGNATURE.search(para) if "(@" in para else None
-    if sig and count_words(para[: sig.start()]) > 0:
+    if sig and count_words(para[: sig.start()], limit=0) > 0:
         kept = {b for b in kept if b < sig.start()} | {sig.start()}
     cuts = [0, *sorted(kept), len(para)]
     spans = []
@@ -324,7 +332,8 @@ def speech_spans(text: str, start: int, end: int, scare_quote_max_words: int) ->
     spans = []
     for m in _QUOTE_PAIRS.finditer(text, start, end):
         inner = m.group(0)[1:-1].rstrip()
-        if count_words(inner) > scare_quote_max_words or inner[-1:] in {".", ",", "!", "?", ";", ":"}:
+        closes = inner[-1:] in {".", ",", "!", "?", ";", ":"}
+        if closes or count_words(inner, limit=scare_quote_max_words) > scare_quote_max_words:
             spans.append((m.start(), m.end()))
     return spans
 
@@ -336,7 +345,7 @@ def _open_quote_spans(text: str, start: int, end: int, scare_quote_max_words: in
     if para.count("“") > para.count("”") or para.count('"') % 2 == 1:
         last_open = max(para.rfind("“"), para.rfind('"'))
         if last_open >= 0 and all(not (s <= start + last_open < e) for s, e in spans):
-            if count_words(para[last_open:]) > scare_quote_max_words:
+            if count_words(para[last_open:], limit=scare_quote_max_words) > scare_quote_max_words:
                 spans.append((start + last_open, end))
     return spans
 
@@ -375,7 +384,14 @@ def corpus_checksum(articles: pd.DataFrame) -> str:
 
 def validate_corpus(data_dir: Path | str | None = None, published: Mapping[str, Any] | None = None) -> list[Problem]:
     """Every problem with the articles and their metadata, without segmenting anything."""
+    return _read_and_validate(data_dir, published)[0]
+
+
+def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any] | None
+                       ) -> tuple[list[Problem], pd.DataFrame, dict[str, tuple[bytes, str]]]:
+    """The problems, the metadata and each readable file's raw bytes and their SHA-256, by file name."""
     meta, problems = read_metadata(data_dir)
+    files: dict[str, tuple[bytes, str]] = {}
     if "file" in meta.columns:
         problems += check_files(meta, data_dir)
         folder = paths.raw_articles(data_dir)
@@ -384,14 +400,16 @@ def validate_corpus(data_dir: Path | str | None = None, published: Mapping[str, 
             text, found = read_text(folder / name)
             problems += found
             if text is not None:
-                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                raw = text.encode("utf-8")  # read_text decodes strictly, so this is the file's bytes
+                digest = hashlib.sha256(raw).hexdigest()
                 if digest in seen:
                     problems.append(Problem(paths.relative(folder / name), "(text)",
                                             f"same content as {seen[digest]}: one article under two ids would be counted twice"))
                 seen.setdefault(digest, name)
+                files[name] = (raw, digest)
     if published:
         problems += _override_problems(meta, published)
-    return sorted(set(problems))
+    return sorted(set(problems)), meta, files
 
 
 def load_corpus(
@@ -409,39 +427,36 @@ def load_corpus(
     is False.
     """
     a = assumptions if assumptions is not None else load_assumptions(paths.assumptions_yaml(data_dir))
-    problems = validate_corpus(data_dir, published)
+    problems, meta, files = _read_and_validate(data_dir, published)
     if problems:
         raise DataError(problems)
-    meta, _ = read_metadata(data_dir)
-    folder = paths.raw_articles(data_dir)
     overrides = {k: (v if isinstance(v, dt.date) else _parse_date(str(v))) for k, v in (published or {}).items()}
-    art_rows, texts, raws = [], {}, {}
+    art_rows, texts, digests = [], {}, {}
     for row in meta.sort_values("article_id").itertuples(index=False):
-        raw = (folder / row.file).read_bytes()
-        raws[row.article_id] = raw
+        raw, digests[row.article_id] = files[row.file]
         texts[row.article_id] = raw.decode("utf-8")
-    checksum = corpus_checksum(pd.DataFrame({"article_id": list(raws),
-                                             "sha256": [hashlib.sha256(r).hexdigest() for r in raws.values()]}))
+    checksum = corpus_checksum(pd.DataFrame({"article_id": list(digests), "sha256": list(digests.values())}))
     from helpers.cache import cached
 
     # the thresholds are passed only so that they enter the cache key: changing one re-segments
     thresholds = {k: a[k] for k in a if k.startswith("corpus.")}
     segments = cached("segments", checksum, lambda _t: _segment_all(texts, a), thresholds,
                       data_dir=data_dir, enabled=use_cache)
-    n_units = segments.groupby(["article_id", "unit"]).size()
+    n_units = segments.groupby(["article_id", "unit"]).size().to_dict()
     for row in meta.sort_values("article_id").itertuples(index=False):
         text = texts[row.article_id]
         record = {c: getattr(row, c) for c in METADATA_COLUMNS}
         record["published"] = overrides.get(row.article_id, _parse_date(row.published))
         record["published_overridden"] = row.article_id in overrides
-        record.update(sha256=hashlib.sha256(raws[row.article_id]).hexdigest(), n_chars=len(text),
+        record.update(sha256=digests[row.article_id], n_chars=len(text),
                       n_words=count_words(text), n_paragraphs=int(n_units.get((row.article_id, "paragraph"), 0)),
                       n_sentences=int(n_units.get((row.article_id, "sentence"), 0)))
         art_rows.append(record)
 
     def with_text(part: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         part = part.reset_index(drop=True)
-        part["text"] = [texts[a][b:e] for a, b, e in zip(part["article_id"], part["start"], part["end"])]
+        part["text"] = [texts[a][b:e] for a, b, e in zip(part["article_id"].tolist(), part["start"].tolist(),
+                                                          part["end"].tolist())]
         part = part[columns].copy()
         for col in [c for c in part.columns if part[c].dtype.kind == "O"]:  # one string dtype, cached or not
             part[col] = pd.Series(part[col].tolist(), index=part.index)
