@@ -85,3 +85,23 @@ def test_mentions_slice_to_their_surface(text):
     for r in mentions.itertuples():
         assert text[r.start:r.end] == r.surface
         assert MATCHER.owner_of(r.surface) == r.stakeholder_id
+
+
+PLAIN = st.AliasMatcher.from_gazetteer(GAZ, by_first_letter=False)
+ALIAS_PIECES = [a for r in GAZ["aliases"] for a in st.split_aliases(r) if a]
+aliasy = st_.lists(st_.one_of(st_.sampled_from(PIECES), st_.sampled_from(ALIAS_PIECES).map(lambda a: a + " "),
+                              st_.sampled_from(ALIAS_PIECES).map(str.upper), st_.sampled_from(ALIAS_PIECES).map(str.lower),
+                              st_.text(max_size=5)), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(aliasy)
+def test_the_alias_expression_grouped_by_first_letter_finds_what_the_plain_one_finds(text):
+    assert MATCHER.spans(text) == PLAIN.spans(text)
+
+
+def test_grouped_alias_expression_on_the_articles():
+    from helpers.corpus import load_corpus
+
+    for text in load_corpus().texts.values():
+        assert MATCHER.spans(text) == PLAIN.spans(text) and len(MATCHER.spans(text)) > 20
