@@ -91,8 +91,10 @@ def _vader():
 @functools.lru_cache(maxsize=1)
 def _fast_vader_class():
     """``SentimentIntensityAnalyzer`` whose ``polarity_scores`` skips the per-character emoji pass
-    when a text holds no emoji character: that pass then only copies the text one character at a
-    time (a fifth of VADER's cost). The rest is vaderSentiment 3.3.2's own code (MIT licence)."""
+    when a text holds no emoji character (that pass then only copies the text one character at a
+    time: a fifth of VADER's cost), and appends a word's valence of 0 itself when the word is not
+    in the lexicon (``sentiment_valence`` does nothing else for such a word). The rest is
+    vaderSentiment 3.3.2's own code (MIT licence)."""
     from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
     class FastVader(SentimentIntensityAnalyzer):
@@ -108,9 +110,11 @@ def _fast_vader_class():
             sentitext = SentiText(text)
             sentiments = []
             words_and_emoticons = sentitext.words_and_emoticons
+            lexicon = self.lexicon
             for i, item in enumerate(words_and_emoticons):
                 valence = 0
-                if item.lower() in BOOSTER_DICT:
+                lower = item.lower()
+                if lower in BOOSTER_DICT or lower not in lexicon:
                     sentiments.append(valence)
                     continue
                 if (i < len(words_and_emoticons) - 1 and item.lower() == "kind" and
