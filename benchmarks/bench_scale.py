@@ -68,7 +68,7 @@ def _execute(nb) -> float:
     return time.perf_counter() - began
 
 
-def notebooks_vs_floor(rounds: int = 3) -> tuple[float, float, float]:
+def notebooks_vs_floor(rounds: int = 3, cold: bool = False) -> tuple[float, float, float]:
     """Seconds to execute every notebook; the floor of starting as many kernels that only import
     the same libraries; and the narrower floor of the notebooks' own import lines alone. Each is
     the sum over notebooks of the best of ``rounds`` runs (this shared machine varies by ±10 %).
@@ -76,12 +76,18 @@ def notebooks_vs_floor(rounds: int = 3) -> tuple[float, float, float]:
     "The same libraries" are every third-party module a notebook has loaded by its end, whether
     its own cells import it or a helper does (plotly, networkx, vaderSentiment...), recorded by
     one more cell at the end of the timed run (its few milliseconds count against the notebook).
+
+    By default the notebooks rerun as after ``make report`` (annotations cached in data/interim,
+    PNGs kept where their figure is unchanged); with ``cold`` both caches are deleted before each
+    run, as after a change to every article and figure.
     """
     import os
+    import shutil
 
     import nbformat
 
     from helpers import paths
+    from helpers.figures import RENDER_CACHE
 
     os.environ.setdefault("JUPYTER_PATH", str(Path(sys.prefix) / "share" / "jupyter"))
     full = floor = own_lines = 0.0
@@ -90,6 +96,9 @@ def notebooks_vs_floor(rounds: int = 3) -> tuple[float, float, float]:
                  for line in c.source.splitlines() if line.startswith(("import ", "from ", "%matplotlib"))]
         best = {"full": float("inf"), "floor": float("inf"), "own": float("inf")}
         for _ in range(rounds):
+            if cold:
+                shutil.rmtree(paths.DATA / "interim", ignore_errors=True)
+                shutil.rmtree(paths.FIGURES / RENDER_CACHE, ignore_errors=True)
             nb = nbformat.read(p, as_version=4)
             nb.cells.append(nbformat.v4.new_code_cell(_LOADED))
             best["full"] = min(best["full"], _execute(nb))
@@ -124,10 +133,13 @@ def main() -> int:
     by_n = {r["articles"]: r for r in results}
     ratios = [by_n[n * 10]["total"] / by_n[n]["total"] for n in sorted(by_n) if n * 10 in by_n and n >= 100]
     largest = results[-1]
+    cold, cold_floor, _ = notebooks_vs_floor(cold=True)
+    print(f"notebooks, caches emptied before each run: {cold:.1f} s to execute all; floor {cold_floor:.1f} s "
+          f"= {cold / cold_floor:.2f}x", flush=True)
     full, floor, own_lines = notebooks_vs_floor()
-    print(f"notebooks: {full:.1f} s to execute all; floor (kernels importing every library the notebooks "
-          f"loaded): {floor:.1f} s = {full / floor:.2f}x; narrower floor (the notebooks' own import lines "
-          f"only): {own_lines:.1f} s = {full / own_lines:.2f}x")
+    print(f"notebooks rerun (as after make report): {full:.1f} s to execute all; floor (kernels importing every "
+          f"library the notebooks loaded): {floor:.1f} s = {full / floor:.2f}x; narrower floor (the notebooks' "
+          f"own import lines only): {own_lines:.1f} s = {full / own_lines:.2f}x")
     print(f"sentences_per_s={largest['sentences'] / largest['total']:.0f} "
           f"scale_10x_time_ratio={max(ratios) if ratios else float('nan'):.2f} "
           f"peak_mb={max(r['peak_mb'] for r in results):.0f} notebooks_vs_floor={full / floor:.2f}")
