@@ -184,6 +184,47 @@ def textblob_may_score(text: str) -> bool:
     return bool(marks.search("".join(text.split()).lower()))
 
 
+def _plain_chunks(text: str) -> bool:
+    """True when Pattern's tokens for ``text`` are those of its white-space chunks taken one at a
+    time: no line break (an end-of-sentence marker) and nothing from which the emoticon and irony
+    rewrites, which may join tokens across chunks, could form a mark."""
+    return "\n" not in text and not _pattern_checks()[2].search("".join(text.split()).lower())
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """Pattern's tokens for one white-space chunk, lower-cased, as its sentiment call makes them."""
+    from textblob.en import sentiment
+
+    return tuple(w.lower() for w in " ".join(sentiment.tokenizer(chunk)).split())
+
+
+def pattern_tokens(text: str) -> list[str]:
+    """The lower-cased tokens Pattern's sentiment scores for ``text``.
+
+    Pattern's tokenizer treats each white-space chunk on its own (it inserts spaces for quotes and
+    contractions and peels punctuation off the ends of each chunk; which sentence a token lands in
+    does not change the tokens), so each distinct chunk is tokenized once, by Pattern, and reused.
+    Where that does not hold (see :func:`_plain_chunks`), the whole text goes to Pattern.
+    """
+    from textblob.en import sentiment
+
+    if _plain_chunks(text):
+        return [w for chunk in text.split() for w in _chunk_tokens(chunk)]
+    return [w.lower() for w in " ".join(sentiment.tokenizer(text)).split()]
+
+
+def textblob_scores(text: str) -> tuple[float, float]:
+    """TextBlob's (Pattern's) polarity and subjectivity of ``text``: (0, 0) without a call when
+    :func:`textblob_may_score` rules a score out, else Pattern's sentiment of its tokens."""
+    from textblob.en import sentiment
+
+    if not textblob_may_score(text):
+        return 0.0, 0.0
+    score = sentiment(pattern_tokens(text))  # a list of words: Pattern skips its own tokenizer
+    return score[0], score[1]
+
+
 # --------------------------------------------------------------------------------------------
 # Scoring
 
@@ -233,8 +274,6 @@ def _lm_flags() -> pd.DataFrame:
 def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_english_share: float = 0.6) -> pd.DataFrame:
     """All tone measures for each text (see the module docstring). Empty texts and texts that are
     not English get neutral scores (0) with ``scored`` False and a ``flag``, never an exception."""
-    from textblob.en import sentiment as pattern_sentiment
-
     texts = texts.fillna("").astype(str).reset_index(drop=True)
     n = len(texts)
     tok = tokens(texts)
@@ -265,7 +304,7 @@ def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_englis
     # each package scores every sentence it could give a non-zero score (see the fast paths above)
     compound = np.array([vader.polarity_scores(t)["compound"] if ok and vader_may_score(t, vader) else 0.0
                          for t, ok in zip(text_list, ok_list)])
-    blob = [pattern_sentiment(t) if ok and textblob_may_score(t) else (0.0, 0.0) for t, ok in zip(text_list, ok_list)]
+    blob = [textblob_scores(t) if ok else (0.0, 0.0) for t, ok in zip(text_list, ok_list)]
     out = pd.DataFrame({
         "n_words": n_words, "scored": scored, "flag": flag,
         "vader_compound": compound,

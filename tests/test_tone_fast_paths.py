@@ -74,3 +74,21 @@ def test_text_a_package_scores_is_never_skipped(text):
     out = tone.score_texts(pd.Series([text]))
     assert out.loc[0, "vader_compound"] == VADER.polarity_scores(text)["compound"]
     assert (out.loc[0, "textblob_polarity"], out.loc[0, "textblob_subjectivity"]) == tuple(pattern_sentiment(text))
+
+
+def _pattern_own_tokens(text: str) -> list[str]:
+    """What Pattern's sentiment call does with a string: its tokenizer, joined, split, lower-cased."""
+    return [w.lower() for w in " ".join(pattern_sentiment.tokenizer(text)).split()]
+
+
+def test_chunk_by_chunk_tokens_are_patterns_tokens_on_real_sentences(real_sentences):
+    for text in real_sentences:
+        assert tone.pattern_tokens(text) == _pattern_own_tokens(text), text
+        assert tone.textblob_scores(text) == tuple(pattern_sentiment(text))[:2], text
+
+
+@SETTINGS
+@given(texts)
+def test_chunk_by_chunk_tokens_are_patterns_tokens_on_generated_text(text):
+    assert tone.pattern_tokens(text) == _pattern_own_tokens(text)
+    assert tone.textblob_scores(text) == tuple(pattern_sentiment(text))[:2]
