@@ -84,7 +84,7 @@ def _vader():
 
 # --------------------------------------------------------------------------------------------
 # Fast paths. Scoring calls each package once per sentence; these only skip work whose result is
-# known in advance, and tests/test_tone.py holds each to the package's own answer on the corpus,
+# known in advance, and tests/test_tone_fast_paths.py holds each to the package's own answer on the corpus,
 # the held-out texts and generated text.
 
 
@@ -204,9 +204,11 @@ def _tokenize_chunks(chunks) -> None:
     chunks at a time with a sentinel token between them (its tokenizer treats each on its own)."""
     from textblob.en import sentiment
 
-    new = list(dict.fromkeys(c for c in chunks if c not in _CHUNK_TOKENS))
-    if len(_CHUNK_TOKENS) + len(new) > _CHUNK_CACHE_MAX:
+    wanted = list(dict.fromkeys(chunks))
+    new = [c for c in wanted if c not in _CHUNK_TOKENS]
+    if len(_CHUNK_TOKENS) + len(new) > _CHUNK_CACHE_MAX:  # full: start again with what is wanted now
         _CHUNK_TOKENS.clear()
+        new = wanted
     for at in range(0, len(new), 10_000):
         batch = new[at:at + 10_000]
         found: list[list[str]] = [[]]

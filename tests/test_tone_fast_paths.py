@@ -92,3 +92,15 @@ def test_chunk_by_chunk_tokens_are_patterns_tokens_on_real_sentences(real_senten
 def test_chunk_by_chunk_tokens_are_patterns_tokens_on_generated_text(text):
     assert tone.pattern_tokens(text) == _pattern_own_tokens(text)
     assert tone.textblob_scores(text) == tuple(pattern_sentiment(text))[:2]
+
+
+def test_a_full_chunk_cache_starts_again_without_losing_a_chunk(real_sentences, monkeypatch):
+    """When the cache of tokenized chunks would overflow it is emptied, and every chunk asked for
+    is tokenized again: no text is left with a chunk missing (a KeyError) or a stale one."""
+    monkeypatch.setattr(tone, "_CHUNK_CACHE_MAX", 50)
+    tone._CHUNK_TOKENS.clear()
+    first = tone.textblob_scores_many(real_sentences[:20])
+    again = tone.textblob_scores_many(real_sentences)  # overflows: emptied, refilled
+    assert again[:20] == first
+    assert again == [tuple(pattern_sentiment(t))[:2] for t in real_sentences]
+    assert len(tone._CHUNK_TOKENS) <= len({c for t in real_sentences for c in t.split()})
