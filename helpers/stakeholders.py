@@ -122,7 +122,8 @@ class AliasMatcher:
         ``by_first_letter`` groups the alternation by each alias's first letter, every group
         behind a lookahead for that letter, so that at each position only the aliases that can
         start there are tried: the same matches (a position's letter opens exactly one group, in
-        which the order is kept), two to three times faster.
+        which the order is kept), two to three times faster. It is used only when every alias
+        starts with an ASCII character, where letter case maps one to one.
         """
         owner: dict[str, str] = {}
         exact: set[str] = set()
@@ -134,6 +135,7 @@ class AliasMatcher:
                         exact.add(alias)
         aliases = sorted({a for r in gazetteer["aliases"] for a in split_aliases(r) if a},
                          key=lambda a: (-len(a), a))
+        by_first_letter = by_first_letter and all(a[0].isascii() for a in aliases)
         groups: dict[str, list[str]] = {}
         for alias in aliases:
             body = r"\s+".join(re.sub(r"['’]", "['’]", re.escape(w)) for w in alias.split())
