@@ -64,6 +64,20 @@ HOUSE_STYLE: dict[str, Any] = {
 }
 
 
+# The same house style for the interactive (plotly) figures, as a plain template: plotly's own
+# "simple_white" look for 2-D axes, in the suite's palette and font. Plotly's named templates carry
+# defaults for some forty trace types; building one costs a notebook a fifth of a second.
+_PLOTLY_AXIS = {"showgrid": False, "showline": True, "linecolor": "rgb(36,36,36)", "ticks": "outside",
+                "zeroline": False, "automargin": True, "title": {"standoff": 15}}
+PLOTLY_TEMPLATE: dict[str, Any] = {"layout": {
+    "colorway": list(HOUSE_STYLE["axes.prop_cycle"].by_key()["color"]),
+    "font": {"family": "DejaVu Sans, Arial, sans-serif", "size": 12, "color": "rgb(36,36,36)"},
+    "title": {"x": 0, "xref": "paper"},  # left, over the plot, as axes.titlelocation above
+    "paper_bgcolor": "white", "plot_bgcolor": "white", "hovermode": "closest", "hoverlabel": {"align": "left"},
+    "xaxis": _PLOTLY_AXIS, "yaxis": _PLOTLY_AXIS,
+}}
+
+
 def use_house_style() -> None:
     """Apply the suite's matplotlib style (call once at the top of a notebook)."""
     mpl.rcParams.update(HOUSE_STYLE)

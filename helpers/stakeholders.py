@@ -31,6 +31,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from helpers import figures
 from helpers.corpus import _QUOTE_PAIRS, _URL, Corpus
 from helpers.errors import Problem
 from helpers.outputs import md_text
@@ -784,7 +785,7 @@ def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
     import plotly.graph_objects as go
 
     pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
-    fig = go.Figure()
+    fig = go.Figure(layout={"template": figures.PLOTLY_TEMPLATE})
     for family, color in [("", "#BBBBBB"), *FAMILY_COLORS.items()]:
         part = edges[edges["family"] == family]
         if part.empty:
@@ -818,11 +819,10 @@ def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
                                          "line": {"color": "white", "width": 1}}))
     pad_x = 0.18 * (nodes["x"].max() - nodes["x"].min() or 1)
     pad_y = 0.08 * (nodes["y"].max() - nodes["y"].min() or 1)
-    fig.update_layout(title=title, template="simple_white", width=950, height=720, hovermode="closest",
+    fig.update_layout(title=title, width=950, height=720, hovermode="closest",
                       xaxis={"visible": False, "range": [nodes["x"].min() - pad_x, nodes["x"].max() + pad_x]},
                       yaxis={"visible": False, "range": [nodes["y"].min() - pad_y, nodes["y"].max() + pad_y]},
-                      legend={"orientation": "h"},
-                      font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12})
+                      legend={"orientation": "h"})
     return fig
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers import figures
 from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
 from helpers.outputs import md_text
@@ -820,7 +821,7 @@ def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str):
 
     import plotly.graph_objects as go
 
-    fig = go.Figure()
+    fig = go.Figure(layout={"template": figures.PLOTLY_TEMPLATE})  # first: add_vline would fill in plotly's default
     lanes = {"record": 0, "corpus": 1}
     for status, color in STATUS_COLORS.items():
         part = items[items["status"] == status]
@@ -838,10 +839,10 @@ def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str):
                      "array": [(r.date_end - r.date_start).days / 2 * 86_400_000 for r in part.itertuples()]}))
     fig.add_vline(x=pd.Timestamp(deadline).timestamp() * 1000, line_dash="dash", line_color=STATUS_COLORS["deadline"],
                   annotation_text="deadline", annotation_position="top")
-    fig.update_layout(title=title, template="simple_white", height=420, width=1000, hovermode="closest",
+    fig.update_layout(title=title, height=420, width=1000, hovermode="closest",
                       yaxis={"tickvals": [0, 1], "ticktext": ["sourced record", "stated in the corpus"],
                              "range": [-0.6, 1.6]},
-                      font={"family": "DejaVu Sans, Arial, sans-serif", "size": 12}, legend={"orientation": "h"})
+                      legend={"orientation": "h"})
     return fig
 
 

@@ -122,6 +122,20 @@ def test_plotly_writes_offline_html_with_local_plotlyjs(tmp_path):
     assert 'id="02-interactive"' in html  # a fixed div id: reruns write the same bytes
 
 
+def test_interactive_figures_use_the_house_palette_and_font():
+    """The committed HTML figures carry the suite's template: the static figures' palette (in the
+    same order) and font, not plotly's defaults."""
+    cycle = [c.upper() for c in figures.HOUSE_STYLE["axes.prop_cycle"].by_key()["color"]]
+    assert cycle[:3] == [figures.PALETTE["blue"], figures.PALETTE["orange"], figures.PALETTE["green"]]
+    for page in sorted(paths.FIGURES.glob("*-interactive.html")):
+        spec = json.loads(re.search(r'Plotly\.newPlot\(\s*"[^"]+",\s*(\[.*?\]),\s*(\{.*?\}),\s*\{"displaylogo"',
+                                    page.read_text(encoding="utf-8"), re.S).group(2))
+        template = spec["template"]["layout"]
+        assert [c.upper() for c in template["colorway"]] == cycle, page.name
+        assert template["font"]["family"].startswith("DejaVu Sans"), page.name
+        assert "data" not in spec["template"], page.name  # no defaults for trace types the figure lacks
+
+
 @pytest.mark.parametrize(("kwargs", "says"), [
     ({"data": pd.DataFrame()}, "plotted data"),
     ({"caption": "  "}, "needs a caption"),
