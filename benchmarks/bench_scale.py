@@ -5,6 +5,7 @@ Usage: python benchmarks/bench_scale.py [SIZES...]      (default: 1 10 100 1000 
 Each size runs three times, each in its own process so that its peak memory is its own; the
 fastest run is reported (the peak is the largest of the three). Ends with one line:
 sentences_per_s=N scale_10x_time_ratio=R peak_mb=M notebooks_vs_floor=X
+(X is the worse of the notebooks run with caches emptied and rerun as after make report)
 """
 from __future__ import annotations
 
@@ -166,9 +167,12 @@ def main() -> int:
     print(f"notebooks rerun (as after make report): {full:.1f} s to execute all; floor (kernels importing every "
           f"library the notebooks loaded): {floor:.1f} s = {full / floor:.2f}x; narrower floor (the notebooks' "
           f"own import lines only): {own_lines:.1f} s = {full / own_lines:.2f}x")
+    # the summary quotes the worse of the two runs: executing the notebooks must meet the target
+    # whether or not a previous run left its caches
     print(f"sentences_per_s={largest['sentences'] / largest['total']:.0f} "
           f"scale_10x_time_ratio={max(ratios) if ratios else float('nan'):.2f} "
-          f"peak_mb={max(r['peak_mb'] for r in results):.0f} notebooks_vs_floor={full / floor:.2f}")
+          f"peak_mb={max(r['peak_mb'] for r in results):.0f} "
+          f"notebooks_vs_floor={max(cold / cold_floor, full / floor):.2f}")
     return 0
 
 

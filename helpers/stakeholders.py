@@ -31,7 +31,6 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from helpers import figures
 from helpers.corpus import _QUOTE_PAIRS, _URL, Corpus
 from helpers.errors import Problem
 from helpers.outputs import md_text
@@ -784,8 +783,10 @@ def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
 
     import plotly.graph_objects as go
 
+    from helpers.figures import PLOTLY_TEMPLATE
+
     pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
-    fig = go.Figure(layout={"template": figures.PLOTLY_TEMPLATE})
+    fig = go.Figure(layout={"template": PLOTLY_TEMPLATE})
     for family, color in [("", "#BBBBBB"), *FAMILY_COLORS.items()]:
         part = edges[edges["family"] == family]
         if part.empty:

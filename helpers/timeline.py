@@ -34,7 +34,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers import figures
 from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
 from helpers.outputs import md_text
@@ -821,7 +820,9 @@ def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str):
 
     import plotly.graph_objects as go
 
-    fig = go.Figure(layout={"template": figures.PLOTLY_TEMPLATE})  # first: add_vline would fill in plotly's default
+    from helpers.figures import PLOTLY_TEMPLATE
+
+    fig = go.Figure(layout={"template": PLOTLY_TEMPLATE})  # first: add_vline would fill in plotly's default
     lanes = {"record": 0, "corpus": 1}
     for status, color in STATUS_COLORS.items():
         part = items[items["status"] == status]
