@@ -184,7 +184,10 @@ def _write_matplotlib(fig: Any, out: Path, stem: str) -> bytes:
     try:
         svg = _render(fig, "svg")
         if engine is not None:  # laid out once: the PNG keeps the SVG's positions
-            fig.set_layout_engine("none")
+            # no engine at all, not "none" (a placeholder engine, for which savefig would still
+            # run a whole draw before drawing the PNG)
+            with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+                fig.set_layout_engine(None)
         key = _render_key(svg)
         record = out / RENDER_CACHE / f"{stem}.json"
         png = _cached_png(out / f"{stem}.png", record, key)
