@@ -102,6 +102,25 @@ def test_a_png_edited_on_disk_or_a_changed_style_is_drawn_again(tmp_path, monkey
     assert calls[-2:] == ["svg", "png"]
 
 
+def test_a_laid_out_figure_is_drawn_three_times_and_keeps_its_layout_engine(tmp_path, monkeypatch):
+    """Constrained layout needs one layout pass, then the SVG and the PNG are each drawn once: the
+    PNG keeps the SVG's positions without a layout pass of its own (matplotlib's "none" engine is a
+    placeholder for which savefig still runs one)."""
+    from matplotlib.figure import Figure
+
+    draws = []
+    real_draw = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, renderer: (draws.append(type(renderer).__name__),
+                                                                real_draw(self, renderer))[1])
+    fig = draw()
+    fig.set_layout_engine("constrained")
+    engine = fig.get_layout_engine()
+    figures.save_figure(fig, "laid-out", DATA, "Caption.", notebook="00-x", out_dir=tmp_path)
+    assert draws == ["MixedModeRenderer", "MixedModeRenderer", "RendererAgg"]  # SVG: layout, then drawn; PNG
+    assert fig.get_layout_engine() is engine  # the caller's figure is left as it was
+    plt.close(fig)
+
+
 def test_png_is_200_dpi(tmp_path):
     fig = draw()
     figures.save_figure(fig, "dpi", DATA, "Caption.", notebook="00-x", out_dir=tmp_path)
