@@ -730,6 +730,19 @@ def timeline_plot_data(timeline: pd.DataFrame, context: pd.DataFrame, start: dt.
     return frame[inside].sort_values(["lane", "date_start", "item_id"]).reset_index(drop=True)
 
 
+def timeline_caption(articles: pd.DataFrame, timeline: pd.DataFrame, items: pd.DataFrame, deadline: dt.date,
+                     window: tuple[dt.date, dt.date], all_record: bool = False) -> str:
+    """The caption of a timeline figure drawn from ``items``: counts from the frames, the window
+    shown (or, for the interactive figure holding every record event, the window it opens on),
+    the deadline and each article's publication date as used."""
+    records = int((items["lane"] == "record").sum())
+    span = (f"all {records} sourced record events below (the view opens on {window[0]} to {window[1]})"
+            if all_record else f"{records} sourced record events within {window[0]} to {window[1]} below")
+    dates = ", ".join(f"{a[:3]} {p:%Y-%m-%d}" for a, p in zip(articles["article_id"], articles["published"]))
+    return (f"Events dated by the corpus (n={len(articles)} articles, {len(timeline)} events) above, and {span}; "
+            f"the dashed line is the {deadline:%b} {deadline.day} deadline; publication dates (inferred): {dates}.")
+
+
 def _short(text: str, n: int) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
@@ -813,8 +826,12 @@ def draw_timeline(items: pd.DataFrame, deadline: dt.date, publications: pd.DataF
     return fig
 
 
-def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str):
-    """Interactive timeline: hover any item for its evidence sentence (or record entry and source)."""
+def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str,
+                    window: tuple[dt.date, dt.date] | None = None):
+    """Interactive timeline: hover any item for its evidence sentence (or record entry and source).
+
+    With ``window`` the view opens on those dates (as the static figure), with every item still
+    in the figure: zoom out, or double-click the plot, to see the rest."""
     import html
     import textwrap
 
@@ -831,19 +848,27 @@ def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str):
         hover = [f"<b>{html.escape(r.label)}</b><br>{r.date_start:%Y-%m-%d}"
                  + (f" to {r.date_end:%Y-%m-%d}" if r.date_end != r.date_start else "") + "<br>"
                  + "<br>".join(textwrap.wrap(html.escape(r.evidence), 100)) for r in part.itertuples()]
+        spans = part[part["date_end"] > part["date_start"]]
+        if not spans.empty:  # a month or a stretch of days: a bar from its first to its last day
+            fig.add_trace(go.Scatter(
+                x=[d for r in spans.itertuples() for d in (r.date_start, r.date_end, None)],
+                y=[y for lane in spans["lane"] for y in (lanes[lane], lanes[lane], None)], mode="lines",
+                line={"color": color, "width": 6}, opacity=0.6, hoverinfo="skip", showlegend=False,
+                legendgroup=status))
         fig.add_trace(go.Scatter(
             x=[r.date_start + (r.date_end - r.date_start) / 2 for r in part.itertuples()],
-            y=[lanes[lane] for lane in part["lane"]], mode="markers", name=status,
+            y=[lanes[lane] for lane in part["lane"]], mode="markers", name=status, legendgroup=status,
             marker={"color": color, "size": 11, "line": {"color": "white", "width": 1}},
-            hovertext=hover, hoverinfo="text",
-            error_x={"type": "data", "symmetric": True, "color": color, "thickness": 4, "width": 0,
-                     "array": [(r.date_end - r.date_start).days / 2 * 86_400_000 for r in part.itertuples()]}))
+            hovertext=hover, hoverinfo="text"))
     fig.add_vline(x=pd.Timestamp(deadline).timestamp() * 1000, line_dash="dash", line_color=STATUS_COLORS["deadline"],
                   annotation_text="deadline", annotation_position="top")
     fig.update_layout(title=title, height=420, width=1000, hovermode="closest",
                       yaxis={"tickvals": [0, 1], "ticktext": ["sourced record", "stated in the corpus"],
-                             "range": [-0.6, 1.6]},
+                             "range": [-0.6, 1.6], "fixedrange": True},  # zoom and reset act on dates only
                       legend={"orientation": "h"})
+    if window is not None:
+        pad = dt.timedelta(days=3)
+        fig.update_xaxes(range=[(window[0] - pad).isoformat(), (window[1] + pad).isoformat()])
     return fig
 
 

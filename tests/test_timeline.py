@@ -193,3 +193,31 @@ def test_heldout_expressions_are_found_and_resolved():
 def test_kinds_and_values_stay_within_the_documented_vocabulary(expressions):
     assert set(expressions["kind"]) <= set(tl.KINDS)
     assert list(expressions.columns) == tl.EXPRESSION_COLUMNS
+
+
+def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(corpus, expressions):
+    """The static figure shows a window; the interactive one (and its CSV) holds all of the record,
+    opens on the same window, and its caption counts what it holds, not what the window shows."""
+    from helpers import stakeholders as st
+
+    timeline = tl.merge_events(tl.build_events(corpus, expressions, st.find_mentions(corpus, st.load_gazetteer())))
+    ctx = tl.load_context()
+    window = (dt.date(2020, 7, 25), dt.date(2020, 12, 12))
+    shown = tl.timeline_plot_data(timeline, ctx, *window)
+    everything = tl.timeline_plot_data(timeline, ctx, ctx["date"].min().date(), ctx["date_end"].max().date())
+    assert (everything["lane"] == "record").sum() == len(ctx) > (shown["lane"] == "record").sum()
+    deadline = dt.date(2020, 9, 15)
+    fig = tl.timeline_plotly(everything, deadline, "t", window=window)
+    assert list(fig.layout.xaxis.range) == ["2020-07-22", "2020-12-15"]  # three days either side
+    points = [trace for trace in fig.data if trace.mode == "markers"]
+    assert sum(len(trace.x) for trace in points) == len(everything)  # one hoverable point per item
+    spans = everything[everything["date_end"] > everything["date_start"]]
+    drawn = [x for trace in fig.data if trace.mode == "lines" for x in trace.x if x is not None]
+    assert len(drawn) == 2 * len(spans) > 0  # "in August" and the record's stretches: a bar each
+    assert fig.layout.yaxis.fixedrange  # zooming and double-click reset act on the dates
+    assert tl.timeline_plotly(everything, deadline, "t").layout.xaxis.range is None  # no window: all in view
+    static = tl.timeline_caption(corpus.articles, timeline, shown, deadline, window)
+    interactive = tl.timeline_caption(corpus.articles, timeline, everything, deadline, window, all_record=True)
+    assert f"{(shown['lane'] == 'record').sum()} sourced record events within 2020-07-25 to 2020-12-12" in static
+    assert f"all {len(ctx)} sourced record events below (the view opens on 2020-07-25 to 2020-12-12)" in interactive
+    assert f"n={len(corpus.articles)} articles" in static and "Sep 15 deadline" in static
