@@ -50,3 +50,12 @@ def test_readme_findings_are_the_notebooks_findings():
     text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
     block = text[text.index(README_START) + len(README_START):text.index(README_END)]
     assert block.strip() == readme_findings().strip(), "README findings are stale: run make report"
+
+
+def test_figures_manifest_is_the_sidecars():
+    """figures/README.md is generated from the committed sidecars (make report): a caption changed
+    in a notebook must not leave the manifest saying the old one."""
+    from helpers.report import manifest_text
+
+    committed = (paths.FIGURES / "README.md").read_text(encoding="utf-8")
+    assert committed == manifest_text(paths.FIGURES), "figures/README.md is stale: run make report"
