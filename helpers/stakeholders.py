@@ -733,6 +733,19 @@ def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame
     return nodes, pd.DataFrame(edges)
 
 
+def network_table(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
+    """The network figures' data as one table, enough to draw them again: a row per node (its
+    position, type, role and mentions, isolated parties included) and a row per edge (both
+    endpoints' positions, weight, relation and evidence)."""
+    at = nodes.set_index("stakeholder_id")[["x", "y"]]
+    node_rows = nodes.assign(kind="node")
+    edge_rows = edges.assign(x_source=list(at.loc[edges["source_id"], "x"]), y_source=list(at.loc[edges["source_id"], "y"]),
+                             x_target=list(at.loc[edges["target_id"], "x"]), y_target=list(at.loc[edges["target_id"], "y"]))
+    columns = ["kind", "stakeholder_id", "name", "type", "role_in_deal", "mentions", "x", "y", "source_id", "target_id",
+               "relation", "family", "weight", "hedged", "evidence", "x_source", "y_source", "x_target", "y_target"]
+    return pd.concat([node_rows, edge_rows], ignore_index=True).reindex(columns=columns)
+
+
 TYPE_COLORS = {"company": "#0072B2", "government body": "#D55E00", "person": "#009E73", "media outlet": "#CC79A7",
                "commentator": "#E69F00", "public": "#56B4E9", "place": "#999999"}
 FAMILY_COLORS = {"conflict": "#D55E00", "cooperation": "#009E73", "oversight": "#0072B2", "affiliation": "#CC79A7"}

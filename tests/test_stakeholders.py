@@ -192,3 +192,24 @@ def test_bad_relation_pattern_fails_validation(make_data):
     path = data / "reference" / "relation_patterns.csv"
     path.write_text(path.read_text(encoding="utf-8") + 'broken,x,conflict,"{A} and ((",sentence,e,s\n', encoding="utf-8")
     assert any("relation_patterns.csv" in str(p) and "(broken): pattern" in str(p) for p in validate(data))
+
+
+def test_network_table_holds_every_party_and_tie_with_both_ends(corpus, mentions, gazetteer, relations):
+    """The network figures' CSV can redraw them: every party (isolated ones too) with its position,
+    and every tie with both endpoints' positions; the relation "ByteDance rejected Microsoft" of
+    article 000 is there with its evidence."""
+    table = st.stakeholder_table(corpus, mentions, gazetteer, st.quote_speakers(corpus, mentions, gazetteer))
+    co, _ = st.networks(mentions, relations, exclude=set(), min_weight=1)
+    nodes, edges = st.network_plot_data(co, relations, table)
+    out = st.network_table(nodes, edges)
+    parties = out[out["kind"] == "node"].set_index("stakeholder_id")
+    assert set(parties.index) == set(co.nodes) and len(out) == len(nodes) + len(edges)
+    isolated = [n for n in co.nodes if co.degree(n) == 0]
+    assert set(isolated) <= set(parties.index)
+    ties = out[out["kind"] != "node"]
+    for end in ("source", "target"):
+        at = parties.loc[ties[f"{end}_id"], ["x", "y"]].to_numpy()
+        assert (ties[[f"x_{end}", f"y_{end}"]].to_numpy() == at).all()
+    rejected = ties[(ties["source_id"] == "bytedance") & (ties["target_id"] == "microsoft")
+                    & (ties["kind"] == "relation")]
+    assert len(rejected) and rejected["evidence"].str.contains("[000", regex=False).any()
