@@ -70,10 +70,13 @@ def _execute(nb) -> float:
     return time.perf_counter() - began
 
 
-def notebooks_vs_floor(rounds: int = 3, cold: bool = False) -> tuple[float, float, float]:
-    """Seconds to execute every notebook; the floor of starting as many kernels that only import
-    the same libraries; and the narrower floor of the notebooks' own import lines alone. Each is
-    the sum over notebooks of the best of ``rounds`` runs (this shared machine varies by ±10 %).
+def notebooks_vs_floor(rounds: int = 3, cold: bool = False) -> dict[str, float]:
+    """Seconds to execute every notebook (``full``); the ``floor`` of starting as many kernels that
+    only import the same libraries; the narrower floor of the notebooks' own import lines alone
+    (``own``); and a ``frozen`` floor, whose kernels ``gc.freeze()`` after their own import lines as
+    the notebooks do, so that the modules loaded later are imported with the same cheap collections
+    (the plain floor pays for collections the notebooks no longer make). Each is the sum over
+    notebooks of the best of ``rounds`` runs (this shared machine varies by ±10 %).
 
     "The same libraries" are every third-party module a notebook has loaded by its end, whether
     its own cells import it or a helper does (plotly, networkx, vaderSentiment...), recorded by
@@ -92,11 +95,11 @@ def notebooks_vs_floor(rounds: int = 3, cold: bool = False) -> tuple[float, floa
     from helpers.figures import RENDER_CACHE
 
     os.environ.setdefault("JUPYTER_PATH", str(Path(sys.prefix) / "share" / "jupyter"))
-    full = floor = own_lines = 0.0
+    total = {"full": 0.0, "floor": 0.0, "own": 0.0, "frozen": 0.0}
     for p in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
         lines = [line for c in nbformat.read(p, as_version=4).cells if c.cell_type == "code"
                  for line in c.source.splitlines() if line.startswith(("import ", "from ", "%matplotlib"))]
-        best = {"full": float("inf"), "floor": float("inf"), "own": float("inf")}
+        best = dict.fromkeys(total, float("inf"))
         for _ in range(rounds):
             if cold:
                 shutil.rmtree(paths.DATA / "interim", ignore_errors=True)
@@ -111,12 +114,14 @@ def notebooks_vs_floor(rounds: int = 3, cold: bool = False) -> tuple[float, floa
                        "        importlib.import_module(name)\n"
                        "    except Exception:  # a private module that cannot be imported on its own\n"
                        "        pass\n")
-            for source, key in (("\n".join(lines) + "\n" + imports, "floor"), ("\n".join(lines), "own")):
+            own = "\n".join(line for line in lines if line != "import gc")
+            for source, key in ((own + "\n" + imports, "floor"), (own, "own"),
+                                (own + "\nimport gc\ngc.freeze()\n" + imports, "frozen")):
                 floor_nb = nbformat.v4.new_notebook()
                 floor_nb.cells = [nbformat.v4.new_code_cell(source)]
                 best[key] = min(best[key], _execute(floor_nb))
-        full, floor, own_lines = full + best["full"], floor + best["floor"], own_lines + best["own"]
-    return full, floor, own_lines
+        total = {key: total[key] + best[key] for key in total}
+    return total
 
 
 ROUNDS = 3
@@ -160,13 +165,16 @@ def main() -> int:
     by_n = {r["articles"]: r for r in results}
     ratios = [by_n[n * 10]["total"] / by_n[n]["total"] for n in sorted(by_n) if n * 10 in by_n and n >= 100]
     largest = results[-1]
-    cold, cold_floor, _ = notebooks_vs_floor(cold=True)
+    c = notebooks_vs_floor(cold=True)
+    cold, cold_floor = c["full"], c["floor"]
     print(f"notebooks, caches emptied before each run: {cold:.1f} s to execute all; floor {cold_floor:.1f} s "
-          f"= {cold / cold_floor:.2f}x", flush=True)
-    full, floor, own_lines = notebooks_vs_floor()
+          f"= {cold / cold_floor:.2f}x; frozen floor {c['frozen']:.1f} s = {cold / c['frozen']:.2f}x", flush=True)
+    r = notebooks_vs_floor()
+    full, floor = r["full"], r["floor"]
     print(f"notebooks rerun (as after make report): {full:.1f} s to execute all; floor (kernels importing every "
           f"library the notebooks loaded): {floor:.1f} s = {full / floor:.2f}x; narrower floor (the notebooks' "
-          f"own import lines only): {own_lines:.1f} s = {full / own_lines:.2f}x")
+          f"own import lines only): {r['own']:.1f} s = {full / r['own']:.2f}x; frozen floor (the same imports "
+          f"with gc.freeze() after the notebooks' own lines): {r['frozen']:.1f} s = {full / r['frozen']:.2f}x")
     # the summary quotes the worse of the two runs: executing the notebooks must meet the target
     # whether or not a previous run left its caches
     print(f"sentences_per_s={largest['sentences'] / largest['total']:.0f} "
