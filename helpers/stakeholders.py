@@ -730,7 +730,8 @@ def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame
                           "weight": int(len(part)), "hedged": bool(part["hedged"].all()),
                           "evidence": " | ".join(f"[{r.article_id[:3]} s{r.sentence_no}] {r.evidence}"
                                                  for r in part.itertuples())})
-    return nodes, pd.DataFrame(edges)
+    columns = ["kind", "source_id", "target_id", "relation", "family", "weight", "hedged", "evidence"]
+    return nodes, pd.DataFrame(edges, columns=columns)  # the columns even when no two parties share a sentence
 
 
 def network_table(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:

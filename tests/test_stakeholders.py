@@ -213,3 +213,23 @@ def test_network_table_holds_every_party_and_tie_with_both_ends(corpus, mentions
     rejected = ties[(ties["source_id"] == "bytedance") & (ties["target_id"] == "microsoft")
                     & (ties["kind"] == "relation")]
     assert len(rejected) and rejected["evidence"].str.contains("[000", regex=False).any()
+
+
+def test_network_of_parties_that_never_share_a_sentence_still_draws(tmp_path):
+    """A corpus whose parties never meet in a sentence has nodes and no ties: the figures and
+    their table still come out (all parties, no edges), rather than a KeyError on an empty frame."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import networkx as nx
+
+    co = nx.Graph()
+    co.add_nodes_from(["oracle", "microsoft"])
+    table = pd.DataFrame({"stakeholder_id": ["oracle", "microsoft"], "label": ["Oracle", "Microsoft"],
+                          "type": ["company", "company"], "role_in_deal": ["partner", "bidder"], "mentions": [2, 1]})
+    nodes, edges = st.network_plot_data(co, pd.DataFrame(), table)
+    assert len(nodes) == 2 and edges.empty and "source_id" in edges.columns
+    out = st.network_table(nodes, edges)
+    assert list(out["kind"]) == ["node", "node"]
+    st.draw_network(nodes, edges, "t")
+    st.network_plotly(nodes, edges, "t")
