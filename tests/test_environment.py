@@ -59,3 +59,15 @@ def test_figures_manifest_is_the_sidecars():
 
     committed = (paths.FIGURES / "README.md").read_text(encoding="utf-8")
     assert committed == manifest_text(paths.FIGURES), "figures/README.md is stale: run make report"
+
+
+def test_every_notebook_declares_the_same_parameters_to_papermill():
+    """Scenario runs and `papermill --help-notebook` read the parameters cell: every notebook
+    declares published, overrides, output_dir and data_dir, each line parseable and commented (papermill skips,
+    with only a log warning, a line holding a second "=", even in its comment)."""
+    import papermill
+
+    for nb in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
+        declared = papermill.inspect_notebook(str(nb))
+        assert {"published", "overrides", "output_dir", "data_dir"} <= set(declared), nb.name
+        assert all(p["help"] for p in declared.values()), nb.name  # each says what it is for
