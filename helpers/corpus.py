@@ -41,7 +41,7 @@ from sentencex import segment as _sentencex
 from helpers import paths
 from helpers.assumptions import Assumptions, load_assumptions
 from helpers.errors import DataError, Problem
-from helpers.outputs import md_text
+from helpers.outputs import counted, md_text
 
 METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url")
 REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
@@ -550,13 +550,14 @@ def overview_findings(corpus: Corpus) -> list[str]:
     quoted_in = sents.loc[sents["voice"] == "direct_quote", "article_id"].nunique()
     dates = ", ".join(f"{r.article_id[:3]} {r.published:%Y-%m-%d}" for r in arts.itertuples())
     lines = [
-        f"The corpus holds **{len(arts)} articles** ({arts['n_words'].sum()} words, {len(sents)} sentences); "
+        f"The corpus holds **{counted(len(arts), 'article')}** ({counted(int(arts['n_words'].sum()), 'word')}, "
+        f"{counted(len(sents), 'sentence')}); "
         f"the outlet is known for {int((arts['outlet'] != 'unknown').sum())} of {len(arts)}.",
         f"No article states its date: publication dates are inferred from the text ({dates}); "
         f"{int(arts['published_overridden'].sum())} overridden in this run.",
         f"**{voice_n.get('narration', 0)} of {len(sents)} sentences** are the authors' narration, "
-        f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {len(arts)} articles) and "
-        f"{voice_n.get('embedded_post', 0)} come from {len(posts)} embedded social post(s).",
+        f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {counted(len(arts), 'article')}) and "
+        f"{voice_n.get('embedded_post', 0)} come from {counted(len(posts), 'embedded social post')}.",
     ]
     lines += [f"Embedded post by {md_text(p.post_author)} ({md_text(p.post_handle)}), dated {p.post_date}, in article "
               f"{md_text(p.article_id[:3])} at characters {p.start}–{p.end}." for p in posts.itertuples()]

@@ -36,6 +36,7 @@ import pandas as pd
 from helpers.assumptions import Assumptions
 from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
+from helpers.outputs import counted
 
 CONFIDENCE = {"low": 1, "medium": 2, "high": 3}
 TRANSFER_COLUMNS = ("transfers_code", "transfers_models", "transfers_algorithm_rights", "transfers_user_data",
@@ -331,7 +332,7 @@ def findings(scen: pd.DataFrame, sens: pd.DataFrame, summary: pd.DataFrame, beat
         f"restricted technology and needs a Chinese licence ({', '.join(scen.loc[scen['chinese_licence_needed'], 'path_id'])}); "
         f"the one that needs none ({', '.join(scen.loc[no_licence, 'path_id'])}) "
         f"keeps the data in the US but only partly divests." if both.empty else
-        f"{', '.join(both['path_id'])} meet(s) both governments' demands.",
+        f"{', '.join(both['path_id'])} {'meets' if len(both) == 1 else 'meet'} both governments' demands.",
         f"With the assumptions in force, **{best['path_id']}** has the highest expected value: "
         f"{best['expected_value']:.2f} of the US product's value (retains {best['value_retained']:.2f}, "
         f"US approval {best['us_approval_probability']:.2f}); licence approval is assumed at "
@@ -349,7 +350,8 @@ def findings(scen: pd.DataFrame, sens: pd.DataFrame, summary: pd.DataFrame, beat
                  + ", ".join(f"{p} {v:.0%}" for p, v in p_best.sort_values(ascending=False).items())
                  + " of draws: " + ("the ranking is not settled by what is known." if p_best.max() < 0.8
                                     else f"{p_best.idxmax()} is best in most of the plausible range."))
-    lines.append(f"{len(evidence)} sentences in {evidence['article_id'].nunique()} article(s) speak of technology, "
+    lines.append(f"{counted(len(evidence), 'sentence')} in {counted(evidence['article_id'].nunique(), 'article')} "
+                 f"{'speaks' if len(evidence) == 1 else 'speak'} of technology, "
                  f"algorithms, data storage or export rules; "
                  f"{int(evidence['topics'].str.contains('export rules').sum())} of them of the export rules.")
     return lines

@@ -56,6 +56,12 @@ def markdown_bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun in agreement with it, for findings that must read right at any corpus
+    size: ``counted(1, "article")`` is "1 article", ``counted(3, "article")`` "3 articles"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
 
 

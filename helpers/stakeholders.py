@@ -33,7 +33,7 @@ import pandas as pd
 
 from helpers.corpus import _QUOTE_PAIRS, _URL, Corpus
 from helpers.errors import Problem
-from helpers.outputs import md_text
+from helpers.outputs import counted, md_text
 
 GAZETTEER_COLUMNS = ("stakeholder_id", "name", "label", "type", "country", "role_in_deal", "aliases", "source")
 TYPES = ("company", "government body", "person", "media outlet", "commentator", "public", "place")
@@ -813,7 +813,7 @@ def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             mx.append((x0 + x1) / 2)
             my.append((y0 + y1) / 2)
             label = (f"{r.source_id} — {r.relation} → {r.target_id}" if r.relation
-                     else f"{r.source_id} & {r.target_id}: {r.weight} sentence(s) together")
+                     else f"{r.source_id} & {r.target_id}: {counted(r.weight, 'sentence')} together")
             body = "<br>".join("<br>".join(textwrap.wrap(html.escape(e), 90)) for e in r.evidence.split(" | ") if e)
             hover.append(html.escape(label) + (" (hedged)" if r.hedged else "") + ("<br>" + body if body else ""))
         name = family or "same sentence"
@@ -826,7 +826,7 @@ def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         part = nodes[nodes["type"] == t]
         if part.empty:
             continue
-        hover = [html.escape(f"{r.name} ({r.type}, {r.role_in_deal}): {r.mentions} mention(s)")
+        hover = [html.escape(f"{r.name} ({r.type}, {r.role_in_deal}): {counted(r.mentions, 'mention')}")
                  for r in part.itertuples()]
         fig.add_trace(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", text=list(part["name"]),
                                  textposition="bottom center", hovertext=hover, hoverinfo="text", name=t,
@@ -874,9 +874,10 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
     names = table.set_index("stakeholder_id")["label"].to_dict()
     lines = []
     present = table[(table["mentions"] > 0) & (table["type"] != "place")]
-    lines.append(f"**{len(present)} stakeholders** (places aside) are named or described in {n_articles} article(s) "
-                 f"({int(present['mentions'].sum())} mentions); {int((present['articles'] == n_articles).sum())} "
-                 f"appear in every article.")
+    everywhere = int((present["articles"] == n_articles).sum())
+    lines.append(f"**{counted(len(present), 'stakeholder')}** (places aside) are named or described in "
+                 f"{counted(n_articles, 'article')} ({counted(int(present['mentions'].sum()), 'mention')})"
+                 + (f"; {everywhere} appear in every article." if n_articles > 1 else "."))
     if not centrality.empty:
         top = centrality.iloc[0]
         lines.append(f"**{names[top['stakeholder_id']]}** is the most central party: betweenness "
@@ -886,7 +887,8 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
     lines.append(f"Only {len(quoted)} of {len(present)} speak in their own words (direct quote or post): "
                  f"{', '.join(names[s] for s in quoted['stakeholder_id'])}; the rest are talked about.")
     single = summary[summary["single_hedged"]] if not summary.empty else summary
-    lines.append(f"{len(summary)} distinct typed ties; **{len(single)} rest on a single hedged sentence**"
+    lines.append(f"{counted(len(summary), 'distinct typed tie')}; **{len(single)} "
+                 f"{'rests' if len(single) == 1 else 'rest'} on a single hedged sentence**"
                  + (": " + "; ".join(f"{names[r.source_id]} {r.relation} {names[r.target_id]}"
                                      for r in single.itertuples()) if len(single) else "") + ".")
     if n_articles > 1:
@@ -897,7 +899,8 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
                      + (": " + "; ".join(f"{names[r.source_id]} {r.relation} {names[r.target_id]}"
                                          for r in both.itertuples()) if len(both) else "")
                      + ". A tie in one article only is not a contradiction, just a gap.")
-    lines.append(f"{len(candidates)} name(s) in the text are not in the gazetteer"
+    lines.append(f"{counted(len(candidates), 'name')} in the text {'is' if len(candidates) == 1 else 'are'} "
+                 "not in the gazetteer"
                  + (f" ({', '.join(md_text(n) for n in sorted(set(candidates['name'])))})" if len(candidates) else "")
                  + ".")
     return lines

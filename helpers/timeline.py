@@ -36,7 +36,7 @@ import pandas as pd
 
 from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
-from helpers.outputs import md_text
+from helpers.outputs import counted, md_text
 
 EXPRESSION_COLUMNS = ["article_id", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
                       "granularity", "resolved_start", "resolved_end", "direction", "dct", "rule"]
@@ -880,7 +880,8 @@ def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverag
     kinds = expressions["kind"].value_counts()
     lines = [
         f"The articles hold **{len(expressions)} temporal expressions** ({int(dated.sum())} resolve to dates; "
-        f"{int(kinds.get('vague', 0))} vague, {int(kinds.get('duration', 0))} durations) in {n_art} article(s); "
+        f"{int(kinds.get('vague', 0))} vague, {counted(int(kinds.get('duration', 0)), 'duration')}) in "
+        f"{counted(n_art, 'article')}; "
         f"they state **{len(timeline)} dated events**, "
         f"{int((timeline['n_articles'] > 1).sum()) if len(timeline) else 0} of them in more than one article.",
     ]
@@ -892,17 +893,19 @@ def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverag
         when = "before" if d.days_to_deadline >= 0 else "after"
         lines.append(f"Article {d.article_id[:3]} (published {d.published:%Y-%m-%d}"
                      f"{', overridden' if d.published_overridden else ''}) appeared "
-                     f"**{abs(d.days_to_deadline)} day(s) {when}** the {d.deadline:%b} {d.deadline.day} deadline.")
+                     f"**{counted(abs(d.days_to_deadline), 'day')} {when}** the {d.deadline:%b} {d.deadline.day} deadline.")
     mentioned = coverage[coverage["mentioned_in"] != ""]
     dated_ctx = coverage[coverage["dated_in"] != ""]
     wrong = checks[~checks["consistent"]]
     lines.append(f"Of {len(coverage)} events in the sourced record, the corpus names {len(mentioned)} (keyword match) "
-                 f"and dates {len(dated_ctx)}; **{len(wrong)} corpus date(s) disagree with the record**"
+                 f"and dates {len(dated_ctx)}; **{counted(len(wrong), 'corpus date')} "
+                 f"{'disagrees' if len(wrong) == 1 else 'disagree'} with the record**"
                  + (": " + "; ".join(f"{w.timeline_id} {w.date_start:%Y-%m-%d}" for w in wrong.itertuples())
                     if len(wrong) else "") + ".")
     changes = [f"'{md_text(r.text)}' {r.value}→{r.value_shifted}" if r.value != r.value_shifted
                else f"'{md_text(r.text)}' {r.direction}→{r.direction_shifted}"
                for r in moved.drop_duplicates("text").itertuples()]
-    lines.append(f"Moving every publication date by {shift_days} day(s) changes {len(moved)} of {len(expressions)} "
-                 f"expression(s) ({'; '.join(changes) or 'none'}); absolute dates keep their value.")
+    lines.append(f"Moving every publication date by {counted(shift_days, 'day')} changes {len(moved)} of "
+                 f"{counted(len(expressions), 'expression')} ({'; '.join(changes) or 'none'}); absolute dates keep "
+                 "their value.")
     return lines

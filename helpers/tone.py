@@ -33,7 +33,7 @@ import pandas as pd
 
 from helpers.corpus import Corpus
 from helpers.errors import DataError
-from helpers.outputs import md_text
+from helpers.outputs import counted, md_text
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _TOKEN_OR_SEPARATOR = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\n")  # _TOKEN, with ’ already straightened
@@ -587,7 +587,8 @@ def findings(sentences: pd.DataFrame, summary: pd.DataFrame, agreement: pd.DataF
     v = by_voice.loc[charged]
     lines = [f"**The {charged.replace('_', ' ')} carries the charge**: mean VADER compound "
              f"{v['vader_compound_mean']:+.2f} (90 % interval {v['vader_compound_lo90']:+.2f} to "
-             f"{v['vader_compound_hi90']:+.2f}, n={int(v['n'])} sentences), the strongest of the {len(by_voice)} voices."]
+             f"{v['vader_compound_hi90']:+.2f}, n={counted(int(v['n']), 'sentence')}), "
+             + (f"the strongest of the {len(by_voice)} voices." if len(by_voice) > 1 else "the only voice scored.")]
     if "narration" in by_voice.index:
         n = by_voice.loc["narration"]
         neutral = (label(s.loc[s["voice"] == "narration", "vader_compound"], threshold) == "neutral").mean()

@@ -156,3 +156,13 @@ def test_speech_versus_scare_quotes():
     text = 'It is a "trusted tech partner" now. "We will not sell," she said.'
     found = [text[s:e] for s, e in hc.speech_spans(text, 0, len(text), 4)]
     assert found == ['"We will not sell,"']
+
+
+def test_findings_read_right_for_a_corpus_of_one_article(make_data):
+    """A reader who analyses one article gets "1 article", not "1 articles" or "article(s)"."""
+    from helpers import paths
+
+    data = make_data({SEED_003: (paths.raw_articles() / f"{SEED_003}.txt").read_bytes()})
+    text = " ".join(hc.overview_findings(hc.load_corpus(data, use_cache=False)))
+    assert "**1 article**" in text and "of 1 article)" in text and "1 embedded social post." in text
+    assert "(s)" not in text and "1 articles" not in text

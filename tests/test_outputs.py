@@ -33,3 +33,11 @@ def test_processed_tables_are_sorted_and_deterministic(tmp_path):
     outputs.write_processed(frame, "t", ["k"], data_dir=tmp_path)
     text = (tmp_path / "processed" / "t.csv").read_text()
     assert text == "k,v,d\na,0.333333,2020-09-13\nb,0.666667,2020-09-14\n"
+
+
+@pytest.mark.parametrize(("n", "noun", "plural", "says"), [
+    (0, "article", None, "0 articles"), (1, "article", None, "1 article"), (2, "article", None, "2 articles"),
+    (1, "embedded social post", None, "1 embedded social post"), (3, "party", "parties", "3 parties"),
+])
+def test_counted_agrees_with_its_number(n, noun, plural, says):
+    assert outputs.counted(n, noun, plural) == says
