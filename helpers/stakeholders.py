@@ -894,8 +894,9 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
     if n_articles > 1:
         everywhere = summary[summary["n_articles"] == n_articles] if not summary.empty else summary
         both = disagreements[(disagreements.drop(columns=["source_id", "relation", "target_id"]) != "absent").all(axis=1)]
-        lines.append(f"Only {len(everywhere)} of {len(summary)} ties are reported by every article; "
-                     f"**{len(both)} of those differ in certainty** between articles"
+        lines.append(f"Only {len(everywhere)} of {len(summary)} ties {'is' if len(everywhere) == 1 else 'are'} reported "
+                     f"by every article; **{len(both)} of those {'differs' if len(both) == 1 else 'differ'} in "
+                     "certainty** between articles"
                      + (": " + "; ".join(f"{names[r.source_id]} {r.relation} {names[r.target_id]}"
                                          for r in both.itertuples()) if len(both) else "")
                      + ". A tie in one article only is not a contradiction, just a gap.")
