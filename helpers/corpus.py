@@ -556,8 +556,10 @@ def overview_findings(corpus: Corpus) -> list[str]:
         f"No article states its date: publication dates are inferred from the text ({dates}); "
         f"{int(arts['published_overridden'].sum())} overridden in this run.",
         f"**{voice_n.get('narration', 0)} of {len(sents)} sentences** are the authors' narration, "
-        f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {counted(len(arts), 'article')}) and "
-        f"{voice_n.get('embedded_post', 0)} come from {counted(len(posts), 'embedded social post')}.",
+        + (f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {counted(len(arts), 'article')})"
+           if voice_n.get("direct_quote", 0) else "none is a direct quote")
+        + (f" and {voice_n.get('embedded_post', 0)} come from {counted(len(posts), 'embedded social post')}."
+           if len(posts) else "; no social post is embedded."),
     ]
     lines += [f"Embedded post by {md_text(p.post_author)} ({md_text(p.post_handle)}), dated {p.post_date}, in article "
               f"{md_text(p.article_id[:3])} at characters {p.start}–{p.end}." for p in posts.itertuples()]

@@ -885,7 +885,9 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
                      f"of the other {len(centrality) - 1} parties in the co-occurrence network.")
     quoted = present[present["voice"] == "quoted"]
     lines.append(f"Only {len(quoted)} of {len(present)} speak in their own words (direct quote or post): "
-                 f"{', '.join(names[s] for s in quoted['stakeholder_id'])}; the rest are talked about.")
+                 f"{', '.join(names[s] for s in quoted['stakeholder_id'])}; the rest are talked about." if len(quoted)
+                 else f"None of the {len(present)} speaks in its own words (no direct quote or post): all are talked "
+                 "about.")
     single = summary[summary["single_hedged"]] if not summary.empty else summary
     lines.append(f"{counted(len(summary), 'distinct typed tie')}; **{len(single)} "
                  f"{'rests' if len(single) == 1 else 'rest'} on a single hedged sentence**"

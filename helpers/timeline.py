@@ -872,6 +872,11 @@ def timeline_plotly(items: pd.DataFrame, deadline: dt.date, title: str,
     return fig
 
 
+# How a finding names an event's status ("the latest dated event is ...").
+_STATUS_PHRASE = {"happened": "one that had happened", "reported": "one attributed to a source", "scheduled": "a scheduled one",
+                  "deadline": "a deadline", "hedged": "a hedged one"}
+
+
 def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverage: pd.DataFrame,
                       checks: pd.DataFrame, days: pd.DataFrame, moved: pd.DataFrame, shift_days: int) -> list[str]:
     """Notebook 01's findings, computed from its tables (never typed by hand)."""
@@ -879,16 +884,17 @@ def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverag
     dated = expressions["resolved_start"].notna()
     kinds = expressions["kind"].value_counts()
     lines = [
-        f"The articles hold **{len(expressions)} temporal expressions** ({int(dated.sum())} resolve to dates; "
+        f"The articles hold **{counted(len(expressions), 'temporal expression')}** ({int(dated.sum())} "
+        f"{'resolves' if int(dated.sum()) == 1 else 'resolve'} to dates; "
         f"{int(kinds.get('vague', 0))} vague, {counted(int(kinds.get('duration', 0)), 'duration')}) in "
         f"{counted(n_art, 'article')}; "
-        f"they state **{len(timeline)} dated events**, "
+        f"they state **{counted(len(timeline), 'dated event')}**, "
         f"{int((timeline['n_articles'] > 1).sum()) if len(timeline) else 0} of them in more than one article.",
     ]
     if len(timeline):
         lines.append(f"The corpus timeline runs from {timeline['date_start'].min():%Y-%m-%d} to "
-                     f"{timeline['date_end'].max():%Y-%m-%d}; the latest dated event is a "
-                     f"{timeline.sort_values('date_end').iloc[-1]['status']}.")
+                     f"{timeline['date_end'].max():%Y-%m-%d}; the latest dated event is "
+                     f"{_STATUS_PHRASE[timeline.sort_values('date_end').iloc[-1]['status']]}.")
     for d in days.itertuples():
         when = "before" if d.days_to_deadline >= 0 else "after"
         lines.append(f"Article {d.article_id[:3]} (published {d.published:%Y-%m-%d}"

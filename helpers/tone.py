@@ -610,9 +610,14 @@ def findings(sentences: pd.DataFrame, summary: pd.DataFrame, agreement: pd.DataF
     lines.append(f"{hedged:.0%} of the {int(charged_mask.sum())} charged sentences are hedged or conditional; "
                  f"{(s['certainty'] == 'asserted').mean():.0%} of all scored sentences are plain assertions.")
     quotes = sentences[sentences["voice"] == "direct_quote"]
-    lines.append(f"{int((quotes['speaker'] == 'unknown').sum())} of {len(quotes)} direct quotes have an unknown speaker; "
-                 f"{int(((sentences['voice'] == 'reported_speech') & (sentences['speaker'] == 'unknown')).sum())} of "
-                 f"{int((sentences['voice'] == 'reported_speech').sum())} reported-speech sentences cite no named source.")
+    reported = sentences[sentences["voice"] == "reported_speech"]
+    unsourced = int((reported["speaker"] == "unknown").sum())
+    lines.append((f"{int((quotes['speaker'] == 'unknown').sum())} of {counted(len(quotes), 'direct quote')} "
+                  f"{'has' if int((quotes['speaker'] == 'unknown').sum()) == 1 else 'have'} an unknown speaker; "
+                  if len(quotes) else "There are no direct quotes; ")
+                 + (f"{unsourced} of {counted(len(reported), 'reported-speech sentence')} "
+                    f"{'cites' if unsourced == 1 else 'cite'} no named source." if len(reported)
+                    else "no sentence is reported speech."))
     if len(agreement):
         a = agreement.set_index(["method_a", "method_b"])
         pair = a["label_agreement"].idxmin()

@@ -166,3 +166,13 @@ def test_findings_read_right_for_a_corpus_of_one_article(make_data):
     text = " ".join(hc.overview_findings(hc.load_corpus(data, use_cache=False)))
     assert "**1 article**" in text and "of 1 article)" in text and "1 embedded social post." in text
     assert "(s)" not in text and "1 articles" not in text
+
+
+def test_overview_of_an_article_without_quotes_or_posts_says_so(make_data):
+    """Article 000 quotes no one directly and embeds no post: the finding says that in words,
+    not "0 are direct quotes (in 0 of 1 article) and 0 come from 0 embedded social posts"."""
+    from helpers import paths
+
+    data = make_data({SEED_000: (paths.raw_articles() / f"{SEED_000}.txt").read_bytes()})
+    text = " ".join(hc.overview_findings(hc.load_corpus(data, use_cache=False)))
+    assert "none is a direct quote; no social post is embedded." in text and "0 of 1" not in text

@@ -221,3 +221,13 @@ def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(c
     assert f"{(shown['lane'] == 'record').sum()} sourced record events within 2020-07-25 to 2020-12-12" in static
     assert f"all {len(ctx)} sourced record events below (the view opens on 2020-07-25 to 2020-12-12)" in interactive
     assert f"n={len(corpus.articles)} articles" in static and "Sep 15 deadline" in static
+
+
+def test_every_status_has_a_phrase_for_the_findings():
+    """The findings name the latest event's status in words ("one that had happened"), never the
+    bare label ("is a happened"); every status event_status can return has its phrase."""
+    statuses = {tl.event_status(c, s, d, g) for c, s, d, g in [
+        ("due Sept. 15", "due Sept. 15", "future", ""), ("it may close", "it may close", "past", ""),
+        ("it closed", "He said it closed", "past", ""), ("it will close", "it will close", "future", ""),
+        ("it closed", "it closed", "past", "")]}
+    assert statuses == {"deadline", "hedged", "reported", "scheduled", "happened"} == set(tl._STATUS_PHRASE)
