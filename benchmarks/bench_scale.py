@@ -114,7 +114,7 @@ def notebooks_vs_floor(rounds: int = 3, cold: bool = False) -> dict[str, float]:
                        "        importlib.import_module(name)\n"
                        "    except Exception:  # a private module that cannot be imported on its own\n"
                        "        pass\n")
-            own = "\n".join(line for line in lines if line != "import gc")
+            own = "\n".join(lines)
             for source, key in ((own + "\n" + imports, "floor"), (own, "own"),
                                 (own + "\nimport gc\ngc.freeze()\n" + imports, "frozen")):
                 floor_nb = nbformat.v4.new_notebook()

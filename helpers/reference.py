@@ -51,20 +51,12 @@ def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tup
     return frame, problems
 
 
-def load_table(name: str, data_dir: Path | str | None = None, required: tuple[str, ...] = ("source",)) -> pd.DataFrame:
-    """Read ``data/reference/<name>.csv``, raising DataError (file, line, field) on any problem."""
-    frame, problems = read_table(paths.reference(data_dir) / f"{name}.csv", required)
-    if problems:
-        raise DataError(problems)
-    return frame
-
-
-def load_checked(name: str, data_dir: Path | str | None, required: tuple[str, ...],
-                 checker: Callable[[pd.DataFrame, str], list[Problem]] | None = None) -> pd.DataFrame:
-    """Read ``data/reference/<name>.csv`` and run a table's own checks on it (given the frame and
-    the file name to cite); raise DataError with every problem found."""
+def load_table(name: str, data_dir: Path | str | None = None, required: tuple[str, ...] = ("source",),
+               checker: Callable[[pd.DataFrame, str], list[Problem]] | None = None) -> pd.DataFrame:
+    """Read ``data/reference/<name>.csv`` and run the table's own ``checker`` on it, if any (given
+    the frame and the file name to cite); raise DataError (file, line, field) with every problem."""
     path = paths.reference(data_dir) / f"{name}.csv"
-    frame, problems = read_table(path, required=required)
+    frame, problems = read_table(path, required)
     if checker is not None and not frame.empty and not problems:
         problems += checker(frame, paths.relative(path))
     if problems:

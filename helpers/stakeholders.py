@@ -99,9 +99,9 @@ def gazetteer_problems(gazetteer: pd.DataFrame, file: str) -> list[Problem]:
 
 def load_gazetteer(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Read and validate ``data/reference/stakeholders.csv``."""
-    from helpers.reference import load_checked
+    from helpers.reference import load_table
 
-    return load_checked("stakeholders", data_dir, GAZETTEER_COLUMNS, gazetteer_problems)
+    return load_table("stakeholders", data_dir, GAZETTEER_COLUMNS, gazetteer_problems)
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,9 +420,9 @@ def pattern_problems(patterns: pd.DataFrame, file: str) -> list[Problem]:
 
 def load_patterns(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Read and validate ``data/reference/relation_patterns.csv``."""
-    from helpers.reference import load_checked
+    from helpers.reference import load_table
 
-    return load_checked("relation_patterns", data_dir, PATTERN_COLUMNS, pattern_problems)
+    return load_table("relation_patterns", data_dir, PATTERN_COLUMNS, pattern_problems)
 
 
 def load_hedge_cues(data_dir: Path | str | None = None) -> pd.DataFrame:

@@ -20,29 +20,47 @@ def corpus():
     return load_corpus()
 
 
+def write_data_folder(data: Path, articles: dict[str, str | bytes] | None = None,
+                      rows: list[str] | None = None) -> Path:
+    """A data folder at ``data``: the articles (the two seeds when None), their metadata rows (a
+    valid row each when None), and the project's assumptions file and reference tables, so the
+    folder validates like the real one."""
+    raw = data / "raw" / "articles"
+    raw.mkdir(parents=True)
+    shutil.copy(paths.assumptions_yaml(), data / "assumptions.yaml")
+    shutil.copytree(paths.reference(), data / "reference")
+    if articles is None:
+        articles = {aid: (paths.raw_articles() / f"{aid}.txt").read_bytes() for aid in (SEED_000, SEED_003)}
+    for aid, body in articles.items():
+        target = raw / f"{aid}.txt"
+        target.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    if rows is None:
+        rows = [f"{aid},{aid}.txt,A title,An outlet,2020-09-14,stated in the text,unknown" for aid in articles]
+    (data / "articles.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return data
+
+
+def run_every_notebook(data: Path, root: Path) -> list[Path]:
+    """Execute every notebook on the data folder ``data`` (papermill, as ``make scenario`` does),
+    outputs under ``root / "out"``; return the executed notebooks, saved in ``root``."""
+    import papermill
+
+    executed = []
+    for stem in sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
+        target = root / f"{stem}.ipynb"
+        papermill.execute_notebook(str(paths.notebook(stem)), str(target), kernel_name="python3", progress_bar=False,
+                                   parameters={"data_dir": str(data), "output_dir": str(root / "out")},
+                                   cwd=str(paths.NOTEBOOKS))
+        executed.append(target)
+    return executed
+
+
 @pytest.fixture
 def make_data(tmp_path: Path):
-    """Build a data folder: ``make_data({"id": "text" or bytes}, rows=None)``.
-
-    Without ``rows`` every article gets a valid metadata row. The project's assumptions file and
-    reference tables are copied so the folder validates like the real one.
-    """
+    """Build a data folder: ``make_data({"id": "text" or bytes}, rows=None)`` (see ``write_data_folder``)."""
 
     def build(articles: dict[str, str | bytes] | None = None, rows: list[str] | None = None) -> Path:
-        data = tmp_path / "data"
-        raw = data / "raw" / "articles"
-        raw.mkdir(parents=True)
-        shutil.copy(paths.assumptions_yaml(), data / "assumptions.yaml")
-        shutil.copytree(paths.reference(), data / "reference")
-        if articles is None:
-            articles = {aid: (paths.raw_articles() / f"{aid}.txt").read_bytes() for aid in (SEED_000, SEED_003)}
-        for aid, body in articles.items():
-            target = raw / f"{aid}.txt"
-            target.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
-        if rows is None:
-            rows = [f"{aid},{aid}.txt,A title,An outlet,2020-09-14,stated in the text,unknown" for aid in articles]
-        (data / "articles.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-        return data
+        return write_data_folder(tmp_path / "data", articles, rows)
 
     return build
 

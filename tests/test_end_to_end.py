@@ -5,10 +5,9 @@ article's markup is escaped wherever it is rendered: notebooks, interactive figu
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
-from conftest import SEED_000, SEED_003, ink_at_edges
+from conftest import SEED_000, SEED_003, ink_at_edges, run_every_notebook, write_data_folder
 
 from helpers import paths, report
 
@@ -19,29 +18,13 @@ EVIL = ('ByteDance chose Oracle as its technology partner <script>alert("pwned")
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    import papermill
-
     root = tmp_path_factory.mktemp("escape")
-    data = root / "data"
-    (data / "raw" / "articles").mkdir(parents=True)
-    shutil.copy(paths.raw_articles() / f"{SEED_000}.txt", data / "raw" / "articles")
-    shutil.copy(paths.raw_articles() / f"{SEED_003}.txt", data / "raw" / "articles")
-    (data / "raw" / "articles" / "x_evil.txt").write_text(EVIL, encoding="utf-8")
-    shutil.copy(paths.assumptions_yaml(), data / "assumptions.yaml")
-    shutil.copytree(paths.reference(), data / "reference")
-    (data / "articles.csv").write_text(
-        "article_id,file,title,outlet,published,published_basis,url\n"
-        f"{SEED_000},{SEED_000}.txt,t,o,2020-09-14,b,unknown\n"
-        f"{SEED_003},{SEED_003}.txt,t,o,2020-09-14,b,unknown\n"
-        "x_evil,x_evil.txt,<script>alert(2)</script>,o,2020-09-14,b,unknown\n", encoding="utf-8")
-    out = root / "out"
-    executed = []
-    for stem in sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
-        target = root / f"{stem}.ipynb"
-        papermill.execute_notebook(str(paths.notebook(stem)), str(target), kernel_name="python3", progress_bar=False,
-                                   parameters={"data_dir": str(data), "output_dir": str(out)}, cwd=str(paths.NOTEBOOKS))
-        executed.append(target)
-    report.build_site(executed, out / "figures", root / "html")
+    seeds = {aid: (paths.raw_articles() / f"{aid}.txt").read_bytes() for aid in (SEED_000, SEED_003)}
+    data = write_data_folder(root / "data", {**seeds, "x_evil": EVIL}, rows=[
+        f"{SEED_000},{SEED_000}.txt,t,o,2020-09-14,b,unknown",
+        f"{SEED_003},{SEED_003}.txt,t,o,2020-09-14,b,unknown",
+        "x_evil,x_evil.txt,<script>alert(2)</script>,o,2020-09-14,b,unknown"])
+    report.build_site(run_every_notebook(data, root), root / "out" / "figures", root / "html")
     return root
 
 

@@ -4,31 +4,17 @@ Every notebook runs on it, its findings read right for one article (no "1 articl
 comparison across articles it cannot make), and its figures keep their margins."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
-from conftest import SEED_003, ink_at_edges
+from conftest import SEED_003, ink_at_edges, run_every_notebook, write_data_folder
 
 from helpers import paths, report
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    import papermill
-
     root = tmp_path_factory.mktemp("one")
-    data = root / "data"
-    (data / "raw" / "articles").mkdir(parents=True)
-    shutil.copy(paths.raw_articles() / f"{SEED_003}.txt", data / "raw" / "articles")
-    shutil.copy(paths.assumptions_yaml(), data / "assumptions.yaml")
-    shutil.copytree(paths.reference(), data / "reference")
-    (data / "articles.csv").write_text(
-        "article_id,file,title,outlet,published,published_basis,url\n"
-        f"{SEED_003},{SEED_003}.txt,t,o,2020-09-14,b,unknown\n", encoding="utf-8")
-    for stem in sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
-        papermill.execute_notebook(str(paths.notebook(stem)), str(root / f"{stem}.ipynb"), kernel_name="python3",
-                                   progress_bar=False, cwd=str(paths.NOTEBOOKS),
-                                   parameters={"data_dir": str(data), "output_dir": str(root / "out")})
+    run_every_notebook(write_data_folder(root / "data", {SEED_003: (paths.raw_articles() / f"{SEED_003}.txt").read_bytes()}),
+                       root)
     return root
 
 
