@@ -13,15 +13,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import best_of  # noqa: E402
 
 from helpers import export_controls as ec  # noqa: E402
+from helpers import reference  # noqa: E402
 from helpers.assumptions import load_assumptions  # noqa: E402
 
 
 def main() -> int:
-    a, ref = load_assumptions(), ec.load_reference()
+    a, ref = load_assumptions(), reference.load_export()
 
     def full_run() -> None:
         ec.sensitivity(ref, a)
-        ec.monte_carlo_summary(ec.monte_carlo(ref, a, n=10_000))
+        ec.monte_carlo_summary(ec.monte_carlo(ref, a, n=10_000), a["export.monte_carlo_interval"])
 
     best = best_of(full_run, 3)
     sens = ec.sensitivity(ref, a)

@@ -23,26 +23,27 @@ sys.path.insert(0, str(HERE))
 
 def pipeline(n: int) -> dict:
     """Build a corpus of n articles and time each annotation stage (no cache)."""
+    import pandas as pd
     from synthetic import build_corpus
 
-    from helpers import stakeholders as st
-    from helpers import timeline as tl
-    from helpers import tone
+    from helpers import reference, temporal, tone
     from helpers.assumptions import load_assumptions
     from helpers.corpus import load_corpus
+    from helpers.mentions import find_mentions
 
     a = load_assumptions()
-    gaz = st.load_gazetteer()
-    tone.score_texts(__import__("pandas").Series(["warm up the lexicons."]))
+    gaz = reference.load("stakeholders")
+    tone_args = (a["tone.gdelt_lexicon"], a["tone.min_english_share"], a["tone.language_test_min_words"])
+    tone.score_texts(pd.Series(["warm up the lexicons."]), *tone_args)
     with tempfile.TemporaryDirectory() as tmp:
         data = build_corpus(Path(tmp), n)
         times = {}
         began = time.perf_counter()
         corpus = load_corpus(data, assumptions=a, use_cache=False)
         times["segment"] = time.perf_counter() - began
-    stages = [("mentions", lambda: st.find_mentions(corpus, gaz)),
-              ("temporal", lambda: tl.find_temporal_expressions(corpus)),
-              ("tone", lambda: tone.score_texts(corpus.sentences["text"]))]
+    stages = [("mentions", lambda: find_mentions(corpus, gaz)),
+              ("temporal", lambda: temporal.find_temporal_expressions(corpus, a["timeline.tense_window_days"])),
+              ("tone", lambda: tone.score_texts(corpus.sentences["text"], *tone_args))]
     for name, fn in stages:
         began = time.perf_counter()
         fn()

@@ -11,31 +11,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from baseline import score_texts_plain  # noqa: E402
 from synthetic import best_of, synthetic_corpus  # noqa: E402
 
 from helpers import tone  # noqa: E402
+from helpers.assumptions import load_assumptions  # noqa: E402
+from helpers.tone_fast import ChunkTokens  # noqa: E402
 
 
 def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     corpus = synthetic_corpus(n)
     texts = corpus.sentences["text"]
-    tone.score_texts(texts.head(50))  # load the lexicons once, outside the timing
-    tone.score_texts_plain(list(texts.head(50)))
-    fast = best_of(lambda: tone.score_texts(texts), 2)
-    plain = best_of(lambda: tone.score_texts_plain(list(texts)), 1)
+    a = load_assumptions()
+    args = (a["tone.gdelt_lexicon"], a["tone.min_english_share"], a["tone.language_test_min_words"])
+    tone.score_texts(texts.head(50), *args)  # load the lexicons once, outside the timing
+    score_texts_plain(list(texts.head(50)))
+    fast = best_of(lambda: tone.score_texts(texts, *args), 2)
+    plain = best_of(lambda: score_texts_plain(list(texts)), 1)
     # The synthetic corpus repeats its words, so Pattern's cache of white-space chunks always hits
-    # (tone.pattern_tokens). The worst case, no chunk ever seen before: time tokenizing as many
+    # (helpers.tone_fast.ChunkTokens). The worst case, no chunk ever seen before: time tokenizing as many
     # distinct chunks as the corpus has chunk occurrences (each made unique by a suffix) and add it.
     occurrences = [c for t in texts for c in t.split()]
     distinct = [f"{c}q{i:x}" for i, c in enumerate(occurrences)]
 
     def tokenize_all_anew():
-        tone._CHUNK_TOKENS.clear()
-        tone._tokenize_chunks(distinct)
+        ChunkTokens(max_chunks=len(distinct)).add(distinct)
 
     per_chunk = best_of(tokenize_all_anew, 1) / len(distinct)
-    tone._CHUNK_TOKENS.clear()
     uncached = fast + per_chunk * len(occurrences)
     n_sent = len(texts)
     print(f"articles={n} sentences={n_sent}")

@@ -6,6 +6,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Each command imports what it needs when it runs: `validate` must not wait for nbconvert or papermill.
     parser = argparse.ArgumentParser(prog="python -m helpers")
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check articles, metadata, reference tables and assumptions")
@@ -18,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("notebooks", nargs="*", help="notebook numbers or stems (default: all)")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        from helpers.validate import validate
+        from helpers.validate import validate  # the check alone: no notebook machinery to load
 
         problems = validate(args.data_dir)
         for problem in problems:
@@ -27,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
             print("ok")
         return 1 if problems else 0
     if args.command == "site":
+        # the HTML edition: nbconvert and its templates
         from helpers import paths
         from helpers.report import build_site, update_readme, write_manifest
 
@@ -35,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{paths.relative(build_site())}: written")
         return 0
     if args.command == "scenario":
+        # papermill and the runner
         from pathlib import Path
 
         from helpers.errors import DataError
@@ -47,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             print(exc, file=sys.stderr)
             return 2
         return 0
-    from helpers.runner import resolve_names, run_notebooks
+    from helpers.runner import resolve_names, run_notebooks  # nbclient, for `run` only
 
     return run_notebooks(resolve_names(args.notebooks))
 

@@ -17,17 +17,15 @@ from typing import Any
 
 import pandas as pd
 
-from helpers import paths
+from helpers import __version__, paths
 from helpers.outputs import atomic_write
 
 
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the helpers package's source: any code change invalidates the cache."""
-    import helpers
-
-    h = hashlib.sha256(helpers.__version__.encode())
-    for p in sorted(Path(helpers.__file__).parent.glob("*.py")):
+    h = hashlib.sha256(__version__.encode())
+    for p in sorted((paths.ROOT / "helpers").glob("*.py")):
         h.update(p.name.encode() + p.read_bytes())
     return h.hexdigest()[:12]
 
@@ -53,11 +51,6 @@ def fingerprint(value: Any) -> str:
     return h.hexdigest()
 
 
-def interim(data_dir: Path | str | None = None) -> Path:
-    """The cache folder (``data/interim``)."""
-    return paths.data_dir(data_dir) / "interim"
-
-
 def cached(name: str, checksum: str, builder: Callable[..., pd.DataFrame], *args: Any,
            data_dir: Path | str | None = None, enabled: bool = True) -> pd.DataFrame:
     """``builder(*args)``, read from the cache when this corpus, these inputs and this code have
@@ -65,7 +58,7 @@ def cached(name: str, checksum: str, builder: Callable[..., pd.DataFrame], *args
     if not enabled:
         return builder(*args)
     key = hashlib.sha256("|".join([name, checksum, code_version(), *(fingerprint(a) for a in args)]).encode())
-    path = interim(data_dir) / f"{name}-{key.hexdigest()[:20]}.parquet"
+    path = paths.interim(data_dir) / f"{name}-{key.hexdigest()[:20]}.parquet"
     if path.exists():
         return pd.read_parquet(path)
     frame = builder(*args)

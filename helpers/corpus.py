@@ -38,14 +38,11 @@ from typing import Any
 import pandas as pd
 from sentencex import segment as _sentencex
 
-from helpers import paths
+from helpers import paths, reference
 from helpers.assumptions import Assumptions, load_assumptions
+from helpers.cache import cached
 from helpers.errors import DataError, Problem
-from helpers.outputs import counted, md_text
-
-METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url")
-REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
-EARLIEST_DATE = dt.date(2000, 1, 1)
+from helpers.reference import METADATA_COLUMNS, REQUIRED_METADATA, date_problems, parse_date
 
 ARTICLE_COLUMNS = [*METADATA_COLUMNS, "published_overridden", "sha256", "n_chars", "n_words",
                    "n_paragraphs", "n_sentences"]
@@ -58,7 +55,7 @@ VOICES = ("narration", "direct_quote", "embedded_post")
 
 # Characters that may pad a line but are not content: white space (incl. no-break space),
 # the byte-order mark and zero-width characters.
-_PAD = " \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+PAD = " \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
        "\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -70,9 +67,9 @@ POST_SIGNATURE = re.compile(
     r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})|"
     r"(?:\d{4}-\d{2}-\d{2}))\s*$"
 )
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
 _PROTECTED = re.compile(
-    _URL.pattern + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+"
+    URL.pattern + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+"
 )
 # A break right after these never ends a sentence.
 _TITLE_BEFORE_BREAK = re.compile(
@@ -82,7 +79,7 @@ _MONTH_ABBR_BEFORE_BREAK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sep
 _BREAK_INSIDE_QUOTE = re.compile(r"[.!?…]+\s+(?=[A-Z0-9‘'])")
 _INNER_TERMINAL = re.compile(r"[.!?…;:]+[\"'”’)\]]*\s+\S")
 _SENTENCE_AFTER_TOKEN = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
-_QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
+QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
 
 
 
@@ -101,57 +98,16 @@ class Corpus:
 # Reading and validating
 
 
-def _parse_date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value.strip())
-
-
 def read_metadata(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read ``data/articles.csv``; return the frame and every problem (file, line, field)."""
-    from helpers.reference import read_table
-
-    path = paths.articles_csv(data_dir)
-    file = paths.relative(path)
-    frame, problems = read_table(path, required=REQUIRED_METADATA)
-    problems = [p for p in problems if "source" not in p.field]  # metadata has no source column
+    """Read ``data/articles.csv`` (the registry's ``articles`` table); return the frame, with the
+    optional columns a row may leave out filled in as ``unknown``, and every problem."""
+    frame, problems = reference.read("articles", data_dir)
     if frame.empty and problems:
         return frame, problems
-    extra = [c for c in frame.columns if c not in METADATA_COLUMNS]
-    problems += [Problem(file, "(header)", f"unknown column {c!r}; expected {', '.join(METADATA_COLUMNS)}")
-                 for c in extra]
     for col in METADATA_COLUMNS:
-        if col not in frame.columns:
-            if col not in REQUIRED_METADATA:
-                frame[col] = "unknown"
-    if any(c not in frame.columns for c in REQUIRED_METADATA):
-        return frame, problems
-    today = dt.date.today()
-    seen: dict[str, int] = {}
-    for i, row in enumerate(frame.itertuples(index=False), start=2):
-        for col in REQUIRED_METADATA:
-            if not getattr(row, col):
-                problems.append(Problem(file, f"line {i}: {col}", "empty"))
-        aid = row.article_id
-        if aid in seen:
-            problems.append(Problem(file, f"line {i}: article_id", f"duplicate id {aid!r} (first on line {seen[aid]})"))
-        seen.setdefault(aid, i)
-        if row.file and aid and Path(row.file).stem != aid:
-            problems.append(Problem(file, f"line {i}: file",
-                                    f"{row.file!r} does not match article_id {aid!r} (the id is the file stem)"))
-        if row.published:
-            problems.extend(_date_problems(row.published, file, f"line {i}: published", today))
+        if col not in frame.columns and col not in REQUIRED_METADATA:
+            frame[col] = "unknown"
     return frame, problems
-
-
-def _date_problems(value: Any, file: str, field_name: str, today: dt.date) -> list[Problem]:
-    try:
-        day = value if isinstance(value, dt.date) else _parse_date(str(value))
-    except ValueError:
-        return [Problem(file, field_name, f"{value!r} is not a date (YYYY-MM-DD)")]
-    if day < EARLIEST_DATE:
-        return [Problem(file, field_name, f"{day} is before {EARLIEST_DATE}; is the year right?")]
-    if day > today:
-        return [Problem(file, field_name, f"{day} is in the future")]
-    return []
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
@@ -164,7 +120,7 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(paths.relative(path), f"byte {exc.start}", "not UTF-8 text")]
-    if not text.strip(_PAD):
+    if not text.strip(PAD):
         return None, [Problem(paths.relative(path), "(text)", "empty or white space only")]
     return text, []
 
@@ -194,7 +150,7 @@ def _override_problems(meta: pd.DataFrame, published: Mapping[str, Any]) -> list
         if aid not in known:
             problems.append(Problem("parameters", f"published[{aid!r}]", "no article with this id"))
         else:
-            problems.extend(_date_problems(value, "parameters", f"published[{aid!r}]", today))
+            problems.extend(date_problems(value, "parameters", f"published[{aid!r}]", today))
     return problems
 
 
@@ -203,9 +159,9 @@ def _override_problems(meta: pd.DataFrame, published: Mapping[str, Any]) -> list
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _PAD:
+    while start < end and text[start] in PAD:
         start += 1
-    while end > start and text[end - 1] in _PAD:
+    while end > start and text[end - 1] in PAD:
         end -= 1
     return start, end
 
@@ -250,7 +206,7 @@ def segment_paragraphs(text: str, a: Assumptions) -> list[dict]:
                     and count_words(text[rows[-1]["start"]:rows[-1]["end"]], limit=lead_max) <= lead_max:
                 row["start"] = rows.pop()["start"]
                 taken += 1
-            url = _URL.search(body[: sig.start()])
+            url = URL.search(body[: sig.start()])
             row.update(kind="embedded_post", post_author=sig["author"].strip(), post_handle=sig["handle"],
                        post_date=_post_date(sig["date"]), post_url=url.group(0) if url else None)
         elif not rows and words <= headline_max and not closes:
@@ -292,7 +248,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             boundaries.add(at)
             pos = at + len(piece.strip())
         # sentencex keeps a quotation whole; a quote that holds several sentences is split
-        for q in _QUOTE_PAIRS.finditer(para):
+        for q in QUOTE_PAIRS.finditer(para):
             for m in _BREAK_INSIDE_QUOTE.finditer(para, q.start(), q.end() - 1):
                 boundaries.add(m.end())
     protected = ([(m.start(), m.end()) for m in _PROTECTED.finditer(para)]
@@ -301,7 +257,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for b in sorted(boundaries):
         if any(s < b < e for s, e in protected):
             continue
-        before = para[max(0, b - 24):b].rstrip(_PAD)  # the words just before the break are enough
+        before = para[max(0, b - 24):b].rstrip(PAD)  # the words just before the break are enough
         if _TITLE_BEFORE_BREAK.search(before):
             continue
         if _MONTH_ABBR_BEFORE_BREAK.search(before) and para[b:b + 1].isdigit():
@@ -330,7 +286,7 @@ def speech_spans(text: str, start: int, end: int, scare_quote_max_words: int) ->
     it closes on punctuation inside the marks (``...interests,"``).
     """
     spans = []
-    for m in _QUOTE_PAIRS.finditer(text, start, end):
+    for m in QUOTE_PAIRS.finditer(text, start, end):
         inner = m.group(0)[1:-1].rstrip()
         closes = inner[-1:] in {".", ",", "!", "?", ";", ":"}
         if closes or count_words(inner, limit=scare_quote_max_words) > scare_quote_max_words:
@@ -430,14 +386,12 @@ def load_corpus(
     problems, meta, files = _read_and_validate(data_dir, published)
     if problems:
         raise DataError(problems)
-    overrides = {k: (v if isinstance(v, dt.date) else _parse_date(str(v))) for k, v in (published or {}).items()}
+    overrides = {k: (v if isinstance(v, dt.date) else parse_date(str(v))) for k, v in (published or {}).items()}
     art_rows, texts, digests = [], {}, {}
     for row in meta.sort_values("article_id").itertuples(index=False):
         raw, digests[row.article_id] = files[row.file]
         texts[row.article_id] = raw.decode("utf-8")
     checksum = corpus_checksum(pd.DataFrame({"article_id": list(digests), "sha256": list(digests.values())}))
-    from helpers.cache import cached
-
     # the thresholds are passed only so that they enter the cache key: changing one re-segments
     thresholds = {k: a[k] for k in a if k.startswith("corpus.")}
     segments = cached("segments", checksum, lambda _t: _segment_all(texts, a), thresholds,
@@ -446,7 +400,7 @@ def load_corpus(
     for row in meta.sort_values("article_id").itertuples(index=False):
         text = texts[row.article_id]
         record = {c: getattr(row, c) for c in METADATA_COLUMNS}
-        record["published"] = overrides.get(row.article_id, _parse_date(row.published))
+        record["published"] = overrides.get(row.article_id, parse_date(row.published))
         record["published_overridden"] = row.article_id in overrides
         record.update(sha256=digests[row.article_id], n_chars=len(text),
                       n_words=count_words(text), n_paragraphs=int(n_units.get((row.article_id, "paragraph"), 0)),
@@ -495,44 +449,7 @@ def _segment_all(texts: Mapping[str, str], a: Assumptions) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------
-# Summaries and checks used by notebook 00 and the tests
-
-
-def structure_by_article(corpus: Corpus) -> pd.DataFrame:
-    """Per article: paragraphs by kind and sentences by voice (counts), with totals."""
-    kinds = pd.crosstab(corpus.paragraphs["article_id"], corpus.paragraphs["kind"])
-    kinds = kinds.reindex(columns=list(PARAGRAPH_KINDS), fill_value=0).add_prefix("paragraphs_")
-    voices = pd.crosstab(corpus.sentences["article_id"], corpus.sentences["voice"])
-    voices = voices.reindex(columns=list(VOICES), fill_value=0).add_prefix("sentences_")
-    table = corpus.articles.set_index("article_id")[["n_words", "n_paragraphs", "n_sentences"]]
-    table = table.join(kinds).join(voices).fillna(0).astype("int64")
-    total = table.sum().to_frame("all articles").T
-    out = pd.concat([table, total])
-    out.index.name = "article_id"
-    return out.reset_index()
-
-
-def offset_mismatches(corpus: Corpus) -> pd.DataFrame:
-    """Rows of ``paragraphs`` and ``sentences`` whose offsets do not slice to their text (should be none)."""
-    rows = []
-    for name in ("paragraphs", "sentences"):
-        frame = getattr(corpus, name)
-        for r in frame.itertuples(index=False):
-            if corpus.texts[r.article_id][r.start:r.end] != r.text:
-                rows.append({"frame": name, "article_id": r.article_id, "start": r.start, "end": r.end})
-    return pd.DataFrame(rows, columns=["frame", "article_id", "start", "end"])
-
-
-def uncovered_characters(corpus: Corpus) -> pd.DataFrame:
-    """Per article, non-space characters that no sentence covers (should be zero everywhere)."""
-    rows = []
-    for aid, text in sorted(corpus.texts.items()):
-        covered = bytearray(len(text))
-        for s, e in corpus.sentences.loc[corpus.sentences["article_id"] == aid, ["start", "end"]].itertuples(index=False):
-            covered[s:e] = b"\x01" * (e - s)
-        missing = sum(1 for i, ch in enumerate(text) if not covered[i] and ch not in _PAD)
-        rows.append({"article_id": aid, "uncovered_chars": missing})
-    return pd.DataFrame(rows, columns=["article_id", "uncovered_chars"])
+# Checks of the files behind a loaded corpus
 
 
 def sha256_mismatches(corpus: Corpus, data_dir: Path | str | None = None) -> list[str]:
@@ -540,27 +457,3 @@ def sha256_mismatches(corpus: Corpus, data_dir: Path | str | None = None) -> lis
     folder = paths.raw_articles(data_dir)
     return [r.article_id for r in corpus.articles.itertuples()
             if hashlib.sha256((folder / r.file).read_bytes()).hexdigest() != r.sha256]
-
-
-def overview_findings(corpus: Corpus) -> list[str]:
-    """Notebook 00's findings, as sentences computed from the corpus (never typed by hand)."""
-    arts, sents, paras = corpus.articles, corpus.sentences, corpus.paragraphs
-    voice_n = sents["voice"].value_counts()
-    posts = paras[paras["kind"] == "embedded_post"]
-    quoted_in = sents.loc[sents["voice"] == "direct_quote", "article_id"].nunique()
-    dates = ", ".join(f"{r.article_id[:3]} {r.published:%Y-%m-%d}" for r in arts.itertuples())
-    lines = [
-        f"The corpus holds **{counted(len(arts), 'article')}** ({counted(int(arts['n_words'].sum()), 'word')}, "
-        f"{counted(len(sents), 'sentence')}); "
-        f"the outlet is known for {int((arts['outlet'] != 'unknown').sum())} of {len(arts)}.",
-        f"No article states its date: publication dates are inferred from the text ({dates}); "
-        f"{int(arts['published_overridden'].sum())} overridden in this run.",
-        f"**{voice_n.get('narration', 0)} of {len(sents)} sentences** are the authors' narration, "
-        + (f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {counted(len(arts), 'article')})"
-           if voice_n.get("direct_quote", 0) else "none is a direct quote")
-        + (f" and {voice_n.get('embedded_post', 0)} come from {counted(len(posts), 'embedded social post')}."
-           if len(posts) else "; no social post is embedded."),
-    ]
-    lines += [f"Embedded post by {md_text(p.post_author)} ({md_text(p.post_handle)}), dated {p.post_date}, in article "
-              f"{md_text(p.article_id[:3])} at characters {p.start}–{p.end}." for p in posts.itertuples()]
-    return lines

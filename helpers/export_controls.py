@@ -27,111 +27,14 @@ Every function also takes an array of draws, so the Monte Carlo is one vectorise
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from helpers.assumptions import Assumptions
 from helpers.corpus import Corpus
-from helpers.errors import DataError, Problem
-from helpers.outputs import counted
-
-CONFIDENCE = {"low": 1, "medium": 2, "high": 3}
-TRANSFER_COLUMNS = ("transfers_code", "transfers_models", "transfers_algorithm_rights", "transfers_user_data",
-                    "transfers_control")
-BAN_PATH = "no_deal_ban"
-
-
-@dataclass(frozen=True)
-class ExportReference:
-    """The export-control reference tables, validated against each other."""
-
-    items: pd.DataFrame
-    revision: pd.DataFrame
-    functions: pd.DataFrame
-    mapping: pd.DataFrame
-    paths: pd.DataFrame
-    keywords: pd.DataFrame
-
-
-def reference_problems(ref: ExportReference, folder: str) -> list[Problem]:
-    """Cross-table checks: mappings to unknown items or functions, paths naming unknown functions,
-    bad confidence or yes/no values, duplicate ids, keyword patterns that do not compile."""
-    problems = []
-    items, functions = set(ref.items["item_id"]), set(ref.functions["function_id"])
-    for frame, col, name in ((ref.items, "item_id", "export_catalogue_items"),
-                             (ref.functions, "function_id", "tiktok_functions"),
-                             (ref.paths, "path_id", "deal_paths")):
-        for dup in sorted(frame[col][frame[col].duplicated()]):
-            problems.append(Problem(f"{folder}/{name}.csv", col, f"duplicate id {dup!r}"))
-    file = f"{folder}/export_function_items.csv"
-    for line, r in enumerate(ref.mapping.itertuples(index=False), start=2):
-        if r.function_id not in functions:
-            problems.append(Problem(file, f"line {line}: function_id", f"{r.function_id!r} is not in tiktok_functions.csv"))
-        if r.item_id not in items:
-            problems.append(Problem(file, f"line {line}: item_id", f"{r.item_id!r} is not in export_catalogue_items.csv"))
-        if r.confidence not in CONFIDENCE:
-            problems.append(Problem(file, f"line {line}: confidence", f"{r.confidence!r} is not high, medium or low"))
-    file = f"{folder}/deal_paths.csv"
-    for line, r in enumerate(ref.paths.itertuples(index=False), start=2):
-        for f in filter(None, r.functions_transferred.split("|")):
-            if f not in functions:
-                problems.append(Problem(file, f"line {line} ({r.path_id}): functions_transferred",
-                                        f"{f!r} is not in tiktok_functions.csv"))
-        for col in TRANSFER_COLUMNS:
-            if getattr(r, col) not in ("yes", "no"):
-                problems.append(Problem(file, f"line {line} ({r.path_id}): {col}", f"{getattr(r, col)!r} is not yes or no"))
-        for col in ("data_in_us", "divests"):
-            if getattr(r, col) not in ("yes", "partial", "no"):
-                problems.append(Problem(file, f"line {line} ({r.path_id}): {col}",
-                                        f"{getattr(r, col)!r} is not yes, partial or no"))
-    if BAN_PATH not in set(ref.paths["path_id"]):
-        problems.append(Problem(file, "path_id", f"the reference path {BAN_PATH!r} (no deal) is missing"))
-    file = f"{folder}/export_keywords.csv"
-    for line, r in enumerate(ref.keywords.itertuples(index=False), start=2):
-        try:
-            re.compile(r.pattern)
-        except re.error as exc:
-            problems.append(Problem(file, f"line {line}: pattern", f"not a regular expression ({exc})"))
-        if r.function_id and r.function_id not in functions:
-            problems.append(Problem(file, f"line {line}: function_id", f"{r.function_id!r} is not in tiktok_functions.csv"))
-        for item in filter(None, r.item_id.split("|")):
-            if item not in items:
-                problems.append(Problem(file, f"line {line}: item_id", f"{item!r} is not in export_catalogue_items.csv"))
-    return problems
-
-
-def load_reference(data_dir: Path | str | None = None) -> ExportReference:
-    """Read and validate the six export-control tables; DataError names file, line and field."""
-    from helpers import paths
-    from helpers.reference import read_table
-
-    folder = paths.reference(data_dir)
-    required = {
-        "export_catalogue_items": ("item_id", "number", "name_en", "control_point", "status", "date", "source"),
-        "export_catalogue_revision": ("fact", "value", "unit", "source"),
-        "tiktok_functions": ("function_id", "function", "description", "source"),
-        "export_function_items": ("function_id", "item_id", "rationale", "confidence", "source"),
-        "deal_paths": ("path_id", "path", *TRANSFER_COLUMNS, "functions_transferred", "data_in_us", "divests", "source"),
-        "export_keywords": ("pattern", "topic", "function_id", "item_id", "source"),
-    }
-    frames, problems = {}, []
-    for name, cols in required.items():
-        frame, found = read_table(folder / f"{name}.csv", required=cols)
-        frames[name] = frame
-        problems += found
-    if problems:
-        raise DataError(problems)
-    ref = ExportReference(frames["export_catalogue_items"], frames["export_catalogue_revision"],
-                          frames["tiktok_functions"], frames["export_function_items"], frames["deal_paths"],
-                          frames["export_keywords"])
-    problems = reference_problems(ref, paths.relative(folder))
-    if problems:
-        raise DataError(problems)
-    return ref
-
+from helpers.reference import BAN_PATH, CONFIDENCE, ExportReference
+from helpers.text import counted
 
 # --------------------------------------------------------------------------------------------
 # Facts: the function x item matrix and the evidence
@@ -305,7 +208,7 @@ def monte_carlo(ref: ExportReference, a: Assumptions, n: int | None = None, seed
     return path_values(ref, a, draws)
 
 
-def monte_carlo_summary(values: dict[str, np.ndarray], interval: float = 0.9) -> tuple[pd.DataFrame, pd.DataFrame]:
+def monte_carlo_summary(values: dict[str, np.ndarray], interval: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per path: mean and quantiles of the expected value; and P(row path beats column path)."""
     paths = [k[2:] for k in values if k.startswith("E:")]
     lo, hi = (1 - interval) / 2, 1 - (1 - interval) / 2
@@ -319,6 +222,13 @@ def monte_carlo_summary(values: dict[str, np.ndarray], interval: float = 0.9) ->
     beats = pd.DataFrame({q: [float(np.mean(values[f"E:{p}"] > values[f"E:{q}"])) for p in paths] for q in paths},
                          index=pd.Index(paths, name="path_id"))
     return summary, beats
+
+
+def in_force(a: Assumptions) -> str:
+    """The model's headline assumptions as a figure caption states them."""
+    return (f"licence approval {a['export.licence_approval_probability']:.2f}, rebuild quality "
+            f"{a['export.rebuild_quality']:.2f}, rebuild {a['export.rebuild_months']:g} of "
+            f"{a['export.horizon_months']:g} months, min. mapping confidence {a['export.mapping_min_confidence']}")
 
 
 def findings(scen: pd.DataFrame, sens: pd.DataFrame, summary: pd.DataFrame, beats: pd.DataFrame,
@@ -358,81 +268,20 @@ def findings(scen: pd.DataFrame, sens: pd.DataFrame, summary: pd.DataFrame, beat
 
 
 # --------------------------------------------------------------------------------------------
-# Figures
+# Plot data (drawn by helpers.plots.export_controls)
 
 
-def draw_matrix(matrix: pd.DataFrame, ref: ExportReference, title: str):
-    """Functions (rows) by catalogue items (columns), shaded and labelled by mapping confidence."""
-    import matplotlib.pyplot as plt
-    from matplotlib.colors import ListedColormap
-
-    fn = list(ref.functions["function_id"])
-    it = list(ref.items["item_id"])
-    grid = matrix.pivot(index="function_id", columns="item_id", values="confidence_score").reindex(index=fn, columns=it)
-    labels = matrix.pivot(index="function_id", columns="item_id", values="confidence").reindex(index=fn, columns=it)
-    fig, ax = plt.subplots(figsize=(7.5, 4.6), layout="constrained")
-    cmap = ListedColormap(["#F2F2F2", "#C6DBEF", "#6BAED6", "#08519C"])
-    ax.imshow(grid.to_numpy(), cmap=cmap, vmin=0, vmax=3, aspect="auto")
-    names = ref.functions.set_index("function_id")["function"]
-    ax.set_yticks(range(len(fn)), [names[f] for f in fn], fontsize=8)
-    cps = ref.items.set_index("item_id")["control_point"].str.split(" \\(").str[0]
-    import textwrap
-
-    ax.set_xticks(range(len(it)), [f"{i}\n" + textwrap.fill(cps[i], 26) for i in it], fontsize=7.5)
-    for y in range(len(fn)):
-        for x in range(len(it)):
-            text = labels.iloc[y, x]
-            if text:
-                ax.text(x, y, text, ha="center", va="center", fontsize=8,
-                        color="white" if grid.iloc[y, x] == 3 else "black")
-    ax.tick_params(length=0)
-    for side in ax.spines.values():
-        side.set_visible(False)
-    ax.set_title(title)
-    return fig
+def matrix_plot_data(matrix: pd.DataFrame, ref: ExportReference) -> pd.DataFrame:
+    """What the function × control-point figure draws: the matrix (one row per function and item,
+    functions and items in the reference tables' order), with ``attrs["function_names"]`` and
+    ``attrs["item_labels"]`` (the control point's English name, without its Chinese) for the axes."""
+    plotted = matrix.copy()
+    plotted.attrs["function_names"] = dict(zip(ref.functions["function_id"], ref.functions["function"]))
+    plotted.attrs["item_labels"] = dict(zip(ref.items["item_id"], ref.items["control_point"].str.split(" \\(").str[0]))
+    return plotted
 
 
-def draw_paths(summary: pd.DataFrame, scen: pd.DataFrame, title: str):
-    """Each path's expected value: the value in force (dot) and the Monte Carlo 90 % interval (bar)."""
-    import matplotlib.pyplot as plt
-
-    order = scen.sort_values("expected_value")["path_id"].tolist()
-    s = summary.set_index("path_id").loc[order]
-    e = scen.set_index("path_id").loc[order]
-    fig, ax = plt.subplots(figsize=(7.5, 3.2), layout="constrained")
-    y = np.arange(len(order))
-    ax.hlines(y, s["q05"], s["q95"], color="#6BAED6", linewidth=6, label="90 % of Monte Carlo draws")
-    ax.plot(s["median"], y, "|", color="#08519C", markersize=14, label="median of draws")
-    ax.plot(e["expected_value"], y, "o", color="#D55E00", label="assumptions in force")
-    ax.set_yticks(y, [ref_label(p) for p in order])
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("expected share of the US product's value kept")
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_title(title)
-    return fig
-
-
-def ref_label(path_id: str) -> str:
-    return path_id.replace("_", " ")
-
-
-def draw_tornado(sens: pd.DataFrame, preferred: str, title: str, top: int = 12):
-    """How far each assumption, moved across its range, shifts the margin of the preferred path
-    over the best other path; a bar crossing zero means the preference flips."""
-    import matplotlib.pyplot as plt
-
-    part = sens.head(top).iloc[::-1]
-    fig, ax = plt.subplots(figsize=(8.0, 0.9 + 0.36 * len(part)), layout="constrained")
-    y = np.arange(len(part))
-    lo, hi = part["margin_at_low"].to_numpy(), part["margin_at_high"].to_numpy()
-    ax.barh(y, hi, color="#0072B2", height=0.6, label="assumption at the top of its range")
-    ax.barh(y, lo, color="#E69F00", height=0.6, alpha=0.85, label="at the bottom of its range")
-    ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, [n.replace("export.", "") for n in part["assumption"]], fontsize=8)
-    ax.set_xlabel(f"margin of {ref_label(preferred)} over the best other path (expected value)")
-    for i, r in enumerate(part.itertuples()):
-        if not np.isnan(r.break_even):
-            ax.text(max(lo[i], hi[i]) + 0.01, i, f"flips at {r.break_even:.3g}", va="center", fontsize=7.5)
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_title(title)
-    return fig
+def paths_plot_data(summary: pd.DataFrame, scen: pd.DataFrame) -> pd.DataFrame:
+    """What the deal-paths figure draws: each path's Monte Carlo summary and its expected value
+    under the assumptions in force."""
+    return summary.merge(scen[["path_id", "expected_value"]], on="path_id")

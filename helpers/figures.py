@@ -15,6 +15,7 @@ figure a second (with ``bbox_inches="tight"``, a third) time.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import sys
 from collections.abc import Mapping
@@ -22,7 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
+import matplotlib.pyplot as plt
 import pandas as pd
+import PIL
+from IPython.display import Image, display
 
 from helpers import paths
 from helpers.outputs import atomic_write, table_csv
@@ -33,8 +37,22 @@ PALETTE = {
     "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7",
     "grey": "#999999",
 }
+# Neutrals, for what is not a category: text, reference lines, same-sentence ties, the record lane.
+NEUTRAL = {"text": "#222222", "record": "#555555", "edge": "#BBBBBB", "rule": "#DDDDDD"}
+# One sequential scale for shades of one quantity: ColorBrewer's "Blues" (4 classes), with a
+# near-white zero (https://colorbrewer2.org/#type=sequential&scheme=Blues&n=4).
+BLUES = ("#F2F2F2", "#C6DBEF", "#6BAED6", "#08519C")
+
+# What each category is drawn in, everywhere in the suite (static and interactive figures alike).
 VOICE_COLORS = {"narration": PALETTE["grey"], "direct_quote": PALETTE["blue"],
                 "reported_speech": PALETTE["sky"], "embedded_post": PALETTE["vermillion"]}
+PARTY_TYPE_COLORS = {"company": PALETTE["blue"], "government body": PALETTE["vermillion"], "person": PALETTE["green"],
+                     "media outlet": PALETTE["purple"], "commentator": PALETTE["orange"], "public": PALETTE["sky"],
+                     "place": PALETTE["grey"]}
+TIE_FAMILY_COLORS = {"conflict": PALETTE["vermillion"], "cooperation": PALETTE["green"], "oversight": PALETTE["blue"],
+                     "affiliation": PALETTE["purple"]}
+EVENT_STATUS_COLORS = {"happened": PALETTE["blue"], "reported": PALETTE["sky"], "scheduled": PALETTE["green"],
+                       "deadline": PALETTE["vermillion"], "hedged": PALETTE["orange"], "record": NEUTRAL["record"]}
 FONT_SIZES = {"title": 12, "label": 10, "tick": 9, "note": 8}
 DPI = 200
 SVG_HASHSALT = "tiktok-oracle-suite"
@@ -152,8 +170,6 @@ RENDER_CACHE = ".render-cache"
 
 
 def _render(fig: Any, ext: str) -> bytes:
-    import io
-
     buffer = io.BytesIO()
     meta = {"Software": None} if ext == "png" else {"Date": None, "Creator": None}
     with mpl.rc_context({"svg.hashsalt": SVG_HASHSALT}):
@@ -164,8 +180,6 @@ def _render(fig: Any, ext: str) -> bytes:
 def _render_key(svg: bytes) -> str:
     """What a PNG depends on: the figure (its SVG says every mark, word and position), the
     resolution, the style in force and the versions of the libraries that rasterise."""
-    import PIL
-
     settings = {k: repr(v) for k, v in sorted(mpl.rcParams.items()) if k not in ("backend", "interactive")}
     h = hashlib.sha256(svg)
     h.update(json.dumps([DPI, mpl.__version__, PIL.__version__, settings]).encode())
@@ -220,15 +234,13 @@ def _show_in_kernel(fig: Any, png: bytes) -> None:
     shell = ipython.get_ipython() if ipython is not None else None
     if shell is None or not hasattr(shell, "kernel"):  # a script, a test, a plain IPython shell
         return
-    import matplotlib.pyplot as plt
-    from IPython.display import Image, display
-
     plt.close(fig)
     display(Image(data=png, format="png", retina=True))
 
 
 def ensure_plotlyjs(folder: Path) -> Path:
     """Ship plotly.js once beside the interactive figures, from the installed package (no CDN)."""
+    # imported here: plotly loads only in the notebooks that make an interactive figure
     from plotly.offline import get_plotlyjs
 
     target = folder / "plotly.min.js"
@@ -246,31 +258,3 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     return value
-
-
-def sentence_strip(sentences: pd.DataFrame, color: pd.Series, title: str, legend: Mapping[str, str] | None = None,
-                   texts_length: Mapping[str, int] | None = None):
-    """Each article as a horizontal strip of its sentences, ``[start, end)`` in characters.
-
-    ``color`` gives each sentence row its colour; ``legend`` maps labels to colours.
-    Returns the matplotlib figure.
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-
-    ids = sorted(sentences["article_id"].unique())
-    fig, ax = plt.subplots(figsize=(8.0, 1.6 + 0.45 * len(ids)), layout="constrained")
-    for row_no, aid in enumerate(ids):
-        part = sentences[sentences["article_id"] == aid]
-        ax.broken_barh(list(zip(part["start"], part["end"] - part["start"])), (row_no - 0.35, 0.7),
-                       facecolors=list(color.loc[part.index]), edgecolor="white", linewidth=0.6)
-    ax.set_yticks(range(len(ids)), [f"{aid[:3]} (n={int((sentences['article_id'] == aid).sum())} sentences)"
-                                    for aid in ids])
-    ax.invert_yaxis()
-    ax.set_xlabel("character offset in the article")
-    ax.set_xlim(0, max(texts_length.values()) if texts_length else sentences["end"].max())
-    ax.set_title(title)
-    if legend:
-        fig.legend(handles=[Patch(color=c, label=label.replace("_", " ")) for label, c in legend.items()],
-                   loc="outside lower center", ncol=len(legend))
-    return fig

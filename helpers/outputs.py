@@ -7,9 +7,7 @@ with the same inputs produces the same bytes.
 """
 from __future__ import annotations
 
-import html
 import os
-import re
 import tempfile
 from pathlib import Path
 
@@ -51,20 +49,26 @@ def write_processed(frame: pd.DataFrame, name: str, sort_by: list[str] | None = 
     return atomic_write(paths.processed(data_dir) / f"{name}.csv", table_csv(frame))
 
 
-def markdown_bullets(lines: list[str]) -> str:
-    """Findings as a Markdown bullet list (what a notebook's findings cell displays)."""
-    return "\n".join(f"- {line}" for line in lines)
-
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """``n`` and the noun in agreement with it, for findings that must read right at any corpus
-    size: ``counted(1, "article")`` is "1 article", ``counted(3, "article")`` "3 articles"."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
-
-
-def md_text(text: object) -> str:
-    """Text from an article made safe inside Markdown: HTML escaped, Markdown syntax neutralised."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+# Every processed table: the notebook that writes it and the columns its rows are sorted by (so a
+# rerun writes the same bytes). data/README.md describes each one's columns.
+PROCESSED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "corpus_articles": ("00", ("article_id",)),
+    "corpus_paragraphs": ("00", ("article_id", "paragraph_no")),
+    "corpus_sentences": ("00", ("article_id", "sentence_no")),
+    "temporal_expressions": ("01", ("article_id", "start")),
+    "timeline": ("01", ("date_start", "date_end", "timeline_id")),
+    "timeline_context_check": ("01", ("timeline_id",)),
+    "stakeholder_mentions": ("02", ("article_id", "start")),
+    "stakeholder_candidates": ("02", ("article_id", "name")),
+    "stakeholder_relations": ("02", ("article_id", "start", "relation", "source_id", "target_id")),
+    "stakeholder_table": ("02", ("stakeholder_id",)),
+    "stakeholder_centrality": ("02", ("stakeholder_id",)),
+    "export_control_matrix": ("03", ("function_id", "item_id")),
+    "export_control_scenarios": ("03", ("path_id",)),
+    "export_control_sensitivity": ("03", ("assumption",)),
+    "export_control_evidence": ("03", ("article_id", "sentence_no")),
+    "tone_sentences": ("04", ("article_id", "sentence_no")),
+    "tone_summary": ("04", ("level", "group")),
+    "tone_method_agreement": ("04", ("method_a", "method_b")),
+    "tone_driving_words": ("04", ("article_id", "direction", "word")),
+}

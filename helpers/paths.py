@@ -45,6 +45,11 @@ def processed(data: Path | str | None = None) -> Path:
     return data_dir(data) / "processed"
 
 
+def interim(data: Path | str | None = None) -> Path:
+    """Folder of the cache of annotated frames (``data/interim``, git-ignored)."""
+    return data_dir(data) / "interim"
+
+
 def notebook(name: str) -> Path:
     """A notebook by stem or file name, e.g. ``notebook("00-corpus-overview")``."""
     stem = name[:-6] if name.endswith(".ipynb") else name

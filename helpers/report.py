@@ -38,7 +38,7 @@ h1{font-size:1.7em} h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bot
 
 def _markdown(text: str) -> str:
     """Markdown to HTML with any raw HTML in the text escaped (article text can never become markup)."""
-    import mistune
+    import mistune  # loaded with the HTML edition only
 
     return mistune.create_markdown(escape=True)(text)
 
@@ -62,7 +62,7 @@ def notebook_summary(path: Path) -> dict[str, Any]:
 
 def render_notebook(path: Path, target: Path) -> Path:
     """One notebook as a static HTML page (nbconvert's lab template, scripts removed)."""
-    from nbconvert import HTMLExporter
+    from nbconvert import HTMLExporter  # half a second to import; only the HTML edition needs it
 
     nb = nbformat.read(path, as_version=4)
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
@@ -178,6 +178,7 @@ def update_readme(readme: Path | None = None) -> Path:
 def load_scenario(path: Path) -> dict[str, Any]:
     """Read an overrides file (``name``, ``overrides``, ``published``) and validate it before
     anything runs: an unknown assumption or article, or a value out of range, stops here."""
+    # scenario files are read only when a scenario runs
     import yaml
 
     from helpers.assumptions import load_assumptions
@@ -209,6 +210,7 @@ def load_scenario(path: Path) -> dict[str, Any]:
 def run_scenario(params: Path, names: list[str] | None = None) -> Path:
     """Run the named notebooks (default all) under a scenario into ``build/scenarios/<name>/``:
     executed notebooks, their HTML pages and index, figures and processed tables."""
+    # papermill loads only for scenario runs
     import papermill
 
     from helpers.runner import notebook_paths

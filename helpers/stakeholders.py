@@ -1,445 +1,38 @@
-"""Who is in the story: gazetteer, mentions, unknown names, typed relations and networks.
+"""Who is in the story: typed relations between the parties, who speaks, and the networks.
 
 Frames (offsets are ``[start, end)`` into the raw article text):
 
-``gazetteer`` (``data/reference/stakeholders.csv``)
+``gazetteer`` (``data/reference/stakeholders.csv``, loaded by :mod:`helpers.reference`)
     ``stakeholder_id, name, label`` (short, for charts), ``type, country, role_in_deal, aliases``
     (``|``-separated surface forms), ``source``.
-``mentions`` (:func:`find_mentions`)
-    ``article_id, sentence_no, start, end, surface, stakeholder_id``. One compiled regular
-    expression over each article: aliases match as whole words (never inside another word), the
-    longest alias wins where two overlap, possessives (``Trump's``) match their name, and case is
-    ignored except for aliases written in capitals only (``US``, ``CNN``), which must match exactly
-    so that the pronoun "us" is not the United States.
-``candidates`` (:func:`find_candidates`)
-    ``article_id, name, count, first_sentence_no, shape``: capitalised names, acronyms and
-    @handles that no mention covers, for an analyst to add to the gazetteer.
 ``relations`` (:func:`find_relations`)
     ``article_id, sentence_no, start, end, source_id, relation, family, target_id, pattern_id,
     hedged, hedge_cues, evidence``: typed, directed ties from ``data/reference/relation_patterns.csv``.
+``speakers`` (:func:`quote_speakers`), the stakeholder ``table``, the ``centrality`` table and the
+networks, built from the mentions of :mod:`helpers.mentions`.
 """
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import repeat
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from helpers.corpus import _QUOTE_PAIRS, _URL, Corpus
-from helpers.errors import Problem
-from helpers.outputs import counted, md_text
+from helpers.corpus import QUOTE_PAIRS, Corpus
+from helpers.mentions import AliasMatcher
+from helpers.reference import compile_relation_pattern, cue_regex, speech_verb_regex
+from helpers.text import counted, md_text
 
-GAZETTEER_COLUMNS = ("stakeholder_id", "name", "label", "type", "country", "role_in_deal", "aliases", "source")
-TYPES = ("company", "government body", "person", "media outlet", "commentator", "public", "place")
-ROLES = ("seller", "bidder", "partner", "regulator", "decision-maker", "commentator", "affected party", "setting")
-PATTERN_COLUMNS = ("pattern_id", "relation", "family", "pattern", "scope", "example", "source")
-FAMILIES = ("conflict", "cooperation", "oversight", "affiliation")
-HEDGE_COLUMNS = ("cue", "kind", "source")
-MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "stakeholder_id"]
-CANDIDATE_COLUMNS = ["article_id", "name", "count", "first_sentence_no", "shape"]
 RELATION_COLUMNS = ["article_id", "sentence_no", "start", "end", "source_id", "relation", "family", "target_id",
                     "pattern_id", "hedged", "hedge_cues", "evidence"]
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_WORD_START = re.compile(r"(?<![\w@])[\w@]")
-
-
-# --------------------------------------------------------------------------------------------
-# Gazetteer
-
-
-def split_aliases(value: str) -> list[str]:
-    """The ``|``-separated aliases of one gazetteer row, trimmed (empty ones kept, to be reported)."""
-    return [a.strip() for a in str(value).split("|")]
-
-
-@functools.lru_cache(maxsize=65536)
-def alias_key(alias: str) -> str:
-    """How aliases are compared: case-folded, white space collapsed, curly apostrophes straightened."""
-    return re.sub(r"\s+", " ", alias.replace("’", "'")).strip().casefold()
-
-
-def gazetteer_problems(gazetteer: pd.DataFrame, file: str) -> list[Problem]:
-    """Duplicate ids, empty aliases, aliases claimed by two stakeholders, unknown type or role."""
-    problems = [Problem(file, "(header)", f"missing required column {c!r}")
-                for c in GAZETTEER_COLUMNS if c not in gazetteer.columns]
-    if problems:
-        return problems
-    owner: dict[str, tuple[str, int]] = {}
-    seen: dict[str, int] = {}
-    for line, row in enumerate(gazetteer.itertuples(index=False), start=2):
-        sid = row.stakeholder_id
-        where = f"line {line} ({sid})"
-        if not _ID.match(sid or ""):
-            problems.append(Problem(file, f"{where}: stakeholder_id", "must be lower_snake_case"))
-        if sid in seen:
-            problems.append(Problem(file, f"{where}: stakeholder_id", f"duplicate id (first on line {seen[sid]})"))
-        seen.setdefault(sid, line)
-        if row.type not in TYPES:
-            problems.append(Problem(file, f"{where}: type", f"{row.type!r} is not one of {', '.join(TYPES)}"))
-        if row.role_in_deal not in ROLES:
-            problems.append(Problem(file, f"{where}: role_in_deal", f"{row.role_in_deal!r} is not one of {', '.join(ROLES)}"))
-        for alias in split_aliases(row.aliases):
-            if not alias:
-                problems.append(Problem(file, f"{where}: aliases", "empty alias (a doubled or trailing '|')"))
-                continue
-            key = alias_key(alias)
-            if key in owner and owner[key][0] != sid:
-                other, other_line = owner[key]
-                problems.append(Problem(file, f"{where}: aliases",
-                                        f"alias {alias!r} is also claimed by {other} (line {other_line})"))
-            owner.setdefault(key, (sid, line))
-    return problems
-
-
-def load_gazetteer(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Read and validate ``data/reference/stakeholders.csv``."""
-    from helpers.reference import load_table
-
-    return load_table("stakeholders", data_dir, GAZETTEER_COLUMNS, gazetteer_problems)
-
-
-# --------------------------------------------------------------------------------------------
-# Mentions
-
-
-@dataclass(frozen=True)
-class AliasMatcher:
-    """One compiled expression for every alias, and the stakeholder behind each alias."""
-
-    regex: re.Pattern
-    owner: dict[str, str]
-
-    @classmethod
-    def from_gazetteer(cls, gazetteer: pd.DataFrame, by_first_letter: bool = True) -> AliasMatcher:
-        """Aliases longest first, one alternation; all-capital aliases match their case only.
-
-        ``by_first_letter`` groups the alternation by each alias's first letter, every group
-        behind a lookahead for that letter, so that at each position only the aliases that can
-        start there are tried: the same matches (a position's letter opens exactly one group, in
-        which the order is kept), two to three times faster. It is used only when every alias
-        starts with an ASCII character, where letter case maps one to one.
-        """
-        owner: dict[str, str] = {}
-        exact: set[str] = set()
-        for row in gazetteer.itertuples(index=False):
-            for alias in split_aliases(row.aliases):
-                if alias:
-                    owner.setdefault(alias_key(alias), row.stakeholder_id)
-                    if not any(ch.islower() for ch in alias):
-                        exact.add(alias)
-        aliases = sorted({a for r in gazetteer["aliases"] for a in split_aliases(r) if a},
-                         key=lambda a: (-len(a), a))
-        by_first_letter = by_first_letter and all(a[0].isascii() for a in aliases)
-        groups: dict[str, list[str]] = {}
-        for alias in aliases:
-            body = r"\s+".join(re.sub(r"['’]", "['’]", re.escape(w)) for w in alias.split())
-            groups.setdefault(alias[0].lower() if by_first_letter else "", []).append(
-                f"(?-i:{body})" if alias in exact else body)
-        if by_first_letter:
-            first = "[" + "".join(map(re.escape, sorted(groups))) + "]"
-            alternation = f"(?={first})(?:" + "|".join(f"(?={re.escape(letter)})(?:{'|'.join(parts)})"
-                                                        for letter, parts in sorted(groups.items())) + ")"
-        else:
-            alternation = "|".join(groups.get("", []))
-        regex = re.compile(r"(?<![\w@])(?:" + alternation + r")(?!\w)", re.IGNORECASE)
-        return cls(regex, owner)
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Non-overlapping alias spans of ``text``; where two overlap, the longer wins.
-
-        The scan is leftmost-first (one pass of the compiled expression); a match is then checked
-        for a longer alias that starts inside it ("the U.S. Department of the Treasury": "U.S." is
-        not kept when "U.S. Department of the Treasury" is an alias), which replaces it.
-        """
-        out: list[tuple[int, int]] = []
-        pos = 0
-        regex = self.regex
-        while True:
-            m = regex.search(text, pos)
-            if m is None:
-                return out
-            start, end = m.span()
-            for inner in _WORD_START.finditer(text, start + 1, end):
-                longer = regex.match(text, inner.start())
-                if longer is not None and longer.end() - longer.start() > end - start:
-                    start, end = longer.span()
-                    break
-            out.append((start, end))
-            pos = end
-
-    def owner_of(self, surface: str) -> str:
-        return self.owner[alias_key(surface)]
-
-
-def _sentence_index(sentences: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    index = {}
-    for aid, part in sentences.groupby("article_id", sort=True):
-        index[aid] = (part["start"].to_numpy(), part["end"].to_numpy(), part["sentence_no"].to_numpy())
-    return index
-
-
-def find_mentions(corpus: Corpus, gazetteer: pd.DataFrame, matcher: AliasMatcher | None = None) -> pd.DataFrame:
-    """Every gazetteer alias found in the sentences, with offsets that slice the raw text."""
-    matcher = matcher or AliasMatcher.from_gazetteer(gazetteer)
-    index = _sentence_index(corpus.sentences)
-    aids, nos, starts, ends, surfaces, owners = [], [], [], [], [], []
-    for aid in sorted(index):
-        text = corpus.texts[aid]
-        s_start, s_end, s_no = index[aid]
-        spans = matcher.spans(text)
-        if not spans:
-            continue
-        span_start = np.fromiter((sp[0] for sp in spans), dtype=np.int64, count=len(spans))
-        span_end = np.fromiter((sp[1] for sp in spans), dtype=np.int64, count=len(spans))
-        i = np.searchsorted(s_start, span_start, side="right") - 1
-        keep = (i >= 0) & (span_end <= s_end[np.maximum(i, 0)])  # inside one sentence
-        for k in np.flatnonzero(keep):
-            start, end = spans[k]
-            surface = text[start:end]
-            aids.append(aid)
-            nos.append(int(s_no[i[k]]))
-            starts.append(start)
-            ends.append(end)
-            surfaces.append(surface)
-            owners.append(matcher.owner_of(surface))
-    return pd.DataFrame({"article_id": aids, "sentence_no": nos, "start": starts, "end": ends,
-                         "surface": surfaces, "stakeholder_id": owners}, columns=MENTION_COLUMNS).astype(
-        {"sentence_no": "int64", "start": "int64", "end": "int64"})
-
-
-# --------------------------------------------------------------------------------------------
-# Candidates: names the gazetteer does not know
-
-_CAP = r"(?:[A-Z][\w’'&.-]*[\w.]|[A-Z])"
-_NAME = re.compile(
-    r"(?<![\w@])@\w{1,30}"                                    # handles
-    r"|(?<![\w])" + _CAP + r"(?:\s+(?:of|the|de|for|and|&|von|van|al|bin)?\s*" + _CAP + r")*"
-)
-_NOT_NAMES = frozenset(
-    "a an the this that these those it its he she they we i you our their his her my your if in on at by for "
-    "from to of and or but so yet after before while when where since as although though however meanwhile "
-    "both all any each every some many most no not also even just still only then there here what which who "
-    "why how always never now today yesterday tomorrow according above below last next first second third "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr "
-    "at least in fact that is".split()
-)
-# Words that introduce a person's name without being part of it ("Senator Josh Hawley").
-_TITLES = frozenset(
-    "president secretary senator sen. judge minister spokesman spokeswoman spokesperson ceo chairman chairwoman "
-    "chair founder director governor gov. representative rep. ambassador chief executive professor prof. "
-    "commissioner mayor premier vice deputy attorney".split()
-)
-
-
-@functools.lru_cache(maxsize=1)
-def _brill_lexicon() -> dict[str, str]:
-    """Word → first part-of-speech tag, from the Brill lexicon that ships with TextBlob (Brill 1994)."""
-    import textblob
-
-    path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
-    lexicon: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith(";"):
-            word, tag = line.split()[:2]
-            lexicon.setdefault(word, tag)
-    return lexicon
-
-
-def _is_name_at_sentence_start(word: str) -> bool:
-    """A capitalised single word opening a sentence is a name unless it is a common word:
-    unknown to the lexicon (Huawei), or known only as a proper noun (Reuters)."""
-    lexicon = _brill_lexicon()
-    return word.lower() not in lexicon and (lexicon.get(word, "NNP").startswith("NNP"))
-
-
-def _name_parts(words: list[str], cut_after: frozenset[int] = frozenset()) -> list[list[str]]:
-    """Split a run of capitalised words into names: after the words in ``cut_after`` (a possessive
-    before a known name: "Commerce Department's TikTok"), at "and" (unless the run is an "X of Y
-    and Z" institution), and after a title, which is dropped; leading and trailing function words go."""
-    cut = sorted(i + 1 for i in cut_after if i < len(words) - 1)
-    if cut:
-        return [p for c0, c1 in zip([0, *cut], [*cut, len(words)]) for p in _name_parts(words[c0:c1])]
-    joined = " ".join(words)
-    runs = [words]
-    if " and " in f" {joined} " and " of " not in f" {joined} ":
-        runs, current = [], []
-        for w in words:
-            if w == "and":
-                runs.append(current)
-                current = []
-            else:
-                current.append(w)
-        runs.append(current)
-    parts = []
-    for run in runs:
-        while run and run[0].casefold().strip(".") in _NOT_NAMES:
-            run = run[1:]
-        while run and run[-1].casefold().strip(".") in _NOT_NAMES:
-            run = run[:-1]
-        titles = [i for i, w in enumerate(run) if w.casefold() in _TITLES]
-        if titles and titles[-1] < len(run) - 1:
-            run = run[titles[-1] + 1:]
-            while run and run[0].casefold().strip(".") in _NOT_NAMES:
-                run = run[1:]
-        if run and not all(w.casefold() in _TITLES for w in run):
-            parts.append(run)
-    return parts
-
-
-def _shape(name: str) -> str:
-    if name.startswith("@"):
-        return "handle"
-    if re.fullmatch(r"[A-Z0-9.&-]{2,}", name):
-        return "acronym"
-    return "multiword" if " " in name else "single"
-
-
-def find_candidates(corpus: Corpus, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Capitalised names, acronyms and @handles in the sentences that the gazetteer does not know.
-
-    Runs of capitalised words are split at "and" and after titles ("Senator Josh Hawley" gives
-    "Josh Hawley"). A name that a mention covers is known; one that only contains a mention and
-    adds capitalised words of its own ("South China Morning Post", "TikTok Global") is reported,
-    since it is likely another party. A lone capitalised word opening a sentence counts only if
-    it is not a common English word (TextBlob's Brill lexicon). Text inside URLs is skipped;
-    month and weekday names are left to the timeline.
-    """
-    spans_by_article: dict[str, list[tuple[int, int]]] = {}
-    for aid, s, e in mentions[["article_id", "start", "end"]].itertuples(index=False):
-        spans_by_article.setdefault(aid, []).append((s, e))
-    rows = []
-    for r in corpus.sentences.itertuples(index=False):
-        urls = [(u.start(), u.end()) for u in _URL.finditer(r.text)]
-        known = spans_by_article.get(r.article_id, [])
-        for m in _NAME.finditer(r.text):
-            if any(us <= m.start() < ue for us, ue in urls):
-                continue
-            cursor = m.start()
-            words = list(re.finditer(r"\S+", m.group(0)))
-            cut_after = frozenset(
-                i for i, w in enumerate(words[:-1])
-                if w.group(0).endswith(("’s", "'s"))
-                and any(s == r.start + m.start() + words[i + 1].start() for s, _ in known))
-            for part in _name_parts([w.group(0) for w in words], cut_after):
-                name = " ".join(part)
-                at = r.text.index(part[0], cursor)
-                cursor = at + len(part[0])
-                name = name.rstrip(".")
-                if name.endswith(("’s", "'s")):
-                    name = name[:-2]
-                if len(name) < 2:
-                    continue
-                start = r.start + at
-                end = start + len(name)
-                inside = [(s, e) for s, e in known if s < end and start < e]
-                if inside:
-                    outside = [w for w, off in _word_offsets(name, start)
-                               if not any(s <= off < e for s, e in inside)]
-                    if not any(w[:1].isupper() and w.casefold() not in _TITLES | _NOT_NAMES for w in outside):
-                        continue
-                at_start = r.text[: at].strip(" \"“‘'(—-") == ""
-                if at_start and _shape(name) == "single" and not _is_name_at_sentence_start(name):
-                    continue
-                rows.append({"article_id": r.article_id, "name": name, "sentence_no": r.sentence_no})
-    if not rows:
-        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
-    frame = pd.DataFrame(rows)
-    out = (frame.groupby(["article_id", "name"], sort=True)
-           .agg(count=("sentence_no", "size"), first_sentence_no=("sentence_no", "min")).reset_index())
-    out["shape"] = out["name"].map(_shape)
-    return out[CANDIDATE_COLUMNS].astype({"count": "int64", "first_sentence_no": "int64"})
-
-
-def _word_offsets(name: str, start: int) -> list[tuple[str, int]]:
-    return [(w.group(0), start + w.start()) for w in re.finditer(r"\S+", name)]
-
-
-def name_recall(corpus: Corpus, mentions: pd.DataFrame, candidates: pd.DataFrame,
-                gold: dict[str, list[str]]) -> pd.DataFrame:
-    """For hand-annotated names per article: is each one surfaced, as a mention or a candidate?
-
-    A gold name is *found* when a mention overlaps it or a candidate of the same article
-    contains it or is contained in it; it is found *exactly* when a mention or a candidate has
-    exactly its words. Returns ``article_id, name, found, exact, as``.
-    """
-    rows = []
-    for aid, names in sorted(gold.items()):
-        text = corpus.texts[aid]
-        m = mentions[mentions["article_id"] == aid]
-        cands = set(candidates.loc[candidates["article_id"] == aid, "name"])
-        for name in names:
-            spans = [(x.start(), x.end()) for x in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
-            by_mention = any(((m["start"] < e) & (m["end"] > s)).any() for s, e in spans)
-            by_candidate = any(name in c or c in name for c in cands)
-            exact = name in cands or any(((m["start"] == s) & (m["end"] == e)).any() for s, e in spans)
-            rows.append({"article_id": aid, "name": name, "found": by_mention or by_candidate, "exact": exact,
-                         "as": "mention" if by_mention else "candidate" if by_candidate else "missed"})
-    return pd.DataFrame(rows, columns=["article_id", "name", "found", "exact", "as"])
 
 
 # --------------------------------------------------------------------------------------------
 # Relations
 
-_SLOT = {"A": r"⟨(?P<a>\d+)⟩", "B": r"⟨(?P<b>\d+)⟩", "X": r"⟨\d+⟩"}
-
-
-def compile_pattern(pattern: str) -> re.Pattern:
-    """A relation pattern: a regular expression over a sentence whose mentions read ``{A}``,
-    ``{B}`` (the two ends) or ``{X}`` (any other stakeholder)."""
-    if "{A}" not in pattern or "{B}" not in pattern:
-        raise ValueError("a relation pattern needs both {A} and {B}")
-    body = pattern
-    for slot, regex in _SLOT.items():
-        body = body.replace("{" + slot + "}", regex)
-    return re.compile(body, re.IGNORECASE)
-
-
-def pattern_problems(patterns: pd.DataFrame, file: str) -> list[Problem]:
-    problems = [Problem(file, "(header)", f"missing required column {c!r}")
-                for c in PATTERN_COLUMNS if c not in patterns.columns]
-    if problems:
-        return problems
-    for line, row in enumerate(patterns.itertuples(index=False), start=2):
-        if row.family not in FAMILIES:
-            problems.append(Problem(file, f"line {line}: family", f"{row.family!r} is not one of {', '.join(FAMILIES)}"))
-        if row.scope not in ("sentence", "paragraph"):
-            problems.append(Problem(file, f"line {line}: scope", f"{row.scope!r} is not sentence or paragraph"))
-        try:
-            compile_pattern(row.pattern)
-        except (ValueError, re.error) as exc:
-            problems.append(Problem(file, f"line {line} ({row.pattern_id}): pattern", str(exc)))
-    return problems
-
-
-def load_patterns(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Read and validate ``data/reference/relation_patterns.csv``."""
-    from helpers.reference import load_table
-
-    return load_table("relation_patterns", data_dir, PATTERN_COLUMNS, pattern_problems)
-
-
-def load_hedge_cues(data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Read ``data/reference/hedge_cues.csv`` (cue, kind, source)."""
-    from helpers.reference import load_table
-
-    return load_table("hedge_cues", data_dir, required=HEDGE_COLUMNS)
-
-
-def hedge_regex(cues: pd.DataFrame) -> re.Pattern:
-    """One expression that finds any hedge cue as whole words."""
-    words = sorted(cues["cue"], key=lambda c: (-len(c), c))
-    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in words) + r")(?!\w)",
-                      re.IGNORECASE)
-
-
-def _masked(text: str, offset: int, spans: list[tuple[int, int, str]]) -> tuple[str, list[str]]:
+def mask_mentions(text: str, offset: int, spans: list[tuple[int, int, str]]) -> tuple[str, list[str]]:
     """``text`` with each mention replaced by ``⟨i⟩``; returns it and the ids in order."""
     out, ids, pos = [], [], offset
     for s, e, sid in spans:
@@ -468,9 +61,9 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
     matched words hold a hedge cue ("would have chosen") or a conditional or reported frame
     precedes them in the sentence ("If ...", "According to the report, ...").
     """
-    compiled = [(r.pattern_id, r.relation, r.family, r.scope, compile_pattern(r.pattern)) for r in patterns.itertuples()]
-    hedges = hedge_regex(cues)
-    framing = hedge_regex(cues[cues["kind"].isin(["conditional", "reported"])])
+    compiled = [(r.pattern_id, r.relation, r.family, r.scope, compile_relation_pattern(r.pattern)) for r in patterns.itertuples()]
+    hedges = cue_regex(cues)
+    framing = cue_regex(cues[cues["kind"].isin(["conditional", "reported", "evidential"])])
     by_article = {}
     for aid, part in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False):
         by_article[aid] = (part["start"].to_numpy(), list(zip(part["start"], part["end"], part["stakeholder_id"])))
@@ -491,7 +84,7 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
         inside = [sp for sp in spans[lo:hi] if sp[1] <= end]
         if len({sp[2] for sp in inside}) < 2:
             continue
-        masked, ids = _masked(text, start, inside)
+        masked, ids = mask_mentions(text, start, inside)
         for pattern_id, relation, family, pattern_scope, regex in compiled:
             if pattern_scope != scope:
                 continue
@@ -514,15 +107,16 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
 # Tables and networks
 
 
-def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame) -> pd.DataFrame:
+def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame:
     """Who speaks each direct quote and embedded post: ``article_id, sentence_no, speaker_id, cue``.
 
     For a quote, the stakeholder mentioned outside the quotation marks nearest to a speech verb
-    (said, says, told, stated) in the same paragraph; for an embedded post, its author as the
-    gazetteer knows them. Unknown speakers are ``unknown``.
+    (the ``speech verb`` rows of the attribution cues: said, says, told, stated...) in the same
+    paragraph; for an embedded post, its author as the gazetteer knows them. Unknown speakers
+    are ``unknown``.
     """
     matcher = AliasMatcher.from_gazetteer(gazetteer)
-    verbs = re.compile(r"\b(?:said|says|say|told|stated|states|added|wrote|announced)\b", re.IGNORECASE)
+    verbs = speech_verb_regex(cues)
     s = corpus.sentences
     rows = []
     for (aid, pno), part in s[s["voice"].isin(["direct_quote", "embedded_post"])].groupby(["article_id", "paragraph_no"]):
@@ -536,7 +130,7 @@ def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFra
                 speaker, cue = (author or "unknown"), f"post signature: {author} ({para['post_handle']})"
         else:
             text = corpus.texts[aid]
-            quoted = [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text, para["start"], para["end"])]
+            quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text, para["start"], para["end"])]
             outside = [m for m in mentions.itertuples(index=False)
                        if m.article_id == aid and para["start"] <= m.start < para["end"]
                        and not any(qs <= m.start < qe for qs, qe in quoted)]
@@ -679,7 +273,7 @@ def article_disagreements(relations: pd.DataFrame, articles: Iterable[str]) -> p
 
 
 # --------------------------------------------------------------------------------------------
-# Figures (built here, saved by helpers.figures.save_figure)
+# Plot data (drawn by helpers.plots.network)
 
 LAYOUT_SEED = 20200913  # fixed, so the static network is drawn the same way on every run
 
@@ -709,7 +303,8 @@ def layout(co: nx.Graph, rel: nx.MultiDiGraph | None = None) -> dict[str, tuple[
     return {n: (round(x, 4), round(y, 4)) for n, (x, y) in sorted(pos.items())}
 
 
-def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def network_nodes_edges(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame
+                        ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Nodes (id, name, type, role, mentions, x, y) and edges (co-occurrence and typed) as plotted."""
     rel = nx.MultiDiGraph()
     if not relations.empty:
@@ -734,10 +329,12 @@ def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame
     return nodes, pd.DataFrame(edges, columns=columns)  # the columns even when no two parties share a sentence
 
 
-def network_table(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
-    """The network figures' data as one table, enough to draw them again: a row per node (its
-    position, type, role and mentions, isolated parties included) and a row per edge (both
-    endpoints' positions, weight, relation and evidence)."""
+def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """What both network figures draw, as one table, enough to draw them again: a row per node
+    (``kind`` node; its position, type, role and mentions, isolated parties included) and a row
+    per edge (``kind`` co-occurrence or relation; both endpoints' positions, weight, relation and
+    evidence)."""
+    nodes, edges = network_nodes_edges(co, relations, table)
     at = nodes.set_index("stakeholder_id")[["x", "y"]]
     node_rows = nodes.assign(kind="node")
     edge_rows = edges.assign(x_source=list(at.loc[edges["source_id"], "x"]), y_source=list(at.loc[edges["source_id"], "y"]),
@@ -747,125 +344,14 @@ def network_table(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([node_rows, edge_rows], ignore_index=True).reindex(columns=columns)
 
 
-TYPE_COLORS = {"company": "#0072B2", "government body": "#D55E00", "person": "#009E73", "media outlet": "#CC79A7",
-               "commentator": "#E69F00", "public": "#56B4E9", "place": "#999999"}
-FAMILY_COLORS = {"conflict": "#D55E00", "cooperation": "#009E73", "oversight": "#0072B2", "affiliation": "#CC79A7"}
-
-
-def draw_network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
-    """Static report network: nodes coloured by type and sized by mentions; grey co-occurrence
-    edges (width = sentences shared); typed relations as arrows coloured by family, dashed when hedged."""
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-
-    fig, ax = plt.subplots(figsize=(10.0, 8.0), layout="constrained")
-    pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
-    co = edges[edges["kind"] == "co-occurrence"]
-    for r in co.itertuples():
-        (x0, y0), (x1, y1) = pos[r.source_id], pos[r.target_id]
-        ax.plot([x0, x1], [y0, y1], color="#BBBBBB", linewidth=0.4 + 0.6 * r.weight, zorder=1)
-    for r in edges[edges["kind"] == "relation"].itertuples():
-        ax.annotate("", xy=pos[r.target_id], xytext=pos[r.source_id], zorder=2,
-                    arrowprops={"arrowstyle": "-|>", "color": FAMILY_COLORS[r.family], "linewidth": 1.4,
-                                "linestyle": "--" if r.hedged else "-", "shrinkA": 9, "shrinkB": 9,
-                                "connectionstyle": "arc3,rad=0.12"})
-    sizes = 60 + 40 * nodes["mentions"]
-    ax.scatter(nodes["x"], nodes["y"], s=sizes, c=nodes["type"].map(TYPE_COLORS), edgecolors="white",
-               linewidths=1.0, zorder=3)
-    for r in nodes.itertuples():
-        ax.annotate(r.name, (r.x, r.y),
-                    xytext=(0, -9 - (40 * r.mentions + 60) ** 0.5 / 2), textcoords="offset points",
-                    ha="center", va="top", fontsize=7.5, zorder=4)
-    ax.set_axis_off()
-    ax.margins(0.08)
-    ax.set_title(title)
-    types = [Line2D([], [], marker="o", linestyle="", color=c, label=t) for t, c in TYPE_COLORS.items()
-             if t in set(nodes["type"])]
-    fams = [Line2D([], [], color=c, label=f) for f, c in FAMILY_COLORS.items()
-            if f in set(edges.get("family", []))]
-    extra = [Line2D([], [], color="#BBBBBB", label="same sentence"),
-             Line2D([], [], color="black", linestyle="--", label="hedged tie")]
-    fig.legend(handles=types + fams + extra, loc="outside lower center", ncol=5, fontsize=8)
-    return fig
-
-
-def network_plotly(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
-    """Interactive network: hover a node for its role and mentions, an edge's midpoint for the
-    evidence sentences (escaped, so article text can never become markup)."""
-    import html
-    import textwrap
-
-    import plotly.graph_objects as go
-
-    from helpers.figures import PLOTLY_TEMPLATE
-
-    pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
-    fig = go.Figure(layout={"template": PLOTLY_TEMPLATE})
-    for family, color in [("", "#BBBBBB"), *FAMILY_COLORS.items()]:
-        part = edges[edges["family"] == family]
-        if part.empty:
-            continue
-        xs, ys, mx, my, hover = [], [], [], [], []
-        for r in part.itertuples():
-            (x0, y0), (x1, y1) = pos[r.source_id], pos[r.target_id]
-            xs += [x0, x1, None]
-            ys += [y0, y1, None]
-            mx.append((x0 + x1) / 2)
-            my.append((y0 + y1) / 2)
-            label = (f"{r.source_id} — {r.relation} → {r.target_id}" if r.relation
-                     else f"{r.source_id} & {r.target_id}: {counted(r.weight, 'sentence')} together")
-            body = "<br>".join("<br>".join(textwrap.wrap(html.escape(e), 90)) for e in r.evidence.split(" | ") if e)
-            hover.append(html.escape(label) + (" (hedged)" if r.hedged else "") + ("<br>" + body if body else ""))
-        name = family or "same sentence"
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": color, "width": 1.5 if family else 0.8,
-                                                                   "dash": "solid"},
-                                 hoverinfo="skip", name=name, legendgroup=name))
-        fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker={"size": 7, "color": color, "opacity": 0.6},
-                                 hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=name))
-    for t, color in TYPE_COLORS.items():
-        part = nodes[nodes["type"] == t]
-        if part.empty:
-            continue
-        hover = [html.escape(f"{r.name} ({r.type}, {r.role_in_deal}): {counted(r.mentions, 'mention')}")
-                 for r in part.itertuples()]
-        fig.add_trace(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", text=list(part["name"]),
-                                 textposition="bottom center", hovertext=hover, hoverinfo="text", name=t,
-                                 marker={"size": list(8 + 3 * part["mentions"] ** 0.8), "color": color,
-                                         "line": {"color": "white", "width": 1}}))
-    pad_x = 0.18 * (nodes["x"].max() - nodes["x"].min() or 1)
-    pad_y = 0.08 * (nodes["y"].max() - nodes["y"].min() or 1)
-    fig.update_layout(title=title, width=950, height=720, hovermode="closest",
-                      xaxis={"visible": False, "range": [nodes["x"].min() - pad_x, nodes["x"].max() + pad_x]},
-                      yaxis={"visible": False, "range": [nodes["y"].min() - pad_y, nodes["y"].max() + pad_y]},
-                      legend={"orientation": "h"})
-    return fig
-
-
-def draw_role_matrix(table: pd.DataFrame, title: str):
-    """Mentions of each stakeholder (rows, grouped by role) in each article (columns)."""
-    import matplotlib.pyplot as plt
-
-    from helpers import figures
-
-    cols = sorted(c for c in table.columns if c.startswith("mentions_"))
-    t = table[table["mentions"] > 0].copy()
-    t["role_order"] = t["role_in_deal"].map({r: i for i, r in enumerate(ROLES)})
-    t = t.sort_values(["role_order", "mentions", "stakeholder_id"], ascending=[True, False, True])
-    values = t[cols].to_numpy()
-    fig, ax = plt.subplots(figsize=(2.2 + 1.1 * len(cols), 0.9 + 0.28 * len(t)), layout="constrained")
-    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(len(cols)), [c.replace("mentions_", "article ") for c in cols])
-    ax.set_yticks(range(len(t)), [f"{r.label} · {r.role_in_deal}" for r in t.itertuples()], fontsize=8)
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=8,
-                    color="white" if values[i, j] > values.max() * 0.6 else "black")
-    ax.tick_params(length=0)
-    for side in ("top", "right", "left", "bottom"):
-        ax.spines[side].set_visible(False)
-    # over the whole figure, from its left edge: the heat map is narrower than a long title
-    fig.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=figures.FONT_SIZES["title"])
-    return fig
+def role_matrix_plot_data(table: pd.DataFrame) -> pd.DataFrame:
+    """What the role-by-article figure draws: mentions per party (named at least once) and article,
+    with its role; ``attrs["labels"]`` holds each party's short label for the chart."""
+    shown = table[table["mentions"] > 0]
+    plotted = shown[["stakeholder_id", "name", "role_in_deal", "mentions"]
+                    + [c for c in table.columns if c.startswith("mentions_")]].copy()
+    plotted.attrs["labels"] = dict(zip(shown["stakeholder_id"], shown["label"]))
+    return plotted
 
 
 def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary: pd.DataFrame,

@@ -11,26 +11,13 @@ from helpers.reference import validate_all
 
 
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
-    """Every problem in ``data_dir`` (default ``data/``), each naming its file and field."""
+    """Every problem in ``data_dir`` (default ``data/``), each naming its file and field: the
+    articles and their files, every table of the registry (:mod:`helpers.reference`) with its own
+    and cross-table checks, and the assumptions."""
     problems = list(validate_corpus(data_dir))
     problems += validate_all(data_dir)
-    problems += _table_problems(data_dir)
     try:
         load_assumptions(paths.assumptions_yaml(data_dir))
     except DataError as exc:
         problems += exc.problems
     return sorted(set(problems))
-
-
-def _table_problems(data_dir: Path | str | None) -> list[Problem]:
-    """The checks particular to each reference table that the helpers define (beyond sources)."""
-    from helpers import export_controls, stakeholders, timeline, tone
-
-    found: list[Problem] = []
-    for loader in (stakeholders.load_gazetteer, stakeholders.load_patterns, stakeholders.load_hedge_cues,
-                   timeline.load_context, export_controls.load_reference, tone.load_attribution_cues):
-        try:
-            loader(data_dir)
-        except DataError as exc:
-            found += exc.problems
-    return found

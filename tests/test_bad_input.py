@@ -13,7 +13,8 @@ import pytest
 from conftest import SEED_000
 
 from helpers import corpus as hc
-from helpers import paths, runner, tone
+from helpers import overview, paths, runner, tone
+from helpers.assumptions import load_assumptions
 from helpers.errors import DataError
 from helpers.validate import validate
 
@@ -71,7 +72,9 @@ def test_non_english_text_loads_and_is_flagged_by_tone(one):
     c, _ = one("字节跳动选择了甲骨文作为技术合作伙伴。微软的报价被拒绝了。\n"
                "Der Handelskrieg ist ein Misserfolg und eine Katastrophe.\n")
     assert_slices(c)
-    scores = tone.score_texts(c.sentences["text"])
+    a = load_assumptions()
+    scores = tone.score_texts(c.sentences["text"], a["tone.gdelt_lexicon"], a["tone.min_english_share"],
+                              a["tone.language_test_min_words"])
     assert set(scores["flag"]) == {"non-English"} and (scores["vader_compound"] == 0).all()
 
 
@@ -81,8 +84,8 @@ def test_an_article_of_5_mb(make_data):
     assert len(body.encode("utf-8")) >= 5_000_000
     c = hc.load_corpus(make_data({"big": body}))
     assert c.articles.loc[0, "n_chars"] == len(body)
-    assert hc.offset_mismatches(c).empty
-    assert (hc.uncovered_characters(c)["uncovered_chars"] == 0).all()
+    assert overview.offset_mismatches(c).empty
+    assert (overview.uncovered_characters(c)["uncovered_chars"] == 0).all()
 
 
 def test_same_content_under_two_ids_is_named(make_data):

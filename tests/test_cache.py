@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import cache
-from helpers import stakeholders as st
+from helpers import cache, reference
 from helpers.corpus import load_corpus
+from helpers.mentions import find_mentions
 
 
 def entries(data):
@@ -21,11 +21,11 @@ def test_cache_hit_equals_a_fresh_computation(make_data):
     fresh = load_corpus(data, use_cache=False)
     for name in ("articles", "paragraphs", "sentences"):
         pd.testing.assert_frame_equal(getattr(again, name), getattr(fresh, name))
-    gaz = st.load_gazetteer(data)
-    m1 = cache.cached("mentions", first.checksum, st.find_mentions, first, gaz, data_dir=data)
-    m2 = cache.cached("mentions", again.checksum, st.find_mentions, again, gaz, data_dir=data)
+    gaz = reference.load("stakeholders", data)
+    m1 = cache.cached("mentions", first.checksum, find_mentions, first, gaz, data_dir=data)
+    m2 = cache.cached("mentions", again.checksum, find_mentions, again, gaz, data_dir=data)
     pd.testing.assert_frame_equal(m1, m2)
-    pd.testing.assert_frame_equal(m1, st.find_mentions(fresh, gaz))
+    pd.testing.assert_frame_equal(m1, find_mentions(fresh, gaz))
     assert len(entries(data)) == 2
 
 

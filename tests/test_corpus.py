@@ -6,6 +6,7 @@ import pytest
 from conftest import SEED_000, SEED_003, sentence_with
 
 from helpers import corpus as hc
+from helpers import overview
 from helpers.assumptions import load_assumptions
 
 
@@ -14,11 +15,11 @@ def test_every_row_slices_the_raw_text_exactly(corpus):
         frame = getattr(corpus, name)
         for r in frame.itertuples():
             assert corpus.texts[r.article_id][r.start:r.end] == r.text, (name, r.article_id, r.start)
-    assert hc.offset_mismatches(corpus).empty
+    assert overview.offset_mismatches(corpus).empty
 
 
 def test_sentences_tile_every_non_space_character(corpus):
-    assert (hc.uncovered_characters(corpus)["uncovered_chars"] == 0).all()
+    assert (overview.uncovered_characters(corpus)["uncovered_chars"] == 0).all()
     for aid, part in corpus.sentences.groupby("article_id"):
         assert (part["start"].iloc[1:].to_numpy() >= part["end"].iloc[:-1].to_numpy()).all(), aid
 
@@ -105,7 +106,7 @@ def test_voices_read_from_the_text(corpus):
 
 
 def test_structure_totals_match_frames(corpus):
-    t = hc.structure_by_article(corpus).set_index("article_id")
+    t = overview.structure_by_article(corpus).set_index("article_id")
     assert t.loc["all articles", "n_sentences"] == len(corpus.sentences)
     assert t.loc[SEED_003, "paragraphs_embedded_post"] == 1
 
@@ -163,7 +164,7 @@ def test_findings_read_right_for_a_corpus_of_one_article(make_data):
     from helpers import paths
 
     data = make_data({SEED_003: (paths.raw_articles() / f"{SEED_003}.txt").read_bytes()})
-    text = " ".join(hc.overview_findings(hc.load_corpus(data, use_cache=False)))
+    text = " ".join(overview.overview_findings(hc.load_corpus(data, use_cache=False)))
     assert "**1 article**" in text and "of 1 article)" in text and "1 embedded social post." in text
     assert "(s)" not in text and "1 articles" not in text
 
@@ -174,5 +175,5 @@ def test_overview_of_an_article_without_quotes_or_posts_says_so(make_data):
     from helpers import paths
 
     data = make_data({SEED_000: (paths.raw_articles() / f"{SEED_000}.txt").read_bytes()})
-    text = " ".join(hc.overview_findings(hc.load_corpus(data, use_cache=False)))
+    text = " ".join(overview.overview_findings(hc.load_corpus(data, use_cache=False)))
     assert "none is a direct quote; no social post is embedded." in text and "0 of 1" not in text

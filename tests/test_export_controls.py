@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers import export_controls as ec
-from helpers import paths
+from helpers import paths, reference
 from helpers.assumptions import load_assumptions
 from helpers.errors import DataError
 from helpers.validate import validate
@@ -16,7 +16,7 @@ from helpers.validate import validate
 
 @pytest.fixture(scope="module")
 def ref():
-    return ec.load_reference()
+    return reference.load_export()
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_monte_carlo_is_seeded_and_fast(ref, a):
     second = ec.monte_carlo(ref, a, n=10_000)
     assert all(np.array_equal(first[k], second[k]) for k in first)
     assert elapsed < 2.0, f"sensitivity + 10,000-draw Monte Carlo took {elapsed:.2f} s"
-    summary, beats = ec.monte_carlo_summary(first)
+    summary, beats = ec.monte_carlo_summary(first, 0.9)
     assert summary["p_best"].sum() == pytest.approx(1.0)
     assert (np.diag(beats.to_numpy()) == 0).all()
 
@@ -116,7 +116,7 @@ def test_bad_reference_fails_validation_naming_the_field(make_data, table, edit,
     path = data / "reference" / f"{table}.csv"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(DataError) as err:
-        ec.load_reference(data)
+        reference.load_export(data)
     assert says in str(err.value)
     assert any(says in str(p) for p in validate(data))
 

@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 from conftest import ink_at_edges  # noqa: E402
 
 from helpers import figures, paths  # noqa: E402
+from helpers.plots.corpus import sentence_strip  # noqa: E402
 
 DATA = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, 0.25, 0.125]})
 
@@ -171,7 +172,7 @@ def test_bad_calls_are_refused(tmp_path, kwargs, says):
 
 def test_sentence_strip_draws_one_bar_per_sentence(corpus):
     s = corpus.sentences
-    fig = figures.sentence_strip(s, s["voice"].map(figures.VOICE_COLORS), "T", legend=figures.VOICE_COLORS)
+    fig = sentence_strip(s, s["voice"].map(figures.VOICE_COLORS), "T", legend=figures.VOICE_COLORS)
     bars = fig.axes[0].collections
     assert sum(len(b.get_paths()) for b in bars) == len(s)
     assert len(fig.axes[0].get_yticklabels()) == corpus.articles.shape[0]

@@ -6,7 +6,7 @@ import os
 import pandas as pd
 import pytest
 
-from helpers import outputs, paths
+from helpers import outputs, paths, text
 
 
 def test_failed_write_leaves_previous_file_whole(tmp_path, monkeypatch):
@@ -40,4 +40,4 @@ def test_processed_tables_are_sorted_and_deterministic(tmp_path):
     (1, "embedded social post", None, "1 embedded social post"), (3, "party", "parties", "3 parties"),
 ])
 def test_counted_agrees_with_its_number(n, noun, plural, says):
-    assert outputs.counted(n, noun, plural) == says
+    assert text.counted(n, noun, plural) == says

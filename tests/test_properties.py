@@ -9,13 +9,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st_
 
 from helpers import corpus as hc
-from helpers import stakeholders as st
-from helpers import timeline as tl
+from helpers import mentions as hm
+from helpers import reference, temporal
 from helpers.assumptions import load_assumptions
 
 A = load_assumptions()
-GAZ = st.load_gazetteer()
-MATCHER = st.AliasMatcher.from_gazetteer(GAZ)
+GAZ = reference.load("stakeholders")
+WINDOW = load_assumptions()["timeline.tense_window_days"]
+MATCHER = hm.AliasMatcher.from_gazetteer(GAZ)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 PIECES = list("abc XYZ.,;:!?\"“”'’—-()@#/\n\r\t\u00a0\ufeff0123456789") + [
@@ -44,7 +45,7 @@ def check_tiling(text: str) -> None:
         last_end = r.end
         covered[r.start:r.end] = b"\x01" * (r.end - r.start)
     for i, ch in enumerate(text):
-        if ch not in hc._PAD:
+        if ch not in hc.PAD:
             assert covered[i], f"character {i} ({ch!r}) belongs to no sentence"
 
 
@@ -63,7 +64,7 @@ def test_segmenter_tiles_newsy_text(text):
 @SETTINGS
 @given(newsy, st_.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)))
 def test_temporal_resolution_never_ends_before_it_starts(text, dct):
-    for r in tl.expressions_in_text(text, dct):
+    for r in temporal.expressions_in_text(text, dct, WINDOW):
         assert text[r["start"]:r["end"]] == r["text"]
         if r["resolved_start"] is not None:
             assert r["resolved_end"] >= r["resolved_start"]
@@ -72,7 +73,7 @@ def test_temporal_resolution_never_ends_before_it_starts(text, dct):
 @SETTINGS
 @given(st_.text(max_size=200), st_.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)))
 def test_temporal_resolution_on_arbitrary_unicode(text, dct):
-    for r in tl.expressions_in_text(text, dct):
+    for r in temporal.expressions_in_text(text, dct, WINDOW):
         if r["resolved_start"] is not None:
             assert r["resolved_end"] >= r["resolved_start"]
 
@@ -81,14 +82,14 @@ def test_temporal_resolution_on_arbitrary_unicode(text, dct):
 @given(newsy)
 def test_mentions_slice_to_their_surface(text):
     c = build(text)
-    mentions = st.find_mentions(c, GAZ, MATCHER)
+    mentions = hm.find_mentions(c, GAZ, MATCHER)
     for r in mentions.itertuples():
         assert text[r.start:r.end] == r.surface
         assert MATCHER.owner_of(r.surface) == r.stakeholder_id
 
 
-PLAIN = st.AliasMatcher.from_gazetteer(GAZ, by_first_letter=False)
-ALIAS_PIECES = [a for r in GAZ["aliases"] for a in st.split_aliases(r) if a]
+PLAIN = hm.AliasMatcher.from_gazetteer(GAZ, by_first_letter=False)
+ALIAS_PIECES = [a for r in GAZ["aliases"] for a in reference.split_aliases(r) if a]
 aliasy = st_.lists(st_.one_of(st_.sampled_from(PIECES), st_.sampled_from(ALIAS_PIECES).map(lambda a: a + " "),
                               st_.sampled_from(ALIAS_PIECES).map(str.upper), st_.sampled_from(ALIAS_PIECES).map(str.lower),
                               st_.text(max_size=5)), max_size=40).map("".join)
@@ -112,7 +113,7 @@ def test_an_alias_starting_outside_ascii_is_still_found():
     a gazetteer with "Ölçer" falls back to the plain alternation and finds it in any case."""
     gaz = GAZ.copy()
     gaz.loc[0, "aliases"] = gaz.loc[0, "aliases"] + " | Ölçer"
-    grouped, plain = st.AliasMatcher.from_gazetteer(gaz), st.AliasMatcher.from_gazetteer(gaz, by_first_letter=False)
+    grouped, plain = hm.AliasMatcher.from_gazetteer(gaz), hm.AliasMatcher.from_gazetteer(gaz, by_first_letter=False)
     text = "Ölçer met Oracle; ÖLÇER and ölçer too."
     assert grouped.spans(text) == plain.spans(text)
     assert [text[s:e] for s, e in grouped.spans(text)][:2] == ["Ölçer", "Oracle"]

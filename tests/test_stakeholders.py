@@ -6,28 +6,35 @@ import json
 import pandas as pd
 import pytest
 from conftest import SEED_000, SEED_003
+from evaluation import name_recall
 
-from helpers import paths
+from helpers import mentions as hm
+from helpers import paths, reference
 from helpers import stakeholders as st
 from helpers.assumptions import load_assumptions
 from helpers.corpus import load_corpus
 from helpers.errors import DataError
+from helpers.plots import network as plot
 from helpers.validate import validate
 
 
 @pytest.fixture(scope="module")
 def gazetteer():
-    return st.load_gazetteer()
+    return reference.load("stakeholders")
 
 
 @pytest.fixture(scope="module")
 def mentions(corpus, gazetteer):
-    return st.find_mentions(corpus, gazetteer)
+    return hm.find_mentions(corpus, gazetteer)
 
 
 @pytest.fixture(scope="module")
 def relations(corpus, mentions):
-    return st.find_relations(corpus, mentions, st.load_patterns(), st.load_hedge_cues())
+    return st.find_relations(corpus, mentions, reference.load("relation_patterns"), reference.load("hedge_cues"))
+
+
+def speakers_of(corpus, mentions, gazetteer):
+    return st.quote_speakers(corpus, mentions, gazetteer, reference.load("attribution_cues"))
 
 
 def mention_at(mentions, article_id, surface):
@@ -73,7 +80,7 @@ def test_possessives_match_their_name_and_no_hits_inside_words(mentions):
 
 
 def test_matcher_on_synthetic_text(gazetteer):
-    matcher = st.AliasMatcher.from_gazetteer(gazetteer)
+    matcher = hm.AliasMatcher.from_gazetteer(gazetteer)
     text = "Oracle's bid; ORACLE; oracles; Microsoft-backed; ByteDancers; the U.S. Treasury said."
     found = [text[s:e] for s, e in matcher.spans(text)]
     assert found == ["Oracle", "ORACLE", "Microsoft", "U.S. Treasury"]  # "Microsoft-backed" names Microsoft
@@ -110,7 +117,7 @@ def test_relation_offsets_slice_their_evidence(corpus, relations):
 
 
 def test_quote_speakers_from_the_text(corpus, mentions, gazetteer):
-    sp = st.quote_speakers(corpus, mentions, gazetteer).set_index(["article_id", "sentence_no"])["speaker_id"]
+    sp = speakers_of(corpus, mentions, gazetteer).set_index(["article_id", "sentence_no"])["speaker_id"]
     s = corpus.sentences
     def no(fragment):
         return int(s[s["text"].str.contains(fragment, regex=False)]["sentence_no"].iloc[0])
@@ -120,7 +127,7 @@ def test_quote_speakers_from_the_text(corpus, mentions, gazetteer):
 
 
 def test_stakeholder_table_quoted_versus_talked_about(corpus, mentions, gazetteer):
-    table = st.stakeholder_table(corpus, mentions, gazetteer, st.quote_speakers(corpus, mentions, gazetteer))
+    table = st.stakeholder_table(corpus, mentions, gazetteer, speakers_of(corpus, mentions, gazetteer))
     t = table.set_index("stakeholder_id")
     assert t.loc["microsoft", "voice"] == "quoted" and t.loc["oracle", "voice"] == "talked about"
     assert t.loc["bytedance", "first_article"] == SEED_000 and t.loc["bytedance", "first_sentence_no"] == 1
@@ -129,7 +136,7 @@ def test_stakeholder_table_quoted_versus_talked_about(corpus, mentions, gazettee
 
 
 def test_every_party_named_in_the_articles_is_in_the_gazetteer(corpus, mentions):
-    candidates = st.find_candidates(corpus, mentions)
+    candidates = hm.find_candidates(corpus, mentions)
     # TPP is a trade agreement, not a party; everything else named is known
     assert set(candidates["name"]) <= {"TPP"}
     for sid in ("us_users", "creators", "chinese_authorities", "walmart", "cnn", "larry_ellison", "zhang_yiming"):
@@ -147,8 +154,8 @@ def test_candidates_surface_unknown_names():
     sents = pd.DataFrame([{"article_id": "x1", **s, "text": text[s["start"]:s["end"]]}
                           for s in segment_sentences(text, paras, a)])
     corpus = type("C", (), {"sentences": sents, "texts": data})()
-    mentions = st.find_mentions(corpus, st.load_gazetteer())
-    names = set(st.find_candidates(corpus, mentions)["name"])
+    mentions = hm.find_mentions(corpus, reference.load("stakeholders"))
+    names = set(hm.find_candidates(corpus, mentions)["name"])
     assert {"Reuters", "Huawei", "ZTE", "Josh Hawley", "TikTok Global", "South China Morning Post"} <= names
     assert "However" not in names and "Senator Josh Hawley" not in names
 
@@ -157,11 +164,11 @@ def test_heldout_names_surface_as_mention_or_candidate():
     """Names annotated by hand in texts the rules were not written from (tests/heldout)."""
     heldout = paths.ROOT / "tests" / "heldout"
     corpus = load_corpus(heldout, assumptions=load_assumptions(), use_cache=False)
-    gaz = st.load_gazetteer()
-    mentions = st.find_mentions(corpus, gaz)
+    gaz = reference.load("stakeholders")
+    mentions = hm.find_mentions(corpus, gaz)
     gold = {k: v for k, v in json.loads((heldout / "gold_names.json").read_text(encoding="utf-8")).items()
             if not k.startswith("_")}
-    recall = st.name_recall(corpus, mentions, st.find_candidates(corpus, mentions), gold)
+    recall = name_recall(corpus, mentions, hm.find_candidates(corpus, mentions), gold)
     assert recall["found"].mean() >= 0.95, recall[~recall["found"]]
     assert recall["exact"].mean() >= 0.75, recall[~recall["exact"]]
 
@@ -184,7 +191,7 @@ def test_bad_gazetteer_fails_validation_naming_the_row(make_data, rows, says):
     found = [str(p) for p in validate(data)]
     assert any("stakeholders.csv" in m and says in m for m in found), found
     with pytest.raises(DataError, match="stakeholders.csv"):
-        st.load_gazetteer(data)
+        reference.load("stakeholders", data)
 
 
 def test_bad_relation_pattern_fails_validation(make_data):
@@ -198,10 +205,10 @@ def test_network_table_holds_every_party_and_tie_with_both_ends(corpus, mentions
     """The network figures' CSV can redraw them: every party (isolated ones too) with its position,
     and every tie with both endpoints' positions; the relation "ByteDance rejected Microsoft" of
     article 000 is there with its evidence."""
-    table = st.stakeholder_table(corpus, mentions, gazetteer, st.quote_speakers(corpus, mentions, gazetteer))
+    table = st.stakeholder_table(corpus, mentions, gazetteer, speakers_of(corpus, mentions, gazetteer))
     co, _ = st.networks(mentions, relations, exclude=set(), min_weight=1)
-    nodes, edges = st.network_plot_data(co, relations, table)
-    out = st.network_table(nodes, edges)
+    nodes, edges = st.network_nodes_edges(co, relations, table)
+    out = st.network_plot_data(co, relations, table)
     parties = out[out["kind"] == "node"].set_index("stakeholder_id")
     assert set(parties.index) == set(co.nodes) and len(out) == len(nodes) + len(edges)
     isolated = [n for n in co.nodes if co.degree(n) == 0]
@@ -227,9 +234,9 @@ def test_network_of_parties_that_never_share_a_sentence_still_draws(tmp_path):
     co.add_nodes_from(["oracle", "microsoft"])
     table = pd.DataFrame({"stakeholder_id": ["oracle", "microsoft"], "label": ["Oracle", "Microsoft"],
                           "type": ["company", "company"], "role_in_deal": ["partner", "bidder"], "mentions": [2, 1]})
-    nodes, edges = st.network_plot_data(co, pd.DataFrame(), table)
+    nodes, edges = st.network_nodes_edges(co, pd.DataFrame(), table)
     assert len(nodes) == 2 and edges.empty and "source_id" in edges.columns
-    out = st.network_table(nodes, edges)
+    out = st.network_plot_data(co, pd.DataFrame(), table)
     assert list(out["kind"]) == ["node", "node"]
-    st.draw_network(nodes, edges, "t")
-    st.network_plotly(nodes, edges, "t")
+    plot.draw_network(out, "t")
+    plot.network_plotly(out, "t")

@@ -7,20 +7,28 @@ import json
 import pandas as pd
 import pytest
 from conftest import SEED_000, SEED_003
+from evaluation import evaluate
 
-from helpers import paths
+from helpers import paths, reference, temporal
 from helpers import timeline as tl
 from helpers.assumptions import load_assumptions
 from helpers.corpus import load_corpus
 from helpers.errors import DataError
+from helpers.mentions import find_mentions
+from helpers.plots import timeline as plot
 from helpers.validate import validate
 
 DCT = dt.date(2020, 9, 14)  # a Monday
+WINDOW = load_assumptions()["timeline.tense_window_days"]
+
+
+def status_cues() -> tl.StatusCues:
+    return tl.StatusCues.from_tables(reference.load("hedge_cues"), reference.load("attribution_cues"))
 
 
 @pytest.fixture(scope="module")
 def expressions(corpus):
-    return tl.find_temporal_expressions(corpus)
+    return temporal.find_temporal_expressions(corpus, WINDOW)
 
 
 def one(expressions, article_id, text):
@@ -43,9 +51,9 @@ def test_yesterday_in_000_is_the_day_before_publication(corpus, expressions):
 
 def test_changing_000s_date_moves_yesterday_with_it(corpus):
     shifted = load_corpus(published={SEED_000: "2020-09-15"})
-    e = tl.find_temporal_expressions(shifted)
+    e = temporal.find_temporal_expressions(shifted, WINDOW)
     assert one(e, SEED_000, "Yesterday")["value"] == "2020-09-14"
-    moved = tl.resolution_shift(corpus, shifted)
+    moved = temporal.resolution_shift(corpus, shifted, WINDOW)
     assert list(moved["text"]) == ["Yesterday"]
 
 
@@ -67,7 +75,7 @@ def test_recently_is_vague_with_no_date(expressions):
 
 
 def resolve(text: str, dct: dt.date = DCT) -> list[tuple[str, str, str]]:
-    return [(r["text"], r["value"], r["rule"]) for r in tl.expressions_in_text(text, dct)]
+    return [(r["text"], r["value"], r["rule"]) for r in temporal.expressions_in_text(text, dct, WINDOW)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -123,28 +131,26 @@ def test_rules(text, expected):
 
 
 def test_part_of_month_ranges():
-    early = tl.expressions_in_text("in early August", DCT)[0]
-    late = tl.expressions_in_text("by late August", DCT)[0]
+    early = temporal.expressions_in_text("in early August", DCT, WINDOW)[0]
+    late = temporal.expressions_in_text("by late August", DCT, WINDOW)[0]
     assert (early["resolved_start"], early["resolved_end"], early["mod"]) == (dt.date(2020, 8, 1), dt.date(2020, 8, 10), "START")
     assert (late["resolved_start"], late["resolved_end"], late["mod"]) == (dt.date(2020, 8, 21), dt.date(2020, 8, 31), "END")
 
 
 def test_never_resolved_against_today():
-    old = tl.expressions_in_text("Yesterday it ended.", dt.date(2001, 3, 1))[0]
+    old = temporal.expressions_in_text("Yesterday it ended.", dt.date(2001, 3, 1), WINDOW)[0]
     assert old["value"] == "2001-02-28"
 
 
 def test_weekday_helper_and_nearest_year():
-    assert tl.weekday_occurrence(6, DCT, "", "past") == dt.date(2020, 9, 13)
-    assert tl.weekday_occurrence(6, DCT, "", "future") == dt.date(2020, 9, 20)
-    assert tl.nearest_year(1, 5, dt.date(2020, 12, 20)) == dt.date(2021, 1, 5)
+    assert temporal.weekday_occurrence(6, DCT, "", "past") == dt.date(2020, 9, 13)
+    assert temporal.weekday_occurrence(6, DCT, "", "future") == dt.date(2020, 9, 20)
+    assert temporal.nearest_year(1, 5, dt.date(2020, 12, 20), "present", WINDOW) == dt.date(2021, 1, 5)
 
 
 def test_events_merge_across_articles_and_keep_evidence(corpus, expressions):
-    from helpers import stakeholders as st
-
-    mentions = st.find_mentions(corpus, st.load_gazetteer())
-    events = tl.build_events(corpus, expressions, mentions)
+    mentions = find_mentions(corpus, reference.load("stakeholders"))
+    events = tl.build_events(corpus, expressions, mentions, status_cues(), 3)
     assert set(events["status"]) <= {"happened", "scheduled", "deadline", "reported", "hedged"}
     deadline = events[events["expression"] == "Sept. 15"]
     assert set(deadline["status"]) == {"deadline"}
@@ -158,7 +164,7 @@ def test_events_merge_across_articles_and_keep_evidence(corpus, expressions):
 
 
 def test_context_record_has_sourced_events_from_review_to_courts():
-    ctx = tl.load_context()
+    ctx = reference.load("context_events")
     assert len(ctx) >= 15
     assert ctx["source"].str.len().gt(10).all()
     assert ctx["date"].min() <= pd.Timestamp("2019-11-01") and ctx["date"].max() >= pd.Timestamp("2020-12-07")
@@ -178,7 +184,7 @@ def test_bad_context_row_fails_validation(make_data, row, says):
     path.write_text("event_id,date,date_end,precision,label,event,actors,keywords,source\n" + row + "\n", encoding="utf-8")
     assert any("context_events.csv" in str(p) and says in str(p) for p in validate(data)), validate(data)
     with pytest.raises(DataError):
-        tl.load_context(data)
+        reference.load("context_events", data)
 
 
 def test_heldout_expressions_are_found_and_resolved():
@@ -186,28 +192,28 @@ def test_heldout_expressions_are_found_and_resolved():
     corpus = load_corpus(heldout, assumptions=load_assumptions(), use_cache=False)
     gold = {k: v for k, v in json.loads((heldout / "gold_time.json").read_text(encoding="utf-8")).items()
             if not k.startswith("_")}
-    result = tl.evaluate(tl.find_temporal_expressions(corpus), gold)
+    result = evaluate(temporal.find_temporal_expressions(corpus, WINDOW), gold)
     assert result["found"].mean() >= 0.9 and result["correct"].mean() >= 0.85, result[~result["correct"]]
 
 
 def test_kinds_and_values_stay_within_the_documented_vocabulary(expressions):
-    assert set(expressions["kind"]) <= set(tl.KINDS)
-    assert list(expressions.columns) == tl.EXPRESSION_COLUMNS
+    assert set(expressions["kind"]) <= set(temporal.KINDS)
+    assert list(expressions.columns) == temporal.EXPRESSION_COLUMNS
 
 
 def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(corpus, expressions):
     """The static figure shows a window; the interactive one (and its CSV) holds all of the record,
     opens on the same window, and its caption counts what it holds, not what the window shows."""
-    from helpers import stakeholders as st
-
-    timeline = tl.merge_events(tl.build_events(corpus, expressions, st.find_mentions(corpus, st.load_gazetteer())))
-    ctx = tl.load_context()
+    mentions = find_mentions(corpus, reference.load("stakeholders"))
+    timeline = tl.merge_events(tl.build_events(corpus, expressions, mentions, status_cues(), 3))
+    ctx = reference.load("context_events")
     window = (dt.date(2020, 7, 25), dt.date(2020, 12, 12))
-    shown = tl.timeline_plot_data(timeline, ctx, *window)
-    everything = tl.timeline_plot_data(timeline, ctx, ctx["date"].min().date(), ctx["date_end"].max().date())
-    assert (everything["lane"] == "record").sum() == len(ctx) > (shown["lane"] == "record").sum()
     deadline = dt.date(2020, 9, 15)
-    fig = tl.timeline_plotly(everything, deadline, "t", window=window)
+    shown = tl.timeline_plot_data(timeline, ctx, *window, deadline, corpus.articles)
+    everything = tl.timeline_plot_data(timeline, ctx, ctx["date"].min().date(), ctx["date_end"].max().date(), deadline,
+                                       corpus.articles, window=window)
+    assert (everything["lane"] == "record").sum() == len(ctx) > (shown["lane"] == "record").sum()
+    fig = plot.timeline_plotly(everything, "t")
     assert list(fig.layout.xaxis.range) == ["2020-07-22", "2020-12-15"]  # three days either side
     points = [trace for trace in fig.data if trace.mode == "markers"]
     assert sum(len(trace.x) for trace in points) == len(everything)  # one hoverable point per item
@@ -215,7 +221,8 @@ def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(c
     drawn = [x for trace in fig.data if trace.mode == "lines" for x in trace.x if x is not None]
     assert len(drawn) == 2 * len(spans) > 0  # "in August" and the record's stretches: a bar each
     assert fig.layout.yaxis.fixedrange  # zooming and double-click reset act on the dates
-    assert tl.timeline_plotly(everything, deadline, "t").layout.xaxis.range is None  # no window: all in view
+    everything.attrs["window"] = None
+    assert plot.timeline_plotly(everything, "t").layout.xaxis.range is None  # no window: all in view
     static = tl.timeline_caption(corpus.articles, timeline, shown, deadline, window)
     interactive = tl.timeline_caption(corpus.articles, timeline, everything, deadline, window, all_record=True)
     assert f"{(shown['lane'] == 'record').sum()} sourced record events within 2020-07-25 to 2020-12-12" in static
@@ -226,7 +233,7 @@ def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(c
 def test_every_status_has_a_phrase_for_the_findings():
     """The findings name the latest event's status in words ("one that had happened"), never the
     bare label ("is a happened"); every status event_status can return has its phrase."""
-    statuses = {tl.event_status(c, s, d, g) for c, s, d, g in [
+    statuses = {tl.event_status(c, s, d, g, status_cues()) for c, s, d, g in [
         ("due Sept. 15", "due Sept. 15", "future", ""), ("it may close", "it may close", "past", ""),
         ("it closed", "He said it closed", "past", ""), ("it will close", "it will close", "future", ""),
         ("it closed", "it closed", "past", "")]}

@@ -1,23 +1,35 @@
 """Tone, voices and certainty checked against what the articles say."""
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import pytest
 from conftest import SEED_003
 
-from helpers import stakeholders as st
-from helpers import tone
+from helpers import paths, reference, tone
 from helpers.assumptions import load_assumptions
+from helpers.mentions import find_mentions
+
+sys.path.insert(0, str(paths.ROOT / "benchmarks"))
+from baseline import score_texts_plain  # noqa: E402
+
+
+def score(texts: pd.Series) -> pd.DataFrame:
+    """score_texts with the assumptions in force."""
+    a = load_assumptions()
+    return tone.score_texts(texts, a["tone.gdelt_lexicon"], a["tone.min_english_share"], a["tone.language_test_min_words"])
 
 
 @pytest.fixture(scope="module")
 def sentences(corpus):
     a = load_assumptions()
-    gaz = st.load_gazetteer()
-    mentions = st.find_mentions(corpus, gaz)
-    voices = tone.attribute(corpus, mentions, gaz, tone.load_attribution_cues())
-    sure = tone.certainty(corpus, voices, st.load_hedge_cues())
-    return tone.tone_sentences(corpus, voices, sure, a["tone.gdelt_lexicon"], a["tone.min_english_share"])
+    gaz = reference.load("stakeholders")
+    mentions = find_mentions(corpus, gaz)
+    voices = tone.attribute(corpus, mentions, gaz, reference.load("attribution_cues"))
+    sure = tone.certainty(corpus, voices, reference.load("hedge_cues"))
+    return tone.tone_sentences(corpus, voices, sure, a["tone.gdelt_lexicon"], a["tone.min_english_share"],
+                               a["tone.language_test_min_words"])
 
 
 def row(sentences, fragment):
@@ -69,7 +81,7 @@ def test_if_is_conditional_and_according_to_is_attributed(sentences):
     ("— Nicholas Grossman (@NGrossman81) September 7, 2020", "post signature"),
 ])
 def test_unscorable_text_is_neutral_with_a_flag(text, flag):
-    out = tone.score_texts(pd.Series([text, "The deal is a great success."]))
+    out = score(pd.Series([text, "The deal is a great success."]))
     assert out.loc[0, "flag"] == flag and not out.loc[0, "scored"]
     assert (out.loc[0, ["vader_compound", "textblob_polarity", "gdelt_tone", "lm_negative"]] == 0).all()
     assert out.loc[1, "scored"] and out.loc[1, "vader_compound"] > 0.05
@@ -77,7 +89,7 @@ def test_unscorable_text_is_neutral_with_a_flag(text, flag):
 
 def test_gdelt_formula_by_hand():
     # Loughran–McDonald: "failure" and "loss" negative, "gain" positive; 8 words
-    out = tone.score_texts(pd.Series(["The failure and the loss beat the gain"]))
+    out = score(pd.Series(["The failure and the loss beat the gain"]))
     assert (out.loc[0, "lm_negative"], out.loc[0, "lm_positive"], out.loc[0, "n_words"]) == (2, 1, 8)
     assert out.loc[0, "gdelt_tone"] == pytest.approx(100 * (1 - 2) / 8)
     assert out.loc[0, "gdelt_polarity"] == pytest.approx(100 * 3 / 8)
@@ -86,22 +98,22 @@ def test_gdelt_formula_by_hand():
 def test_vectorised_scores_equal_the_packages_own_api():
     texts = ["Trump’s trade war is a failure.", "We were confident that our proposal would have been positive.",
              "The data is stored in the United States."]
-    fast = tone.score_texts(pd.Series(texts))
-    plain = pd.DataFrame(tone.score_texts_plain(texts))
+    fast = score(pd.Series(texts))
+    plain = pd.DataFrame(score_texts_plain(texts))
     assert fast["vader_compound"].tolist() == pytest.approx(plain["vader_compound"].tolist())
     assert fast["textblob_polarity"].tolist() == pytest.approx(plain["textblob_polarity"].tolist())
 
 
 def test_bootstrap_interval_contains_the_mean_and_is_seeded():
     values = [-0.8, -0.5, 0.1, 0.3, 0.6]
-    a = tone.bootstrap_mean_ci(values, 2000, 7)
-    assert a == tone.bootstrap_mean_ci(values, 2000, 7)
+    a = tone.bootstrap_mean_ci(values, 2000, 7, 0.9)
+    assert a == tone.bootstrap_mean_ci(values, 2000, 7, 0.9)
     assert a[1] <= a[0] <= a[2] and a[0] == pytest.approx(sum(values) / 5)
 
 
 def test_summary_has_n_and_intervals(sentences, corpus):
-    mentions = st.find_mentions(corpus, st.load_gazetteer())
-    summary = tone.summarise(sentences, mentions, 1000, 1)
+    mentions = find_mentions(corpus, reference.load("stakeholders"))
+    summary = tone.summarise(sentences, mentions, 1000, 1, 0.9)
     voices = summary[summary["level"] == "voice"].set_index("group")
     assert voices["n"].sum() == int(sentences["scored"].sum())
     assert (summary["vader_compound_lo90"] <= summary["vader_compound_hi90"]).all()
@@ -118,5 +130,5 @@ def test_every_measure_and_voice_is_in_the_documented_vocabulary(sentences):
 @pytest.mark.parametrize("text", ["I don't know.", "I don't like it", "It's what they're saying.", "We won't sell."])
 def test_short_english_with_contractions_is_scored(text):
     """The Loughran–McDonald list has no "I" and no contractions; such sentences are still English."""
-    out = tone.score_texts(pd.Series([text]))
+    out = score(pd.Series([text]))
     assert out.loc[0, "scored"] and out.loc[0, "flag"] == ""

@@ -13,11 +13,13 @@ from textblob.en import sentiment as pattern_sentiment
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from helpers import paths, tone
+from helpers import tone_fast as fast
 from helpers.assumptions import load_assumptions
 from helpers.corpus import load_corpus
 
 VADER = SentimentIntensityAnalyzer()  # the package, unmodified
-FAST = tone._vader()
+FAST = fast.fast_vader()
+A = load_assumptions()
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 PIECES = ["good ", "bad ", "not ", "never ", "very ", "kind of ", "but ", "no ", "least ", "GREAT ", "terrible ",
@@ -49,8 +51,8 @@ def test_fast_vader_is_vader_on_generated_text(text):
 
 
 def test_sentences_left_unscored_score_zero_in_the_packages(real_sentences):
-    skipped_vader = [t for t in real_sentences if not tone.vader_may_score(t)]
-    skipped_blob = [t for t in real_sentences if not tone.textblob_may_score(t)]
+    skipped_vader = [t for t in real_sentences if not fast.vader_may_score(t)]
+    skipped_blob = [t for t in real_sentences if not fast.textblob_may_score(t)]
     # the fast path does engage, and not for everything
     assert 0 < len(skipped_vader) < len(real_sentences) and 0 < len(skipped_blob) < len(real_sentences)
     assert [t for t in skipped_vader if VADER.polarity_scores(t)["compound"] != 0] == []
@@ -60,18 +62,19 @@ def test_sentences_left_unscored_score_zero_in_the_packages(real_sentences):
 @SETTINGS
 @given(texts)
 def test_generated_text_left_unscored_scores_zero_in_the_packages(text):
-    if not tone.vader_may_score(text):
+    if not fast.vader_may_score(text):
         assert VADER.polarity_scores(text)["compound"] == 0
-    if not tone.textblob_may_score(text):
+    if not fast.textblob_may_score(text):
         assert tuple(pattern_sentiment(text)) == (0.0, 0.0)
 
 
 @pytest.mark.parametrize("text", ["It was good.", "Not bad at all", "I :) you", "What (!) a plan", "so sad 😢",
                                   "I don't like it", "A “great” deal"])
 def test_text_a_package_scores_is_never_skipped(text):
-    assert tone.vader_may_score(text) or VADER.polarity_scores(text)["compound"] == 0
-    assert tone.textblob_may_score(text) or tuple(pattern_sentiment(text)) == (0.0, 0.0)
-    out = tone.score_texts(pd.Series([text]))
+    assert fast.vader_may_score(text) or VADER.polarity_scores(text)["compound"] == 0
+    assert fast.textblob_may_score(text) or tuple(pattern_sentiment(text)) == (0.0, 0.0)
+    out = tone.score_texts(pd.Series([text]), A["tone.gdelt_lexicon"], A["tone.min_english_share"],
+                           A["tone.language_test_min_words"])
     assert out.loc[0, "vader_compound"] == VADER.polarity_scores(text)["compound"]
     assert (out.loc[0, "textblob_polarity"], out.loc[0, "textblob_subjectivity"]) == tuple(pattern_sentiment(text))
 
@@ -82,25 +85,33 @@ def _pattern_own_tokens(text: str) -> list[str]:
 
 
 def test_chunk_by_chunk_tokens_are_patterns_tokens_on_real_sentences(real_sentences):
+    scorer = fast.TextBlobScorer()
     for text in real_sentences:
-        assert tone.pattern_tokens(text) == _pattern_own_tokens(text), text
-        assert tone.textblob_scores(text) == tuple(pattern_sentiment(text))[:2], text
+        assert scorer.chunks.tokens(text) == _pattern_own_tokens(text), text
+        assert scorer.score(text) == tuple(pattern_sentiment(text))[:2], text
 
 
 @SETTINGS
 @given(texts)
 def test_chunk_by_chunk_tokens_are_patterns_tokens_on_generated_text(text):
-    assert tone.pattern_tokens(text) == _pattern_own_tokens(text)
-    assert tone.textblob_scores(text) == tuple(pattern_sentiment(text))[:2]
+    scorer = fast.TextBlobScorer()
+    assert scorer.chunks.tokens(text) == _pattern_own_tokens(text)
+    assert scorer.score(text) == tuple(pattern_sentiment(text))[:2]
 
 
-def test_a_full_chunk_cache_starts_again_without_losing_a_chunk(real_sentences, monkeypatch):
+def test_a_full_chunk_cache_starts_again_without_losing_a_chunk(real_sentences):
     """When the cache of tokenized chunks would overflow it is emptied, and every chunk asked for
     is tokenized again: no text is left with a chunk missing (a KeyError) or a stale one."""
-    monkeypatch.setattr(tone, "_CHUNK_CACHE_MAX", 50)
-    tone._CHUNK_TOKENS.clear()
-    first = tone.textblob_scores_many(real_sentences[:20])
-    again = tone.textblob_scores_many(real_sentences)  # overflows: emptied, refilled
+    scorer = fast.TextBlobScorer(max_chunks=50)
+    first = scorer.score_many(real_sentences[:20])
+    again = scorer.score_many(real_sentences)  # overflows: emptied, refilled
     assert again[:20] == first
     assert again == [tuple(pattern_sentiment(t))[:2] for t in real_sentences]
-    assert len(tone._CHUNK_TOKENS) <= len({c for t in real_sentences for c in t.split()})
+    assert len(scorer.chunks) <= len({c for t in real_sentences for c in t.split()})
+
+
+def test_two_scorers_share_no_cache(real_sentences):
+    """Each scorer owns its cache: one scorer's chunks are not another's, and nothing global fills up."""
+    one, other = fast.TextBlobScorer(), fast.TextBlobScorer()
+    one.score_many(real_sentences)
+    assert len(one.chunks) > 0 and len(other.chunks) == 0

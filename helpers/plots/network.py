@@ -1,0 +1,137 @@
+"""The stakeholder network (static and interactive) and the role-by-article matrix (notebook 02).
+
+The network figures draw the one table of :func:`helpers.stakeholders.network_plot_data`: a row
+per party (``kind`` node: ``stakeholder_id, name, type, role_in_deal, mentions, x, y``) and a row
+per tie (``kind`` co-occurrence or relation: ``source_id, target_id, relation, family, weight,
+hedged, evidence`` and both endpoints' positions). The matrix draws
+:func:`helpers.stakeholders.role_matrix_plot_data`.
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import plotly.graph_objects as go
+from matplotlib.lines import Line2D
+
+from helpers.figures import FONT_SIZES, NEUTRAL, PARTY_TYPE_COLORS, PLOTLY_TEMPLATE, TIE_FAMILY_COLORS
+from helpers.reference import ROLES
+from helpers.text import counted
+
+NODE_COLUMNS = ["stakeholder_id", "name", "type", "role_in_deal", "mentions", "x", "y"]
+EDGE_COLUMNS = ["kind", "source_id", "target_id", "relation", "family", "weight", "hedged", "evidence"]
+
+
+def split_network(network: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The network table as its nodes and its edges, each with the columns and types it was built with."""
+    is_node = network["kind"] == "node"
+    nodes = network.loc[is_node, NODE_COLUMNS].astype({"mentions": "int64"}).reset_index(drop=True)
+    edges = network.loc[~is_node, EDGE_COLUMNS].astype({"weight": "int64", "hedged": bool}).reset_index(drop=True)
+    return nodes, edges
+
+
+def draw_network(network: pd.DataFrame, title: str):
+    """Static report network: nodes coloured by type and sized by mentions; grey co-occurrence
+    edges (width = sentences shared); typed relations as arrows coloured by family, dashed when hedged."""
+    nodes, edges = split_network(network)
+    fig, ax = plt.subplots(figsize=(10.0, 8.0), layout="constrained")
+    pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
+    co = edges[edges["kind"] == "co-occurrence"]
+    for r in co.itertuples():
+        (x0, y0), (x1, y1) = pos[r.source_id], pos[r.target_id]
+        ax.plot([x0, x1], [y0, y1], color=NEUTRAL["edge"], linewidth=0.4 + 0.6 * r.weight, zorder=1)
+    for r in edges[edges["kind"] == "relation"].itertuples():
+        ax.annotate("", xy=pos[r.target_id], xytext=pos[r.source_id], zorder=2,
+                    arrowprops={"arrowstyle": "-|>", "color": TIE_FAMILY_COLORS[r.family], "linewidth": 1.4,
+                                "linestyle": "--" if r.hedged else "-", "shrinkA": 9, "shrinkB": 9,
+                                "connectionstyle": "arc3,rad=0.12"})
+    sizes = 60 + 40 * nodes["mentions"]
+    ax.scatter(nodes["x"], nodes["y"], s=sizes, c=nodes["type"].map(PARTY_TYPE_COLORS), edgecolors="white",
+               linewidths=1.0, zorder=3)
+    for r in nodes.itertuples():
+        ax.annotate(r.name, (r.x, r.y),
+                    xytext=(0, -9 - (40 * r.mentions + 60) ** 0.5 / 2), textcoords="offset points",
+                    ha="center", va="top", fontsize=7.5, zorder=4)
+    ax.set_axis_off()
+    ax.margins(0.08)
+    ax.set_title(title)
+    types = [Line2D([], [], marker="o", linestyle="", color=c, label=t) for t, c in PARTY_TYPE_COLORS.items()
+             if t in set(nodes["type"])]
+    fams = [Line2D([], [], color=c, label=f) for f, c in TIE_FAMILY_COLORS.items()
+            if f in set(edges.get("family", []))]
+    extra = [Line2D([], [], color=NEUTRAL["edge"], label="same sentence"),
+             Line2D([], [], color="black", linestyle="--", label="hedged tie")]
+    fig.legend(handles=types + fams + extra, loc="outside lower center", ncol=5, fontsize=8)
+    return fig
+
+
+def network_plotly(network: pd.DataFrame, title: str):
+    """Interactive network: hover a node for its role and mentions, an edge's midpoint for the
+    evidence sentences (escaped, so article text can never become markup)."""
+    nodes, edges = split_network(network)
+    pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
+    fig = go.Figure(layout={"template": PLOTLY_TEMPLATE})
+    for family, color in [("", NEUTRAL["edge"]), *TIE_FAMILY_COLORS.items()]:
+        part = edges[edges["family"] == family]
+        if part.empty:
+            continue
+        xs, ys, mx, my, hover = [], [], [], [], []
+        for r in part.itertuples():
+            (x0, y0), (x1, y1) = pos[r.source_id], pos[r.target_id]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+            mx.append((x0 + x1) / 2)
+            my.append((y0 + y1) / 2)
+            label = (f"{r.source_id} — {r.relation} → {r.target_id}" if r.relation
+                     else f"{r.source_id} & {r.target_id}: {counted(r.weight, 'sentence')} together")
+            body = "<br>".join("<br>".join(textwrap.wrap(html.escape(e), 90)) for e in r.evidence.split(" | ") if e)
+            hover.append(html.escape(label) + (" (hedged)" if r.hedged else "") + ("<br>" + body if body else ""))
+        name = family or "same sentence"
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": color, "width": 1.5 if family else 0.8,
+                                                                   "dash": "solid"},
+                                 hoverinfo="skip", name=name, legendgroup=name))
+        fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker={"size": 7, "color": color, "opacity": 0.6},
+                                 hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=name))
+    for t, color in PARTY_TYPE_COLORS.items():
+        part = nodes[nodes["type"] == t]
+        if part.empty:
+            continue
+        hover = [html.escape(f"{r.name} ({r.type}, {r.role_in_deal}): {counted(r.mentions, 'mention')}")
+                 for r in part.itertuples()]
+        fig.add_trace(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", text=list(part["name"]),
+                                 textposition="bottom center", hovertext=hover, hoverinfo="text", name=t,
+                                 marker={"size": list(8 + 3 * part["mentions"] ** 0.8), "color": color,
+                                         "line": {"color": "white", "width": 1}}))
+    pad_x = 0.18 * (nodes["x"].max() - nodes["x"].min() or 1)
+    pad_y = 0.08 * (nodes["y"].max() - nodes["y"].min() or 1)
+    fig.update_layout(title=title, width=950, height=720, hovermode="closest",
+                      xaxis={"visible": False, "range": [nodes["x"].min() - pad_x, nodes["x"].max() + pad_x]},
+                      yaxis={"visible": False, "range": [nodes["y"].min() - pad_y, nodes["y"].max() + pad_y]},
+                      legend={"orientation": "h"})
+    return fig
+
+
+def draw_role_matrix(plotted: pd.DataFrame, title: str):
+    """Mentions of each stakeholder (rows, grouped by role; ``attrs["labels"]`` names them) in
+    each article (columns)."""
+    cols = sorted(c for c in plotted.columns if c.startswith("mentions_"))
+    t = plotted.assign(label=plotted["stakeholder_id"].map(plotted.attrs["labels"]))
+    t["role_order"] = t["role_in_deal"].map({r: i for i, r in enumerate(ROLES)})
+    t = t.sort_values(["role_order", "mentions", "stakeholder_id"], ascending=[True, False, True])
+    values = t[cols].to_numpy()
+    fig, ax = plt.subplots(figsize=(2.2 + 1.1 * len(cols), 0.9 + 0.28 * len(t)), layout="constrained")
+    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(cols)), [c.replace("mentions_", "article ") for c in cols])
+    ax.set_yticks(range(len(t)), [f"{r.label} · {r.role_in_deal}" for r in t.itertuples()], fontsize=8)
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=8,
+                    color="white" if values[i, j] > values.max() * 0.6 else "black")
+    ax.tick_params(length=0)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    # over the whole figure, from its left edge: the heat map is narrower than a long title
+    fig.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=FONT_SIZES["title"])
+    return fig
