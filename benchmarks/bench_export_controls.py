@@ -1,4 +1,4 @@
-"""Export-control model speed (issue 5): a full one-at-a-time sensitivity and a 10,000-draw Monte
+"""Export-control model speed (issues 5 and 16): a full one-at-a-time sensitivity and a 10,000-draw Monte
 Carlo in under 2 s.
 
 Usage: python benchmarks/bench_export_controls.py

@@ -7,8 +7,11 @@ from UTF-8 (a byte-order mark, if any, is kept as character 0), so that for ever
 
 ``articles``
     ``article_id, file, title, outlet, published, published_basis, url`` (from the metadata;
-    ``published`` is a datetime64 day) plus ``published_overridden`` (a run's parameters changed it),
-    ``sha256`` (of the raw bytes), ``n_chars, n_words, n_paragraphs, n_sentences``.
+    ``published`` is a datetime64 day) plus ``label`` (the one human name of the article in every
+    figure, finding, hover and table: see :func:`article_labels`), ``date_basis`` (``stated``,
+    ``inferred`` or ``overridden``: see :func:`date_basis`), ``published_overridden`` (a run's
+    parameters changed it), ``sha256`` (of the raw bytes), ``n_chars, n_words, n_paragraphs,
+    n_sentences``.
 ``paragraphs``
     ``article_id, paragraph_no`` (1-based), ``start, end, text, kind`` where kind is
     ``headline`` (a short first line without closing punctuation), ``body``, ``embedded_post``
@@ -42,9 +45,10 @@ from helpers import paths, reference
 from helpers.assumptions import Assumptions, load_assumptions
 from helpers.cache import cached
 from helpers.errors import DataError, Problem
+from helpers.labels import article_labels, date_basis
 from helpers.reference import METADATA_COLUMNS, REQUIRED_METADATA, date_problems, parse_date
 
-ARTICLE_COLUMNS = [*METADATA_COLUMNS, "published_overridden", "sha256", "n_chars", "n_words",
+ARTICLE_COLUMNS = [*METADATA_COLUMNS, "label", "date_basis", "published_overridden", "sha256", "n_chars", "n_words",
                    "n_paragraphs", "n_sentences"]
 PARAGRAPH_COLUMNS = ["article_id", "paragraph_no", "start", "end", "text", "kind",
                      "post_author", "post_handle", "post_date", "post_url"]
@@ -402,6 +406,7 @@ def load_corpus(
         record = {c: getattr(row, c) for c in METADATA_COLUMNS}
         record["published"] = overrides.get(row.article_id, parse_date(row.published))
         record["published_overridden"] = row.article_id in overrides
+        record["date_basis"] = date_basis(row.published_basis, record["published_overridden"])
         record.update(sha256=digests[row.article_id], n_chars=len(text),
                       n_words=count_words(text), n_paragraphs=int(n_units.get((row.article_id, "paragraph"), 0)),
                       n_sentences=int(n_units.get((row.article_id, "sentence"), 0)))
@@ -420,6 +425,7 @@ def load_corpus(
     sentences_df = with_text(segments[segments["unit"] == "sentence"], SENTENCE_COLUMNS)
     articles = pd.DataFrame(art_rows, columns=ARTICLE_COLUMNS)
     articles["published"] = pd.to_datetime(articles["published"]).astype("datetime64[s]")
+    articles["label"] = article_labels(articles)
     for frame, cols in ((articles, ["n_chars", "n_words", "n_paragraphs", "n_sentences"]),
                         (paragraphs_df, ["paragraph_no", "start", "end"]),
                         (sentences_df, ["sentence_no", "paragraph_no", "start", "end"])):

@@ -4,7 +4,8 @@ names nobody has catalogued.
 Frames (offsets are ``[start, end)`` into the raw article text):
 
 ``mentions`` (:func:`find_mentions`)
-    ``article_id, sentence_no, start, end, surface, stakeholder_id``. One compiled regular
+    ``mention_id`` (the article id and the start offset: unique), ``article_id, sentence_no, start,
+    end, surface, stakeholder_id``. One compiled regular
     expression over each article: aliases match as whole words (never inside another word), the
     longest alias wins where two overlap, possessives (``Trump's``) match their name, and case is
     ignored except for aliases written in capitals only (``US``, ``CNN``), which must match exactly
@@ -28,7 +29,7 @@ from helpers import lexicons
 from helpers.corpus import URL, Corpus
 from helpers.reference import alias_key, split_aliases
 
-MENTION_COLUMNS = ["article_id", "sentence_no", "start", "end", "surface", "stakeholder_id"]
+MENTION_COLUMNS = ["mention_id", "article_id", "sentence_no", "start", "end", "surface", "stakeholder_id"]
 CANDIDATE_COLUMNS = ["article_id", "name", "count", "first_sentence_no", "shape"]
 _WORD_START = re.compile(r"(?<![\w@])[\w@]")
 
@@ -133,7 +134,8 @@ def find_mentions(corpus: Corpus, gazetteer: pd.DataFrame, matcher: AliasMatcher
             ends.append(end)
             surfaces.append(surface)
             owners.append(matcher.owner_of(surface))
-    return pd.DataFrame({"article_id": aids, "sentence_no": nos, "start": starts, "end": ends,
+    ids = [f"{a}:{st}" for a, st in zip(aids, starts)]  # unique: mentions of one article never overlap
+    return pd.DataFrame({"mention_id": ids, "article_id": aids, "sentence_no": nos, "start": starts, "end": ends,
                          "surface": surfaces, "stakeholder_id": owners}, columns=MENTION_COLUMNS).astype(
         {"sentence_no": "int64", "start": "int64", "end": "int64"})
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.corpus import PAD, PARAGRAPH_KINDS, VOICES, Corpus
-from helpers.text import counted, md_text
+from helpers.labels import article_rows, date_basis, is_known
+from helpers.text import counted, md_text, some
 
 
 def structure_by_article(corpus: Corpus) -> pd.DataFrame:
@@ -48,9 +49,48 @@ def uncovered_characters(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "uncovered_chars"])
 
 
-def voice_plot_data(corpus: Corpus) -> pd.DataFrame:
-    """What the sentence-voice strip draws: every sentence's place in its article and its voice."""
-    return corpus.sentences[["article_id", "sentence_no", "start", "end", "voice"]]
+def voice_plot_data(corpus: Corpus, max_rows: int) -> pd.DataFrame:
+    """What the voice figure draws, in a form readable at any corpus size.
+
+    Up to ``max_rows`` articles (``attrs["form"]`` sentences): every sentence with its article's
+    row (``row_label, row_order``), offsets and voice. Beyond (``shares``): per outlet row (see
+    :func:`helpers.corpus.article_rows`), the sentences of each voice, their share and the number
+    of articles."""
+    rows = article_rows(corpus.articles, max_rows)
+    s = corpus.sentences.merge(rows, on="article_id")
+    if rows.attrs["rows"] == "article":
+        plotted = s[["article_id", "row_label", "row_order", "sentence_no", "start", "end", "voice"]]
+        plotted = plotted.sort_values(["row_order", "sentence_no"]).reset_index(drop=True)
+        plotted.attrs["form"] = "sentences"
+        return plotted
+    return _shares(s, "voice", list(VOICES))
+
+
+def _shares(s: pd.DataFrame, column: str, values: list[str]) -> pd.DataFrame:
+    """Per row: sentences of each value of ``column``, their share of the row, and the row's articles."""
+    n_articles = s.groupby("row_key")["article_id"].nunique()
+    counts = s.groupby(["row_key", "row_label", "row_order", column]).size().rename("sentences").reset_index()
+    grid = pd.MultiIndex.from_product([sorted(set(s["row_key"])), values], names=["row_key", column]).to_frame(index=False)
+    meta = s.drop_duplicates("row_key")[["row_key", "row_label", "row_order"]]
+    out = grid.merge(meta, on="row_key").merge(counts[["row_key", column, "sentences"]], on=["row_key", column], how="left")
+    out["sentences"] = out["sentences"].fillna(0).astype("int64")
+    out["share"] = (out["sentences"] / out.groupby("row_key")["sentences"].transform("sum")).round(4)
+    out["n_articles"] = out["row_key"].map(n_articles).astype("int64")
+    out = out.sort_values(["row_order", column]).reset_index(drop=True)
+    out.attrs["form"] = "shares"
+    return out[["row_key", "row_label", "row_order", "n_articles", column, "sentences", "share"]]
+
+
+def voice_caption(plotted: pd.DataFrame, corpus: Corpus) -> str:
+    """The voice figure's caption, for the form it was drawn in."""
+    n, s = len(corpus.articles), len(corpus.sentences)
+    method = "Segmentation: sentencex with the suite's rules (notebook 00)."
+    if plotted.attrs["form"] == "sentences":
+        return (f"Each article (n={n}) as a strip of its {s} sentences, in characters, coloured by voice "
+                f"(narration, direct quote, embedded post). {method}")
+    rows = plotted["row_key"].nunique()
+    return (f"The share of each voice among the sentences of each outlet's articles (n={n} articles, {s} sentences, "
+            f"{rows} rows: the outlets with the most articles, then all others). {method}")
 
 
 def overview_findings(corpus: Corpus) -> list[str]:
@@ -59,19 +99,43 @@ def overview_findings(corpus: Corpus) -> list[str]:
     voice_n = sents["voice"].value_counts()
     posts = paras[paras["kind"] == "embedded_post"]
     quoted_in = sents.loc[sents["voice"] == "direct_quote", "article_id"].nunique()
-    dates = ", ".join(f"{r.article_id[:3]} {r.published:%Y-%m-%d}" for r in arts.itertuples())
+    outlets = arts.loc[arts["outlet"].map(is_known), "outlet"]
     lines = [
         f"The corpus holds **{counted(len(arts), 'article')}** ({counted(int(arts['n_words'].sum()), 'word')}, "
-        f"{counted(len(sents), 'sentence')}); "
-        f"the outlet is known for {int((arts['outlet'] != 'unknown').sum())} of {len(arts)}.",
-        f"No article states its date: publication dates are inferred from the text ({dates}); "
-        f"{int(arts['published_overridden'].sum())} overridden in this run.",
+        f"{counted(len(sents), 'sentence')}); the outlet is known for {len(outlets)} of {len(arts)}"
+        + (f" ({counted(outlets.nunique(), 'outlet')})." if len(outlets) else "."),
+        _date_finding(arts),
         f"**{voice_n.get('narration', 0)} of {len(sents)} sentences** are the authors' narration, "
         + (f"{voice_n.get('direct_quote', 0)} are direct quotes (in {quoted_in} of {counted(len(arts), 'article')})"
            if voice_n.get("direct_quote", 0) else "none is a direct quote")
         + (f" and {voice_n.get('embedded_post', 0)} come from {counted(len(posts), 'embedded social post')}."
            if len(posts) else "; no social post is embedded."),
     ]
-    lines += [f"Embedded post by {md_text(p.post_author)} ({md_text(p.post_handle)}), dated {p.post_date}, in article "
-              f"{md_text(p.article_id[:3])} at characters {p.start}–{p.end}." for p in posts.itertuples()]
+    labels = dict(zip(arts["article_id"], arts["label"]))
+    if 0 < len(posts) <= 3:
+        lines += [f"Embedded post by {md_text(p.post_author)} ({md_text(p.post_handle)}), dated {p.post_date}, in "
+                  f"{md_text(labels[p.article_id])} at characters {p.start}–{p.end}." for p in posts.itertuples()]
+    elif len(posts):
+        authors = sorted(set(posts["post_author"].fillna("unknown")))
+        lines.append(f"{counted(len(posts), 'embedded post')} by {counted(len(authors), 'author')} "
+                     f"({some([md_text(a) for a in authors])}) in {counted(posts['article_id'].nunique(), 'article')}.")
     return lines
+
+
+def _date_finding(arts: pd.DataFrame) -> str:
+    """How many articles state their date, which are inferred, how many overridden in this run."""
+    n = len(arts)
+    stated = int((arts["published_basis"].map(lambda b: date_basis(b, False)) == "stated").sum())
+    inferred = arts[arts["published_basis"].map(lambda b: date_basis(b, False)) == "inferred"]
+    overridden = int(arts["published_overridden"].sum())
+    named = some([md_text(label) for label in inferred["label"]])
+    if stated == n:
+        head = "Every article states its date" if n > 1 else "The article states its date"
+    elif stated == 0:
+        which = ("its publication date is" if n == 1 else "both publication dates are" if n == 2
+                 else f"all {n} publication dates are")
+        head = f"No article states its date: {which} inferred from the text ({named})"
+    else:
+        head = (f"{stated} of {counted(n, 'article')} state their date; {len(inferred)} "
+                f"{'is' if len(inferred) == 1 else 'are'} inferred ({named})")
+    return f"{head}; {overridden} overridden in this run."

@@ -13,6 +13,7 @@ DATA: Path = ROOT / "data"
 NOTEBOOKS: Path = ROOT / "notebooks"
 FIGURES: Path = ROOT / "figures"
 BUILD: Path = ROOT / "build"
+SCENARIOS: Path = ROOT / "scenarios"
 
 
 def data_dir(data: Path | str | None = None) -> Path:

@@ -42,8 +42,15 @@ ROLES = ("seller", "bidder", "partner", "regulator", "decision-maker", "commenta
 TIE_FAMILIES = ("conflict", "cooperation", "oversight", "affiliation")
 HEDGE_KINDS = ("modal", "conditional", "reported", "epistemic", "evidential")
 CONFIDENCE = {"low": 1, "medium": 2, "high": 3}
-TRANSFER_COLUMNS = ("transfers_code", "transfers_models", "transfers_algorithm_rights", "transfers_user_data",
-                    "transfers_control")
+# A deal path names the functions it moves to the buyer, discloses (source code to review) or has
+# served from China; their restricted ones are what a Chinese technology-export licence could cover.
+TRANSFER_COLUMNS = ("functions_transferred", "functions_disclosed", "functions_served_from_china")
+# What a path does with the code, the algorithm, the data and control: a word of this vocabulary,
+# then a note in parentheses ("review_access (Oracle to check ...)").
+TERMS_COLUMNS = ("source_code", "algorithm", "user_data", "control")
+TERMS = ("transferred", "transferred_or_licensed", "review_access", "kept_by_bytedance", "moved_to_buyer_us",
+         "hosted_by_oracle_us", "buyer", "bytedance", "disputed", "none")
+AVAILABILITY_PRECISION = ("day", "month", "at_latest")
 BAN_PATH = "no_deal_ban"
 
 
@@ -302,12 +309,15 @@ def _in_reference(name: str) -> Callable[[Path | str | None], Path]:
 
 
 _EXPORT_TABLES = {
-    "export_catalogue_items": ("item_id", "number", "name_en", "control_point", "status", "date", "source"),
-    "export_catalogue_revision": ("fact", "value", "unit", "source"),
-    "tiktok_functions": ("function_id", "function", "description", "source"),
-    "export_function_items": ("function_id", "item_id", "rationale", "confidence", "source"),
-    "deal_paths": ("path_id", "path", *TRANSFER_COLUMNS, "functions_transferred", "data_in_us", "divests", "source"),
-    "export_keywords": ("pattern", "topic", "function_id", "item_id", "source"),
+    "export_catalogue_items": ("item_id", "number", "control_point_no", "notice_clause", "name_en", "control_point",
+                               "status", "date", "source", "checked"),
+    "export_catalogue_revision": ("fact", "value", "unit", "source", "checked"),
+    "tiktok_functions": ("function_id", "function", "description", "available_from", "available_from_precision",
+                         "available_to", "available_basis", "source", "checked"),
+    "export_function_items": ("function_id", "item_id", "rationale", "confidence", "source", "checked"),
+    "deal_paths": ("path_id", "path", "proposed", "outcome", *TERMS_COLUMNS, *TRANSFER_COLUMNS, "data_in_us",
+                   "divests", "seller_position", "us_position", "china_position", "source", "checked"),
+    "export_keywords": ("pattern", "topic", "function_id", "item_id", "source", "checked"),
 }
 
 REGISTRY: dict[str, Table] = {t.name: t for t in (
@@ -356,7 +366,8 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class ExportReference:
-    """The export-control reference tables, validated against each other."""
+    """The export-control reference tables, validated against each other, and the sourced context
+    record (``context_events``) whose rows the findings cite."""
 
     items: pd.DataFrame
     revision: pd.DataFrame
@@ -364,18 +375,55 @@ class ExportReference:
     mapping: pd.DataFrame
     paths: pd.DataFrame
     keywords: pd.DataFrame
+    record: pd.DataFrame
+
+
+_CHECKED = re.compile(r"^\d{4}-\d{2}-\d{2}: \S")
+
+
+def _iso_problem(value: str, file: str, where: str, empty_ok: bool = False) -> list[Problem]:
+    if empty_ok and not value:
+        return []
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return [Problem(file, where, f"{value!r} is not an ISO date (YYYY-MM-DD)")]
+    return []
 
 
 def export_problems(ref: ExportReference, folder: str) -> list[Problem]:
-    """Cross-table checks: mappings to unknown items or functions, paths naming unknown functions,
-    bad confidence or yes/no values, duplicate ids, keyword patterns that do not compile."""
+    """Cross-table checks: duplicate ids; mappings, paths and keywords naming unknown items or
+    functions; bad confidence, availability or yes/partial/no values; path terms outside their
+    vocabulary; dates that are not ISO; a ``checked`` note that does not start with the day it was
+    checked (``YYYY-MM-DD: what it was checked against``); the ban path missing."""
     problems = []
     items, functions = set(ref.items["item_id"]), set(ref.functions["function_id"])
+    tables = {"export_catalogue_items": ref.items, "export_catalogue_revision": ref.revision,
+              "tiktok_functions": ref.functions, "export_function_items": ref.mapping, "deal_paths": ref.paths,
+              "export_keywords": ref.keywords}
+    for name, frame in tables.items():
+        for line, note in enumerate(frame["checked"], start=2):
+            if not _CHECKED.match(note):
+                problems.append(Problem(f"{folder}/{name}.csv", f"line {line}: checked",
+                                        "must start with the day checked and say against what ('YYYY-MM-DD: ...')"))
     for frame, col, name in ((ref.items, "item_id", "export_catalogue_items"),
                              (ref.functions, "function_id", "tiktok_functions"),
                              (ref.paths, "path_id", "deal_paths")):
         for dup in sorted(frame[col][frame[col].duplicated()]):
             problems.append(Problem(f"{folder}/{name}.csv", col, f"duplicate id {dup!r}"))
+    file = f"{folder}/export_catalogue_items.csv"
+    for line, r in enumerate(ref.items.itertuples(index=False), start=2):
+        problems += _iso_problem(r.date, file, f"line {line} ({r.item_id}): date")
+        if r.item_id != f"{r.number}-{r.control_point_no}":
+            problems.append(Problem(file, f"line {line}: item_id",
+                                    f"{r.item_id!r} is not <number>-<control_point_no> ({r.number}-{r.control_point_no})"))
+    file = f"{folder}/tiktok_functions.csv"
+    for line, r in enumerate(ref.functions.itertuples(index=False), start=2):
+        problems += _iso_problem(r.available_from, file, f"line {line} ({r.function_id}): available_from")
+        problems += _iso_problem(r.available_to, file, f"line {line} ({r.function_id}): available_to", empty_ok=True)
+        if r.available_from_precision not in AVAILABILITY_PRECISION:
+            problems.append(Problem(file, f"line {line} ({r.function_id}): available_from_precision",
+                                    f"{r.available_from_precision!r} is not one of {', '.join(AVAILABILITY_PRECISION)}"))
     file = f"{folder}/export_function_items.csv"
     for line, r in enumerate(ref.mapping.itertuples(index=False), start=2):
         if r.function_id not in functions:
@@ -386,17 +434,19 @@ def export_problems(ref: ExportReference, folder: str) -> list[Problem]:
             problems.append(Problem(file, f"line {line}: confidence", f"{r.confidence!r} is not high, medium or low"))
     file = f"{folder}/deal_paths.csv"
     for line, r in enumerate(ref.paths.itertuples(index=False), start=2):
-        for f in filter(None, r.functions_transferred.split("|")):
-            if f not in functions:
-                problems.append(Problem(file, f"line {line} ({r.path_id}): functions_transferred",
-                                        f"{f!r} is not in tiktok_functions.csv"))
+        where = f"line {line} ({r.path_id})"
+        problems += _iso_problem(r.proposed, file, f"{where}: proposed")
         for col in TRANSFER_COLUMNS:
-            if getattr(r, col) not in ("yes", "no"):
-                problems.append(Problem(file, f"line {line} ({r.path_id}): {col}", f"{getattr(r, col)!r} is not yes or no"))
+            for f in filter(None, getattr(r, col).split("|")):
+                if f not in functions:
+                    problems.append(Problem(file, f"{where}: {col}", f"{f!r} is not in tiktok_functions.csv"))
+        for col in TERMS_COLUMNS:
+            word = getattr(r, col).split(" ", 1)[0]
+            if word not in TERMS:
+                problems.append(Problem(file, f"{where}: {col}", f"{word!r} is not one of {', '.join(TERMS)}"))
         for col in ("data_in_us", "divests"):
             if getattr(r, col) not in ("yes", "partial", "no"):
-                problems.append(Problem(file, f"line {line} ({r.path_id}): {col}",
-                                        f"{getattr(r, col)!r} is not yes, partial or no"))
+                problems.append(Problem(file, f"{where}: {col}", f"{getattr(r, col)!r} is not yes, partial or no"))
     if BAN_PATH not in set(ref.paths["path_id"]):
         problems.append(Problem(file, "path_id", f"the reference path {BAN_PATH!r} (no deal) is missing"))
     file = f"{folder}/export_keywords.csv"
@@ -414,7 +464,8 @@ def export_problems(ref: ExportReference, folder: str) -> list[Problem]:
 
 
 def load_export(data_dir: Path | str | None = None) -> ExportReference:
-    """The six export-control tables, each checked, then checked against each other."""
+    """The six export-control tables, each checked, then checked against each other; with the
+    context record (checked by its own table's rules)."""
     frames, problems = {}, []
     for name in _EXPORT_TABLES:
         frames[name], found = read(name, data_dir)
@@ -423,7 +474,7 @@ def load_export(data_dir: Path | str | None = None) -> ExportReference:
         raise DataError(problems)
     ref = ExportReference(frames["export_catalogue_items"], frames["export_catalogue_revision"],
                           frames["tiktok_functions"], frames["export_function_items"], frames["deal_paths"],
-                          frames["export_keywords"])
+                          frames["export_keywords"], load("context_events", data_dir))
     problems = export_problems(ref, paths.relative(paths.reference(data_dir)))
     if problems:
         raise DataError(problems)

@@ -70,7 +70,7 @@ class Session:
         return reference.load(name, self.data_dir)
 
     def export_reference(self) -> reference.ExportReference:
-        """The six export-control tables, checked against each other."""
+        """The export-control tables and the context record, checked against each other."""
         return reference.load_export(self.data_dir)
 
     def cached(self, name: str, builder, *args: Any) -> pd.DataFrame:

@@ -23,10 +23,10 @@ import pandas as pd
 from helpers.corpus import QUOTE_PAIRS, Corpus
 from helpers.mentions import AliasMatcher
 from helpers.reference import compile_relation_pattern, cue_regex, speech_verb_regex
-from helpers.text import counted, md_text
+from helpers.text import counted, md_text, some
 
-RELATION_COLUMNS = ["article_id", "sentence_no", "start", "end", "source_id", "relation", "family", "target_id",
-                    "pattern_id", "hedged", "hedge_cues", "evidence"]
+RELATION_COLUMNS = ["relation_id", "article_id", "article_label", "sentence_no", "start", "end", "source_id", "relation",
+                    "family", "target_id", "pattern_id", "hedged", "hedge_cues", "evidence"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -62,6 +62,7 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
     precedes them in the sentence ("If ...", "According to the report, ...").
     """
     compiled = [(r.pattern_id, r.relation, r.family, r.scope, compile_relation_pattern(r.pattern)) for r in patterns.itertuples()]
+    labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
     hedges = cue_regex(cues)
     framing = cue_regex(cues[cues["kind"].isin(["conditional", "reported", "evidential"])])
     by_article = {}
@@ -94,7 +95,8 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
                     continue
                 found = sorted({h.group(0).casefold() for h in hedges.finditer(masked, m.start(), m.end())}
                                | {h.group(0).casefold() for h in framing.finditer(_clause_before(masked, m.start()))})
-                rows.append({"article_id": aid, "sentence_no": int(sentence_no), "start": int(start), "end": int(end),
+                rows.append({"relation_id": f"{aid}:{int(start)}:{pattern_id}:{a}>{b}", "article_id": aid,
+                             "article_label": labels[aid], "sentence_no": int(sentence_no), "start": int(start), "end": int(end),
                              "source_id": a, "relation": relation, "family": family, "target_id": b,
                              "pattern_id": pattern_id,
                              "hedged": bool(found), "hedge_cues": "; ".join(found), "evidence": text})
@@ -118,9 +120,12 @@ def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFra
     matcher = AliasMatcher.from_gazetteer(gazetteer)
     verbs = speech_verb_regex(cues)
     s = corpus.sentences
+    paragraphs = {(p["article_id"], p["paragraph_no"]): p for p in corpus.paragraphs.to_dict("records")}
+    by_article = {aid: list(part.itertuples(index=False))
+                  for aid, part in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False)}
     rows = []
     for (aid, pno), part in s[s["voice"].isin(["direct_quote", "embedded_post"])].groupby(["article_id", "paragraph_no"]):
-        para = corpus.paragraphs[(corpus.paragraphs["article_id"] == aid) & (corpus.paragraphs["paragraph_no"] == pno)].iloc[0]
+        para = paragraphs[(aid, pno)]
         speaker, cue = "unknown", ""
         if para["kind"] == "embedded_post":
             author = para["post_author"] or ""
@@ -131,9 +136,8 @@ def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFra
         else:
             text = corpus.texts[aid]
             quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text, para["start"], para["end"])]
-            outside = [m for m in mentions.itertuples(index=False)
-                       if m.article_id == aid and para["start"] <= m.start < para["end"]
-                       and not any(qs <= m.start < qe for qs, qe in quoted)]
+            outside = [m for m in by_article.get(aid, [])
+                       if para["start"] <= m.start < para["end"] and not any(qs <= m.start < qe for qs, qe in quoted)]
             verb_hits = list(verbs.finditer(text, para["start"], para["end"]))
             if outside and verb_hits:
                 best = min(((abs(m.start - v.start()), m, v) for m in outside for v in verb_hits), key=lambda t: t[0])
@@ -147,20 +151,18 @@ def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFra
 
 def stakeholder_table(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame,
                       speakers: pd.DataFrame) -> pd.DataFrame:
-    """Per stakeholder: mentions per article, first appearance, share of sentences, quoted or not."""
+    """Per stakeholder: mentions, articles and sentences naming it, first appearance, share of
+    sentences, quoted or not (mentions per article are in the mentions frame, one row each)."""
     g = gazetteer.set_index("stakeholder_id")
     n_sent = len(corpus.sentences)
-    counts = mentions.pivot_table(index="stakeholder_id", columns="article_id", values="start", aggfunc="size",
-                                  fill_value=0)
-    counts.columns = [f"mentions_{c[:3]}" for c in counts.columns]
+    counts = mentions.groupby("stakeholder_id").size()
     first = (mentions.sort_values(["article_id", "sentence_no"]).groupby("stakeholder_id").first()
              [["article_id", "sentence_no"]].rename(columns={"article_id": "first_article", "sentence_no": "first_sentence_no"}))
     sentences_with = mentions.drop_duplicates(["stakeholder_id", "article_id", "sentence_no"]).groupby("stakeholder_id").size()
     articles_with = mentions.groupby("stakeholder_id")["article_id"].nunique()
     quoted = speakers[speakers["speaker_id"] != "unknown"].groupby("speaker_id").size()
-    out = g[["name", "label", "type", "role_in_deal"]].join(counts, how="left").fillna(
-        {c: 0 for c in counts.columns})
-    out["mentions"] = out[list(counts.columns)].sum(axis=1).astype("int64")
+    out = g[["name", "label", "type", "role_in_deal"]].copy()
+    out["mentions"] = counts.reindex(out.index).fillna(0).astype("int64")
     out["articles"] = articles_with.reindex(out.index).fillna(0).astype("int64")
     out["sentences"] = sentences_with.reindex(out.index).fillna(0).astype("int64")
     out["share_of_sentences"] = (out["sentences"] / n_sent).round(3)
@@ -168,8 +170,6 @@ def stakeholder_table(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.Data
     out = out.join(first)
     out["quoted_sentences"] = quoted.reindex(out.index).fillna(0).astype("int64")
     out["voice"] = np.where(out["quoted_sentences"] > 0, "quoted", np.where(out["mentions"] > 0, "talked about", "absent"))
-    for c in counts.columns:
-        out[c] = out[c].astype("int64")
     out.index.name = "stakeholder_id"
     return out.reset_index().sort_values(["mentions", "stakeholder_id"], ascending=[False, True]).reset_index(drop=True)
 
@@ -244,32 +244,40 @@ def relation_summary(relations: pd.DataFrame) -> pd.DataFrame:
     ``single_hedged`` marks a tie that rests on one hedged sentence only.
     """
     if relations.empty:
-        return pd.DataFrame(columns=["source_id", "relation", "target_id", "n_evidence", "n_articles",
+        return pd.DataFrame(columns=["tie_id", "source_id", "relation", "target_id", "n_evidence", "n_articles",
                                      "n_hedged", "single_hedged", "articles"])
     g = relations.groupby(["source_id", "relation", "target_id"])
     out = g.agg(n_evidence=("start", "size"), n_articles=("article_id", "nunique"),
                 n_hedged=("hedged", "sum"),
-                articles=("article_id", lambda s: ", ".join(sorted({a[:3] for a in s})))).reset_index()
+                articles=("article_label", lambda s: ", ".join(sorted(set(s))))).reset_index()
+    out.insert(0, "tie_id", out["source_id"] + "|" + out["relation"] + "|" + out["target_id"])  # unique: the group keys
     out["n_hedged"] = out["n_hedged"].astype("int64")
     out["single_hedged"] = (out["n_evidence"] == 1) & (out["n_hedged"] == 1)
     return out.sort_values(["n_evidence", "source_id", "relation", "target_id"],
                            ascending=[False, True, True, True]).reset_index(drop=True)
 
 
-def article_disagreements(relations: pd.DataFrame, articles: Iterable[str]) -> pd.DataFrame:
-    """Ties that the articles report differently: asserted in one and hedged in another, or
-    reported by some articles and not others. One row per tie with the status in each article."""
-    articles = sorted(articles)
-    if relations.empty or len(articles) < 2:
-        return pd.DataFrame(columns=["source_id", "relation", "target_id", *articles])
-    status = (relations.assign(state=np.where(relations["hedged"], "hedged", "asserted"))
-              .groupby(["source_id", "relation", "target_id", "article_id"])["state"]
-              .agg(lambda s: "asserted" if (s == "asserted").any() else "hedged").unstack("article_id"))
-    status = status.reindex(columns=articles).fillna("absent")
-    differs = status.nunique(axis=1) > 1
-    out = status[differs].reset_index()
-    out.columns.name = None
-    return out
+def article_disagreements(relations: pd.DataFrame) -> pd.DataFrame:
+    """Ties that more than one article reports, and how sure each is of it: the articles that
+    assert it and those that only hedge it (a tie an article does not report is a gap, not a
+    disagreement). ``differs`` marks a tie asserted in one article and hedged in another."""
+    columns = ["tie_id", "source_id", "relation", "target_id", "n_articles", "n_asserted", "n_hedged", "differs",
+               "asserted_in", "hedged_in"]
+    if relations.empty:
+        return pd.DataFrame(columns=columns)
+    per_article = (relations.groupby(["source_id", "relation", "target_id", "article_id", "article_label"])["hedged"]
+                   .all().rename("only_hedged").reset_index())
+    rows = []
+    for (source, relation, target), part in per_article.groupby(["source_id", "relation", "target_id"], sort=True):
+        if len(part) < 2:
+            continue
+        asserted, hedged = part[~part["only_hedged"]], part[part["only_hedged"]]
+        rows.append({"tie_id": f"{source}|{relation}|{target}", "source_id": source, "relation": relation,
+                     "target_id": target, "n_articles": len(part), "n_asserted": len(asserted), "n_hedged": len(hedged),
+                     "differs": bool(len(asserted) and len(hedged)),
+                     "asserted_in": ", ".join(sorted(asserted["article_label"])),
+                     "hedged_in": ", ".join(sorted(hedged["article_label"]))})
+    return pd.DataFrame(rows, columns=columns)
 
 
 # --------------------------------------------------------------------------------------------
@@ -303,9 +311,14 @@ def layout(co: nx.Graph, rel: nx.MultiDiGraph | None = None) -> dict[str, tuple[
     return {n: (round(x, 4), round(y, 4)) for n, (x, y) in sorted(pos.items())}
 
 
-def network_nodes_edges(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame
+def network_nodes_edges(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame, max_parties: int | None = None
                         ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Nodes (id, name, type, role, mentions, x, y) and edges (co-occurrence and typed) as plotted."""
+    """Nodes (id, name, type, role, mentions, x, y) and edges (co-occurrence and typed) as plotted:
+    the ``max_parties`` parties named most often (all when None) and the ties among them."""
+    if max_parties is not None and co.number_of_nodes() > max_parties:
+        mentions = table.set_index("stakeholder_id")["mentions"]
+        kept = sorted(co.nodes, key=lambda n: (-int(mentions.get(n, 0)), n))[:max_parties]
+        co = co.subgraph(kept).copy()
     rel = nx.MultiDiGraph()
     if not relations.empty:
         rel.add_edges_from(zip(relations["source_id"], relations["target_id"]))
@@ -323,41 +336,101 @@ def network_nodes_edges(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFra
         for (a, relation, family, b), part in rel.groupby(["source_id", "relation", "family", "target_id"], sort=True):
             edges.append({"kind": "relation", "source_id": a, "target_id": b, "relation": relation, "family": family,
                           "weight": int(len(part)), "hedged": bool(part["hedged"].all()),
-                          "evidence": " | ".join(f"[{r.article_id[:3]} s{r.sentence_no}] {r.evidence}"
+                          "evidence": " | ".join(f"[{r.article_label} s{r.sentence_no}] {r.evidence}"
                                                  for r in part.itertuples())})
     columns = ["kind", "source_id", "target_id", "relation", "family", "weight", "hedged", "evidence"]
     return nodes, pd.DataFrame(edges, columns=columns)  # the columns even when no two parties share a sentence
 
 
-def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame,
+                      max_parties: int | None = None) -> pd.DataFrame:
     """What both network figures draw, as one table, enough to draw them again: a row per node
     (``kind`` node; its position, type, role and mentions, isolated parties included) and a row
     per edge (``kind`` co-occurrence or relation; both endpoints' positions, weight, relation and
-    evidence)."""
-    nodes, edges = network_nodes_edges(co, relations, table)
+    evidence). Only the ``max_parties`` parties named most often are drawn (all when None);
+    ``attrs["left_out"]`` counts the others."""
+    nodes, edges = network_nodes_edges(co, relations, table, max_parties)
     at = nodes.set_index("stakeholder_id")[["x", "y"]]
     node_rows = nodes.assign(kind="node")
     edge_rows = edges.assign(x_source=list(at.loc[edges["source_id"], "x"]), y_source=list(at.loc[edges["source_id"], "y"]),
                              x_target=list(at.loc[edges["target_id"], "x"]), y_target=list(at.loc[edges["target_id"], "y"]))
     columns = ["kind", "stakeholder_id", "name", "type", "role_in_deal", "mentions", "x", "y", "source_id", "target_id",
                "relation", "family", "weight", "hedged", "evidence", "x_source", "y_source", "x_target", "y_target"]
-    return pd.concat([node_rows, edge_rows], ignore_index=True).reindex(columns=columns)
+    out = pd.concat([node_rows, edge_rows], ignore_index=True).reindex(columns=columns)
+    out.attrs["left_out"] = co.number_of_nodes() - len(nodes)
+    return out
 
 
-def role_matrix_plot_data(table: pd.DataFrame) -> pd.DataFrame:
-    """What the role-by-article figure draws: mentions per party (named at least once) and article,
-    with its role; ``attrs["labels"]`` holds each party's short label for the chart."""
-    shown = table[table["mentions"] > 0]
-    plotted = shown[["stakeholder_id", "name", "role_in_deal", "mentions"]
-                    + [c for c in table.columns if c.startswith("mentions_")]].copy()
-    plotted.attrs["labels"] = dict(zip(shown["stakeholder_id"], shown["label"]))
+def role_matrix_plot_data(mentions: pd.DataFrame, table: pd.DataFrame, articles: pd.DataFrame,
+                          max_columns: int, max_parties: int) -> pd.DataFrame:
+    """What the role-by-article figure draws, in long form: mentions per party (row) and column.
+
+    Columns are the articles (ordered by publication date) while there are at most
+    ``max_columns``; else the weeks of publication (Mondays), or the months when the weeks are
+    still too many. Rows are the ``max_parties`` parties named most often (places aside, with
+    their role), and "all other parties" for the rest. Columns: ``row_id, row_label, role_in_deal,
+    row_order, column_key, column_label, column_order, n_articles, mentions``; ``attrs["columns"]``
+    says what a column is (article, week, month)."""
+    named = table[(table["mentions"] > 0) & (table["type"] != "place")]
+    top = named.sort_values(["mentions", "stakeholder_id"], ascending=[False, True]).head(max_parties)
+    row_of = {sid: sid for sid in top["stakeholder_id"]}
+    m = mentions[mentions["stakeholder_id"].isin(named["stakeholder_id"])].copy()
+    m["row_id"] = m["stakeholder_id"].map(row_of).fillna("all_others")
+    arts = articles[["article_id", "label", "published"]].sort_values(["published", "label"])
+    if len(arts) <= max_columns:
+        kind, key = "article", arts["article_id"]
+        label = dict(zip(arts["article_id"], arts["label"]))
+    else:
+        weeks = arts["published"] - pd.to_timedelta(arts["published"].dt.day_of_week, unit="D")
+        kind = "week" if weeks.nunique() <= max_columns else "month"
+        key = weeks.dt.strftime("%Y-%m-%d") if kind == "week" else arts["published"].dt.strftime("%Y-%m")
+        label = {k: (f"week of {k}" if kind == "week" else pd.Timestamp(k + "-01").strftime("%b %Y")) for k in key}
+    column_of = dict(zip(arts["article_id"], key))
+    order = {k: i for i, k in enumerate(dict.fromkeys(key))}
+    n_articles = pd.Series(list(column_of.values())).value_counts()
+    m["column_key"] = m["article_id"].map(column_of)
+    counts = m.groupby(["row_id", "column_key"]).size()
+    info = top.set_index("stakeholder_id")
+    rows = []
+    row_ids = list(top["stakeholder_id"]) + (["all_others"] if len(named) > len(top) else [])
+    for i, rid in enumerate(row_ids):
+        for ckey in order:
+            rows.append({"row_id": rid,
+                         "row_label": info.loc[rid, "label"] if rid in info.index
+                         else f"all other parties ({len(named) - len(top)})",
+                         "role_in_deal": info.loc[rid, "role_in_deal"] if rid in info.index else "",
+                         "row_order": i, "column_key": ckey, "column_label": label[ckey], "column_order": order[ckey],
+                         "n_articles": int(n_articles[ckey]), "mentions": int(counts.get((rid, ckey), 0))})
+    plotted = pd.DataFrame(rows, columns=["row_id", "row_label", "role_in_deal", "row_order", "column_key",
+                                          "column_label", "column_order", "n_articles", "mentions"])
+    plotted.attrs["columns"] = kind
     return plotted
+
+
+def network_caption(network: pd.DataFrame, n_articles: int, n_sentences: int) -> str:
+    """The network figures' caption: what they draw, counted from their table."""
+    kinds = network["kind"].value_counts()
+    left_out = network.attrs.get("left_out", 0)
+    return (f"Stakeholders of the TikTok–Oracle coverage (n={n_articles} articles, {n_sentences} sentences): "
+            f"{counted(int(kinds.get('node', 0)), 'party', 'parties')}, {int(kinds.get('co-occurrence', 0))} same-sentence "
+            f"ties and {int(kinds.get('relation', 0))} typed ties from relation patterns; dashed = hedged."
+            + (f" The {counted(left_out, 'party', 'parties')} named least often {'is' if left_out == 1 else 'are'} "
+               "left out of the drawing (the tables keep every party)." if left_out else ""))
+
+
+def role_matrix_caption(plotted: pd.DataFrame, n_articles: int) -> str:
+    """The role-by-article figure's caption: its rows and what its columns are."""
+    per = {"article": "article", "week": "week of publication", "month": "month of publication"}[plotted.attrs["columns"]]
+    others = plotted["row_id"].eq("all_others").any()
+    shown = plotted.loc[plotted["row_id"] != "all_others", "row_id"].nunique()
+    return (f"Mentions per party and {per} (n={n_articles} articles); rows grouped by role in the deal"
+            + (f": the {shown} parties named most often, then all others." if others else "."))
 
 
 def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary: pd.DataFrame,
                          disagreements: pd.DataFrame, candidates: pd.DataFrame, n_articles: int) -> list[str]:
     """Notebook 02's findings, computed from its tables (never typed by hand)."""
-    names = table.set_index("stakeholder_id")["label"].to_dict()
+    names = {sid: md_text(label) for sid, label in zip(table["stakeholder_id"], table["label"])}
     lines = []
     present = table[(table["mentions"] > 0) & (table["type"] != "place")]
     everywhere = int((present["articles"] == n_articles).sum())
@@ -371,25 +444,25 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
                      f"of the other {len(centrality) - 1} parties in the co-occurrence network.")
     quoted = present[present["voice"] == "quoted"]
     lines.append(f"Only {len(quoted)} of {len(present)} speak in their own words (direct quote or post): "
-                 f"{', '.join(names[s] for s in quoted['stakeholder_id'])}; the rest are talked about." if len(quoted)
+                 f"{some([names[s] for s in quoted['stakeholder_id']])}; the rest are talked about." if len(quoted)
                  else f"None of the {len(present)} speaks in its own words (no direct quote or post): all are talked "
                  "about.")
     single = summary[summary["single_hedged"]] if not summary.empty else summary
     lines.append(f"{counted(len(summary), 'distinct typed tie')}; **{len(single)} "
                  f"{'rests' if len(single) == 1 else 'rest'} on a single hedged sentence**"
-                 + (": " + "; ".join(f"{names[r.source_id]} {r.relation} {names[r.target_id]}"
-                                     for r in single.itertuples()) if len(single) else "") + ".")
+                 + (": " + some([f"{names[r.source_id]} {md_text(r.relation)} {names[r.target_id]}"
+                                 for r in single.itertuples()]) if len(single) else "") + ".")
     if n_articles > 1:
-        everywhere = summary[summary["n_articles"] == n_articles] if not summary.empty else summary
-        both = disagreements[(disagreements.drop(columns=["source_id", "relation", "target_id"]) != "absent").all(axis=1)]
-        lines.append(f"Only {len(everywhere)} of {len(summary)} ties {'is' if len(everywhere) == 1 else 'are'} reported "
-                     f"by every article; **{len(both)} of those {'differs' if len(both) == 1 else 'differ'} in "
-                     "certainty** between articles"
-                     + (": " + "; ".join(f"{names[r.source_id]} {r.relation} {names[r.target_id]}"
-                                         for r in both.itertuples()) if len(both) else "")
+        both = disagreements[disagreements["differs"]]
+        lines.append(f"{len(disagreements)} of {len(summary)} ties {'is' if len(disagreements) == 1 else 'are'} reported "
+                     f"by more than one article; **{len(both)} of those {'differs' if len(both) == 1 else 'differ'} in "
+                     "certainty** (asserted in one article, hedged in another)"
+                     + (": " + some([f"{names[r.source_id]} {md_text(r.relation)} {names[r.target_id]}"
+                                     for r in both.itertuples()]) if len(both) else "")
                      + ". A tie in one article only is not a contradiction, just a gap.")
-    lines.append(f"{counted(len(candidates), 'name')} in the text {'is' if len(candidates) == 1 else 'are'} "
+    unknown = candidates["name"].nunique()
+    lines.append(f"{counted(unknown, 'name')} in the text {'is' if unknown == 1 else 'are'} "
                  "not in the gazetteer"
-                 + (f" ({', '.join(md_text(n) for n in sorted(set(candidates['name'])))})" if len(candidates) else "")
+                 + (f" ({some([md_text(n) for n in sorted(set(candidates['name']))], 12)})" if len(candidates) else "")
                  + ".")
     return lines

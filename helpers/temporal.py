@@ -3,7 +3,7 @@ Sunday" or "45 days" in a sentence and the arithmetic that turns them into dates
 
 ``temporal_expressions`` (:func:`find_temporal_expressions`; offsets are ``[start, end)`` into the
 raw article text, dates are days, ``resolved_end`` inclusive)
-    ``article_id, sentence_no, start, end, text, signal`` (a preposition before the expression:
+    ``article_id, article_label, sentence_no, start, end, text, signal`` (a preposition before the expression:
     on, in, from, since, by, until, before, after), ``kind`` (date, relative, weekday, month, year,
     part of period, duration, vague), ``value`` (TIMEX3 style: ``2020-09-13``, ``2020-08``,
     ``2020-W38``, ``2020-W38-WE``, ``P45D``, ``PAST_REF``), ``mod`` (START, MID, END or empty),
@@ -31,7 +31,7 @@ import pandas as pd
 
 from helpers.corpus import Corpus
 
-EXPRESSION_COLUMNS = ["article_id", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
+EXPRESSION_COLUMNS = ["article_id", "article_label", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
                       "granularity", "resolved_start", "resolved_end", "direction", "dct", "rule"]
 KINDS = ("date", "relative", "weekday", "month", "year", "part of period", "duration", "vague")
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -452,6 +452,7 @@ def find_temporal_expressions(corpus: Corpus, window_days: int) -> pd.DataFrame:
     (``window_days``: see :func:`nearest_year`). Rules run over each sentence that holds an anchor
     (a digit, or the letters of a month, weekday or time word); the rest are skipped unread."""
     dct_of = dict(zip(corpus.articles["article_id"], corpus.articles["published"].dt.date))
+    label_of = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
     rows = []
     sentences = corpus.sentences
     for aid, no, s_start, s_text in zip(sentences["article_id"].tolist(), sentences["sentence_no"].tolist(),
@@ -461,8 +462,8 @@ def find_temporal_expressions(corpus: Corpus, window_days: int) -> pd.DataFrame:
             r = _resolve(match, s_text, 0, dct, window_days)
             if r is None:
                 continue
-            rows.append({"article_id": aid, "sentence_no": int(no), **r, "start": int(s_start) + r["start"],
-                         "end": int(s_start) + r["end"], "dct": dct,
+            rows.append({"article_id": aid, "article_label": label_of[aid], "sentence_no": int(no), **r,
+                         "start": int(s_start) + r["start"], "end": int(s_start) + r["end"], "dct": dct,
                          "direction": direction(r["resolved_start"], r["resolved_end"], dct)})
     frame = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
     for col in ("resolved_start", "resolved_end", "dct"):

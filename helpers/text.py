@@ -1,8 +1,11 @@
-"""How findings are worded and how text from the data is made safe to show.
+"""How findings are worded, and the one way text from the data reaches a reader.
 
 Findings are sentences computed from frames; these are the few rules every notebook's findings
-share: a count agrees with its noun, text quoted from an article is escaped before it reaches
-Markdown, and findings are shown as one Markdown list.
+share: a count agrees with its noun, long lists are cut to a few items, and findings are shown as
+one Markdown list. Every string that comes from the data (article text, metadata, reference
+tables, assumptions) is untrusted: it reaches Markdown through :func:`md_text`, an HTML page or
+a plotly hover through :func:`html_text`, and a matplotlib figure (its SVG too) through
+:func:`figure_text`.
 """
 from __future__ import annotations
 
@@ -27,3 +30,23 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~-])")
 def md_text(text: object) -> str:
     """Text from an article made safe inside Markdown: HTML escaped, Markdown syntax neutralised."""
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def html_text(text: object) -> str:
+    """Text from the data made safe inside HTML (a plotly hover, a page): every markup character escaped."""
+    return html.escape(str(text), quote=True)
+
+
+def figure_text(text: object) -> str:
+    """Text from the data as a matplotlib figure shows it, literally: a ``$`` would start
+    mathematics (matplotlib escapes markup itself when it writes the SVG)."""
+    return str(text).replace("$", r"\$")
+
+
+def some(items: list[str], most: int = 5) -> str:
+    """Items as a list a sentence can hold at any size: all of them up to ``most``, else the first
+    ``most`` and how many more ("A, B, C and 12 more")."""
+    items = list(items)
+    if len(items) <= most:
+        return ", ".join(items)
+    return ", ".join(items[:most]) + f" and {len(items) - most} more"

@@ -16,6 +16,7 @@ Frames (offsets are ``[start, end)`` into the raw article text; dates are days):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ import pandas as pd
 from helpers.corpus import Corpus
 from helpers.reference import cue_regex, speech_verb_regex
 from helpers.temporal import clause_span
-from helpers.text import counted, md_text
+from helpers.text import counted, md_text, some
 
 # --------------------------------------------------------------------------------------------
 # Events
@@ -76,26 +77,28 @@ def build_events(corpus: Corpus, expressions: pd.DataFrame, mentions: pd.DataFra
     expression: "Yesterday, ..."), the stakeholders named in its sentence, a status, and its
     evidence offsets."""
     dated = expressions[expressions["resolved_start"].notna()]
-    sents = corpus.sentences.set_index(["article_id", "sentence_no"])
+    labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
+    sents = {(r["article_id"], r["sentence_no"]): r for r in corpus.sentences.to_dict("records")}
     actors_of = (mentions.groupby(["article_id", "sentence_no"])["stakeholder_id"]
                  .agg(lambda s: "|".join(sorted(set(s)))).to_dict())
     rows = []
     for e in dated.itertuples(index=False):
-        s = sents.loc[(e.article_id, e.sentence_no)]
+        s = sents[(e.article_id, e.sentence_no)]
         c0, c1 = clause_span(s["text"], e.start - s["start"], e.end - s["start"])
         if len(s["text"][c0:c1].split()) - len(e.text.split()) < min_clause_words:
             c1 = clause_span(s["text"], min(c1 + 1, len(s["text"])), min(c1 + 1, len(s["text"])))[1]
         clause = s["text"][c0:c1].strip(" ,;:—")
-        rows.append({"article_id": e.article_id, "sentence_no": e.sentence_no, "start": e.start, "end": e.end,
-                     "sentence_start": int(s["start"]), "sentence_end": int(s["end"]),
+        rows.append({"article_id": e.article_id, "article_label": labels[e.article_id], "sentence_no": e.sentence_no,
+                     "start": e.start, "end": e.end, "sentence_start": int(s["start"]), "sentence_end": int(s["end"]),
                      "date_start": e.resolved_start, "date_end": e.resolved_end, "granularity": e.granularity,
                      "what": clause, "actors": actors_of.get((e.article_id, e.sentence_no), ""),
                      "status": event_status(clause, s["text"], e.direction, e.signal, cues), "expression": e.text,
                      "evidence": s["text"]})
-    frame = pd.DataFrame(rows, columns=["article_id", "sentence_no", "start", "end", "sentence_start", "sentence_end",
-                                        "date_start", "date_end", "granularity", "what", "actors", "status",
-                                        "expression", "evidence"])
-    frame.insert(0, "event_id", [f"{r.article_id[:3]}-s{r.sentence_no}-{r.start}" for r in frame.itertuples()])
+    frame = pd.DataFrame(rows, columns=["article_id", "article_label", "sentence_no", "start", "end", "sentence_start",
+                                        "sentence_end", "date_start", "date_end", "granularity", "what", "actors",
+                                        "status", "expression", "evidence"])
+    # unique by construction: an article id, a sentence, a character offset
+    frame.insert(0, "event_id", [f"{r.article_id}:s{r.sentence_no}:{r.start}" for r in frame.itertuples()])
     return frame
 
 
@@ -106,33 +109,33 @@ def merge_events(events: pd.DataFrame) -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=["timeline_id", "date_start", "date_end", "granularity", "what", "actors", "status",
                                      "n_articles", "articles", "event_ids", "evidence"])
-    groups: list[list[int]] = []
-    for (_, _), part in events.groupby(["date_start", "date_end"], sort=True):
-        clusters: list[tuple[set[str], list[int]]] = []
-        for i, r in part.iterrows():
+    records = events.sort_values(["date_start", "date_end", "article_id", "start"]).to_dict("records")
+    groups: list[list[dict]] = []
+    for _, same_dates in itertools.groupby(records, key=lambda r: (r["date_start"], r["date_end"])):
+        clusters: list[tuple[set[str], list[dict]]] = []
+        for r in same_dates:
             actors = set(filter(None, r["actors"].split("|")))
             for cluster_actors, members in clusters:
                 if (actors & cluster_actors) or (not actors and not cluster_actors):
                     cluster_actors |= actors
-                    members.append(i)
+                    members.append(r)
                     break
             else:
-                clusters.append((actors, [i]))
+                clusters.append((actors, [r]))
         groups += [members for _, members in clusters]
     rows = []
     order = ["deadline", "happened", "scheduled", "reported", "hedged"]
     for members in groups:
-        part = events.loc[members].sort_values(["article_id", "start"])
-        first = part.iloc[0]
-        statuses = sorted(set(part["status"]), key=order.index)
+        first = members[0]
         rows.append({"date_start": first["date_start"], "date_end": first["date_end"],
                      "granularity": first["granularity"], "what": first["what"],
-                     "actors": "|".join(sorted({a for x in part["actors"] for a in x.split("|") if a})),
-                     "status": statuses[0], "n_articles": int(part["article_id"].nunique()),
-                     "articles": ", ".join(sorted({a[:3] for a in part["article_id"]})),
-                     "event_ids": "; ".join(part["event_id"]),
-                     "evidence": " | ".join(f"[{r.article_id[:3]} s{r.sentence_no} {r.start}-{r.end}] {r.evidence}"
-                                            for r in part.itertuples())})
+                     "actors": "|".join(sorted({a for r in members for a in r["actors"].split("|") if a})),
+                     "status": min((r["status"] for r in members), key=order.index),
+                     "n_articles": len({r["article_id"] for r in members}),
+                     "articles": ", ".join(sorted({r["article_label"] for r in members})),
+                     "event_ids": "; ".join(r["event_id"] for r in members),
+                     "evidence": " | ".join(f"[{r['article_label']} s{r['sentence_no']} {r['start']}-{r['end']}] "
+                                            f"{r['evidence']}" for r in members)})
     out = pd.DataFrame(rows).sort_values(["date_start", "date_end", "what"]).reset_index(drop=True)
     out.insert(0, "timeline_id", [f"T{i + 1:02d}" for i in range(len(out))])
     return out
@@ -147,6 +150,7 @@ def context_coverage(context: pd.DataFrame, corpus: Corpus, expressions: pd.Data
     a sentence that mentions it also dates it (an expression resolving inside the event's range),
     and any date given there that falls outside the range (a date the corpus may get wrong)."""
     dated = expressions[expressions["resolved_start"].notna()]
+    labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
     rows = []
     for c in context.itertuples(index=False):
         regex = re.compile(c.keywords, re.IGNORECASE)
@@ -156,10 +160,10 @@ def context_coverage(context: pd.DataFrame, corpus: Corpus, expressions: pd.Data
         inside = exprs[(exprs["resolved_start"] <= c.date_end) & (exprs["resolved_end"] >= c.date)]
         outside = exprs.drop(inside.index)
         rows.append({"event_id": c.event_id, "date": c.date, "date_end": c.date_end, "event": c.event,
-                     "mentioned_in": ", ".join(sorted({a[:3] for a in hits["article_id"]})),
-                     "n_sentences": len(hits),
-                     "dated_in": ", ".join(sorted({a[:3] for a in inside["article_id"]})),
-                     "other_dates": "; ".join(f"{r.article_id[:3]} s{r.sentence_no}: '{r.text}' = {r.value}"
+                     "mentioned_in": ", ".join(sorted({labels[a] for a in hits["article_id"]})),
+                     "n_articles": int(hits["article_id"].nunique()), "n_sentences": len(hits),
+                     "dated_in": ", ".join(sorted({labels[a] for a in inside["article_id"]})),
+                     "other_dates": "; ".join(f"{labels[r.article_id]} s{r.sentence_no}: '{r.text}' = {r.value}"
                                               for r in outside.itertuples()),
                      "source": c.source})
     return pd.DataFrame(rows)
@@ -170,10 +174,11 @@ def check_corpus_dates(timeline: pd.DataFrame, context: pd.DataFrame) -> pd.Data
     keywords match) and whether the corpus date falls within one of them. ``consistent`` is
     False where the evidence names record events but none on that date: a date to check."""
     rows = []
+    record = [(c, re.compile(c.keywords, re.IGNORECASE)) for c in context.itertuples(index=False)]
     for t in timeline.itertuples(index=False):
         named, agreeing = [], []
-        for c in context.itertuples(index=False):
-            if re.search(c.keywords, t.evidence, re.IGNORECASE):
+        for c, keywords in record:
+            if keywords.search(t.evidence):
                 named.append(c.event_id)
                 if t.date_start <= c.date_end and t.date_end >= c.date:
                     agreeing.append(c.event_id)
@@ -202,7 +207,7 @@ def shifted_dates(articles: pd.DataFrame, days: int) -> dict[str, dt.date]:
 
 def days_to(deadline: dt.date, articles: pd.DataFrame) -> pd.DataFrame:
     """Days from each article's publication date to ``deadline`` (negative: after it)."""
-    out = articles[["article_id", "published", "published_overridden"]].copy()
+    out = articles[["article_id", "label", "published", "date_basis", "published_overridden"]].copy()
     out["deadline"] = pd.Timestamp(deadline)
     out["days_to_deadline"] = (out["deadline"] - out["published"]).dt.days.astype("int64")
     return out
@@ -213,17 +218,22 @@ def days_to(deadline: dt.date, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def timeline_plot_data(timeline: pd.DataFrame, context: pd.DataFrame, start: dt.date, end: dt.date,
-                       deadline: dt.date, articles: pd.DataFrame,
+                       deadlines: list[tuple[dt.date, str]], articles: pd.DataFrame, max_labels: int,
                        window: tuple[dt.date, dt.date] | None = None) -> pd.DataFrame:
     """The items drawn: one row per corpus event and per context event inside ``[start, end]``,
-    with lane, dates, label, and (for the corpus) the evidence. What is marked but is not an item
-    rides in ``attrs``: ``deadline`` (a dashed line), ``published`` (each article's publication
-    date) and ``window`` (the dates an interactive view opens on; ``None``: all)."""
+    with lane, dates, label, and (for the corpus) the evidence. ``labelled`` marks the items whose
+    label a static figure writes: every record event, and the ``max_labels`` corpus events stated by
+    the most articles (then the earliest); the others are drawn as marks only. What is marked but
+    is not an item rides in ``attrs``: ``view`` (``start, end``: what a static figure shows; an item
+    that starts or ends outside it is cut at its edge), ``deadlines`` (date and name of each dashed line),
+    ``published`` (each article's publication date and whether it is stated) and ``window`` (the
+    dates an interactive view opens on; ``None``: all)."""
     rows = []
     for t in timeline.itertuples(index=False):
+        who = t.articles if t.n_articles == 1 else counted(t.n_articles, "article")
         rows.append({"lane": "corpus", "item_id": t.timeline_id, "date_start": t.date_start, "date_end": t.date_end,
                      "granularity": t.granularity, "status": t.status, "n_articles": t.n_articles,
-                     "label": f"{t.articles}: {_short(t.what, 40)}", "evidence": t.evidence})
+                     "label": f"{who}: {_short(t.what, 40)}", "evidence": t.evidence})
     for c in context.itertuples(index=False):
         rows.append({"lane": "record", "item_id": c.event_id, "date_start": c.date, "date_end": c.date_end,
                      "granularity": c.precision, "status": "record", "n_articles": 0, "label": c.label,
@@ -231,21 +241,38 @@ def timeline_plot_data(timeline: pd.DataFrame, context: pd.DataFrame, start: dt.
     frame = pd.DataFrame(rows)
     inside = (frame["date_end"] >= pd.Timestamp(start)) & (frame["date_start"] <= pd.Timestamp(end))
     items = frame[inside].sort_values(["lane", "date_start", "item_id"]).reset_index(drop=True)
-    items.attrs.update(deadline=deadline, published=list(articles["published"]), window=window)
+    corpus_rank = (items[items["lane"] == "corpus"].sort_values(["n_articles", "date_start", "item_id"],
+                                                                ascending=[False, True, True]).index[:max_labels])
+    items["labelled"] = (items["lane"] == "record") | items.index.isin(corpus_rank)
+    items.attrs.update(deadlines=list(deadlines), window=window, view=(start, end),
+                       published=[(p, basis == "stated") for p, basis in zip(articles["published"], articles["date_basis"])])
     return items
 
 
-def timeline_caption(articles: pd.DataFrame, timeline: pd.DataFrame, items: pd.DataFrame, deadline: dt.date,
+def publication_dates(articles: pd.DataFrame) -> str:
+    """How the publication dates are known, for a caption: how many stated, inferred, overridden, and their span."""
+    basis = articles["date_basis"].value_counts()
+    known = ", ".join(f"{int(basis[b])} {b}" for b in ("stated", "inferred", "overridden") if basis.get(b, 0))
+    first, last = articles["published"].min(), articles["published"].max()
+    span = f"{first:%Y-%m-%d}" if first == last else f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+    return f"publication dates {span} ({known})"
+
+
+def timeline_caption(articles: pd.DataFrame, timeline: pd.DataFrame, items: pd.DataFrame,
                      window: tuple[dt.date, dt.date], all_record: bool = False) -> str:
     """The caption of a timeline figure drawn from ``items``: counts from the frames, the window
     shown (or, for the interactive figure holding every record event, the window it opens on),
-    the deadline and each article's publication date as used."""
+    the deadlines, how many event labels are written, and how the publication dates are known."""
     records = int((items["lane"] == "record").sum())
+    corpus = items[items["lane"] == "corpus"]
     span = (f"all {records} sourced record events below (the view opens on {window[0]} to {window[1]})"
             if all_record else f"{records} sourced record events within {window[0]} to {window[1]} below")
-    dates = ", ".join(f"{a[:3]} {p:%Y-%m-%d}" for a, p in zip(articles["article_id"], articles["published"]))
+    lines = "; ".join(f"{name} {day:%b} {day.day}" for day, name in items.attrs["deadlines"])
+    labels = ("" if all_record or corpus["labelled"].all() else
+              f"; the {int(corpus['labelled'].sum())} corpus events stated by the most articles are labelled, "
+              "the rest are marks (the interactive view names every one)")
     return (f"Events dated by the corpus (n={len(articles)} articles, {len(timeline)} events) above, and {span}; "
-            f"the dashed line is the {deadline:%b} {deadline.day} deadline; publication dates (inferred): {dates}.")
+            f"dashed lines: {lines}{labels}; {publication_dates(articles)}.")
 
 
 def _short(text: str, n: int) -> str:
@@ -276,23 +303,42 @@ def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverag
         lines.append(f"The corpus timeline runs from {timeline['date_start'].min():%Y-%m-%d} to "
                      f"{timeline['date_end'].max():%Y-%m-%d}; the latest dated event is "
                      f"{_STATUS_PHRASE[timeline.sort_values('date_end').iloc[-1]['status']]}.")
-    for d in days.itertuples():
-        when = "before" if d.days_to_deadline >= 0 else "after"
-        lines.append(f"Article {d.article_id[:3]} (published {d.published:%Y-%m-%d}"
-                     f"{', overridden' if d.published_overridden else ''}) appeared "
-                     f"**{counted(abs(d.days_to_deadline), 'day')} {when}** the {d.deadline:%b} {d.deadline.day} deadline.")
+    lines += _deadline_lines(days)
     mentioned = coverage[coverage["mentioned_in"] != ""]
     dated_ctx = coverage[coverage["dated_in"] != ""]
     wrong = checks[~checks["consistent"]]
     lines.append(f"Of {len(coverage)} events in the sourced record, the corpus names {len(mentioned)} (keyword match) "
                  f"and dates {len(dated_ctx)}; **{counted(len(wrong), 'corpus date')} "
                  f"{'disagrees' if len(wrong) == 1 else 'disagree'} with the record**"
-                 + (": " + "; ".join(f"{w.timeline_id} {w.date_start:%Y-%m-%d}" for w in wrong.itertuples())
+                 + (": " + some([f"{w.timeline_id} {w.date_start:%Y-%m-%d}" for w in wrong.itertuples()])
                     if len(wrong) else "") + ".")
     changes = [f"'{md_text(r.text)}' {r.value}→{r.value_shifted}" if r.value != r.value_shifted
                else f"'{md_text(r.text)}' {r.direction}→{r.direction_shifted}"
                for r in moved.drop_duplicates("text").itertuples()]
     lines.append(f"Moving every publication date by {counted(shift_days, 'day')} changes {len(moved)} of "
-                 f"{counted(len(expressions), 'expression')} ({'; '.join(changes) or 'none'}); absolute dates keep "
+                 f"{counted(len(expressions), 'expression')} ({some(changes) or 'none'}); absolute dates keep "
                  "their value.")
     return lines
+
+
+def _deadline_lines(days: pd.DataFrame) -> list[str]:
+    """How long before (or after) the deadline the articles appeared: each article when there are
+    three or fewer, else how many on each side and the median; an inferred date is said to be one."""
+    if days.empty:
+        return []
+    deadline = days["deadline"].iloc[0]
+    name = f"the {deadline:%b} {deadline.day} deadline"
+    if len(days) <= 3:
+        out = []
+        for d in days.itertuples():
+            when = "before" if d.days_to_deadline >= 0 else "after"
+            basis = {"stated": "", "inferred": ", date inferred", "overridden": ", date overridden"}[d.date_basis]
+            out.append(f"{md_text(d.label)} (published {d.published:%Y-%m-%d}{basis}) appeared "
+                       f"**{counted(abs(d.days_to_deadline), 'day')} {when}** {name}.")
+        return out
+    before = days[days["days_to_deadline"] >= 0]
+    inferred = int((days["date_basis"] != "stated").sum())
+    median = int(days["days_to_deadline"].median())
+    return [f"Of the {len(days)} articles, **{len(before)} appeared before {name}** and {len(days) - len(before)} "
+            f"after it (median {counted(abs(median), 'day')} {'before' if median >= 0 else 'after'}); "
+            f"{inferred} of the {len(days)} publication dates are inferred or overridden, not stated."]

@@ -31,6 +31,7 @@ import pandas as pd
 
 from helpers import lexicons
 from helpers.corpus import POST_SIGNATURE, Corpus
+from helpers.labels import article_rows
 from helpers.reference import compile_attribution_pattern, cue_regex
 from helpers.stakeholders import mask_mentions, quote_speakers
 from helpers.text import counted, md_text
@@ -361,10 +362,14 @@ def findings(sentences: pd.DataFrame, summary: pd.DataFrame, agreement: pd.DataF
     if len(st):
         worst = st.loc[st["vader_compound_mean"].idxmin()]
         name = md_text((labels or {}).get(worst["group"], worst["group"]))
+        others = st.drop(worst.name)
+        overlapping = int(((others[lo] <= worst[hi]) & (others[hi] >= worst[lo])).sum())
         lines.append(f"Of the {len(st)} parties named in at least {min_n} scored sentences, **{name}** is framed "
                      f"most negatively: mean {worst['vader_compound_mean']:+.2f} ({worst[lo]:+.2f} "
-                     f"to {worst[hi]:+.2f}, n={int(worst['n'])}); with so few sentences the "
-                     f"intervals overlap widely.")
+                     f"to {worst[hi]:+.2f}, n={int(worst['n'])})"
+                     + (f"; its interval overlaps those of {overlapping} of the other {len(others)}, so the ranking "
+                        "is not settled." if overlapping else
+                        f"; its interval overlaps none of the other {len(others)}." if len(others) else "."))
     charged_mask = label(s["vader_compound"], threshold) != "neutral"
     hedged = s.loc[charged_mask, "certainty"].isin(["hedged", "conditional"]).mean() if charged_mask.any() else 0.0
     lines.append(f"{hedged:.0%} of the {int(charged_mask.sum())} charged sentences are hedged or conditional; "
@@ -391,17 +396,65 @@ def findings(sentences: pd.DataFrame, summary: pd.DataFrame, agreement: pd.DataF
 # Plot data (drawn by helpers.plots.tone)
 
 
-def tone_strip_plot_data(sentences: pd.DataFrame) -> pd.DataFrame:
-    """What the tone strip draws: every sentence's place in its article, voice and VADER compound."""
-    return sentences[["article_id", "sentence_no", "start", "end", "voice", "vader_compound"]]
+TONE_LABELS = ("negative", "neutral", "positive")
 
 
-def stakeholder_tone_plot_data(summary: pd.DataFrame, labels: dict[str, str], min_n: int) -> pd.DataFrame:
+def tone_strip_plot_data(sentences: pd.DataFrame, articles: pd.DataFrame, max_rows: int,
+                         threshold: float) -> pd.DataFrame:
+    """What the tone figure draws, in a form readable at any corpus size.
+
+    Up to ``max_rows`` articles (``attrs["form"]`` sentences): every sentence's place in its
+    article's row (``row_label, row_order``), its voice and VADER compound. Beyond (``shares``):
+    per outlet row (:func:`helpers.corpus.article_rows`), the scored sentences that read
+    negative, neutral and positive by VADER (at ``threshold``), their shares and the articles."""
+    rows = article_rows(articles, max_rows)
+    s = sentences.merge(rows, on="article_id")
+    if rows.attrs["rows"] == "article":
+        plotted = s[["article_id", "row_label", "row_order", "sentence_no", "start", "end", "voice", "vader_compound"]]
+        plotted = plotted.sort_values(["row_order", "sentence_no"]).reset_index(drop=True)
+        plotted.attrs["form"] = "sentences"
+        return plotted
+    s = s[s["scored"]].assign(tone=lambda d: label(d["vader_compound"], threshold))
+    n_articles = s.groupby("row_key")["article_id"].nunique()
+    counts = s.groupby(["row_key", "tone"]).size()
+    meta = s.drop_duplicates("row_key").set_index("row_key")[["row_label", "row_order"]]
+    out = pd.DataFrame([{"row_key": k, "row_label": meta.loc[k, "row_label"], "row_order": int(meta.loc[k, "row_order"]),
+                         "n_articles": int(n_articles[k]), "tone": t, "sentences": int(counts.get((k, t), 0))}
+                        for k in meta.index for t in TONE_LABELS])
+    out["share"] = (out["sentences"] / out.groupby("row_key")["sentences"].transform("sum")).round(4)
+    out = out.sort_values(["row_order", "tone"]).reset_index(drop=True)
+    out.attrs["form"] = "shares"
+    return out
+
+
+def strip_caption(plotted: pd.DataFrame, n_articles: int, n_sentences: int, threshold: float) -> str:
+    """The tone figure's caption, for the form it was drawn in."""
+    if plotted.attrs["form"] == "sentences":
+        return (f"Each article (n={n_articles}) as a strip of its {n_sentences} sentences coloured by VADER "
+                "compound (red negative, blue positive); markers show quotes, reported speech and embedded posts.")
+    return (f"The share of each outlet's scored sentences that read negative, neutral or positive by VADER compound "
+            f"(±{threshold:g}); n={n_articles} articles, {int(plotted['sentences'].sum())} scored sentences, "
+            f"{plotted['row_key'].nunique()} rows: the outlets with the most articles, then all others.")
+
+
+def stakeholder_tone_plot_data(summary: pd.DataFrame, labels: dict[str, str], min_n: int,
+                               max_parties: int) -> pd.DataFrame:
     """What the tone-per-party figure draws: the summary rows of parties named in at least
-    ``min_n`` scored sentences; ``attrs``: ``labels`` (id to chart label), ``level`` (of the interval)."""
-    plotted = summary[(summary["level"] == "stakeholder") & (summary["n"] >= min_n)].copy()
-    plotted.attrs.update(labels=labels, level=summary.attrs["level"])
+    ``min_n`` scored sentences, the ``max_parties`` named in the most (then by id); ``attrs``:
+    ``labels`` (id to chart label), ``level`` (of the interval), ``more`` (parties left out)."""
+    eligible = summary[(summary["level"] == "stakeholder") & (summary["n"] >= min_n)]
+    chosen = eligible.sort_values(["n", "group"], ascending=[False, True]).head(max_parties).index
+    plotted = eligible.loc[eligible.index.isin(chosen)].copy()
+    plotted.attrs.update(labels=labels, level=summary.attrs["level"], more=len(eligible) - len(plotted))
     return plotted
+
+
+def stakeholder_tone_caption(plotted: pd.DataFrame, min_n: int) -> str:
+    """The tone-per-party figure's caption: which parties it shows and how sure each mean is."""
+    more = plotted.attrs.get("more", 0)
+    return (f"Mean VADER compound of the sentences naming each party (parties in at least {min_n} scored sentences"
+            + (f"; the {len(plotted)} named in the most, {more} more in the summary table" if more else "")
+            + f"), with seeded {percent(plotted.attrs['level'])} bootstrap intervals and n.")
 
 
 def agreement_plot_data(sentences: pd.DataFrame) -> pd.DataFrame:

@@ -13,8 +13,8 @@ import plotly.graph_objects as go  # noqa: E402
 import pytest  # noqa: E402
 from conftest import ink_at_edges  # noqa: E402
 
-from helpers import figures, paths  # noqa: E402
-from helpers.plots.corpus import sentence_strip  # noqa: E402
+from helpers import figures, overview, paths  # noqa: E402
+from helpers.plots import corpus as plot_corpus  # noqa: E402
 
 DATA = pd.DataFrame({"x": [1, 2, 3], "y": [0.5, 0.25, 0.125]})
 
@@ -170,25 +170,27 @@ def test_bad_calls_are_refused(tmp_path, kwargs, says):
     assert not list(tmp_path.iterdir())
 
 
-def test_sentence_strip_draws_one_bar_per_sentence(corpus):
-    s = corpus.sentences
-    fig = sentence_strip(s, s["voice"].map(figures.VOICE_COLORS), "T", legend=figures.VOICE_COLORS)
+def test_sentence_strip_draws_one_bar_per_sentence_and_names_articles_by_label(corpus):
+    plotted = overview.voice_plot_data(corpus, 20)
+    fig = plot_corpus.draw_voice_strip(plotted, "T")
     bars = fig.axes[0].collections
-    assert sum(len(b.get_paths()) for b in bars) == len(s)
-    assert len(fig.axes[0].get_yticklabels()) == corpus.articles.shape[0]
+    assert sum(len(b.get_paths()) for b in bars) == len(corpus.sentences)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(ticks) == len(corpus.articles)
+    assert all(any(t.startswith(label) for t in ticks) for label in corpus.articles["label"])
     plt.close(fig)
 
 
 def test_sidecar_records_the_runs_overrides(tmp_path):
     from helpers.assumptions import load_assumptions
 
-    a = load_assumptions(overrides={"export.licence_approval_probability": 0.0, "corpus.quote_share_min": 0.6})
+    a = load_assumptions(overrides={"export.licence_approval.tiktok_global": 0.0, "corpus.quote_share_min": 0.6})
     fig = draw()
     meta = figures.save_figure(fig, "o", DATA, "C.", notebook="03-x", assumptions=a.subset("export."),
                                published={"000_x": "2020-09-15"}, out_dir=tmp_path)
     plt.close(fig)
-    assert meta["assumptions"]["export.licence_approval_probability"] == 0.0
-    assert meta["overrides"] == {"corpus.quote_share_min": 0.6, "export.licence_approval_probability": 0.0,
+    assert meta["assumptions"]["export.licence_approval.tiktok_global"] == 0.0
+    assert meta["overrides"] == {"corpus.quote_share_min": 0.6, "export.licence_approval.tiktok_global": 0.0,
                                  "published.000_x": "2020-09-15"}
 
 

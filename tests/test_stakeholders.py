@@ -219,7 +219,8 @@ def test_network_table_holds_every_party_and_tie_with_both_ends(corpus, mentions
         assert (ties[[f"x_{end}", f"y_{end}"]].to_numpy() == at).all()
     rejected = ties[(ties["source_id"] == "bytedance") & (ties["target_id"] == "microsoft")
                     & (ties["kind"] == "relation")]
-    assert len(rejected) and rejected["evidence"].str.contains("[000", regex=False).any()
+    label = corpus.articles.set_index("article_id").loc[SEED_000, "label"]
+    assert len(rejected) and rejected["evidence"].str.contains(f"[{label} ", regex=False).any()
 
 
 def test_network_of_parties_that_never_share_a_sentence_still_draws(tmp_path):

@@ -156,7 +156,8 @@ def test_events_merge_across_articles_and_keep_evidence(corpus, expressions):
     assert set(deadline["status"]) == {"deadline"}
     timeline = tl.merge_events(events)
     sept15 = timeline[timeline["date_start"] == pd.Timestamp("2020-09-15")]
-    assert len(sept15) == 1 and sept15.iloc[0]["evidence"].count("[003") == 2
+    label = corpus.articles.set_index("article_id").loc[SEED_003, "label"]
+    assert len(sept15) == 1 and sept15.iloc[0]["evidence"].count(f"[{label} ") == 2
     # the same event stated by two articles is one row with a corroboration count of 2
     doubled = pd.concat([events, events.assign(article_id="zzz_copy", event_id=events["event_id"] + "-copy")])
     merged = tl.merge_events(doubled)
@@ -168,7 +169,7 @@ def test_context_record_has_sourced_events_from_review_to_courts():
     assert len(ctx) >= 15
     assert ctx["source"].str.len().gt(10).all()
     assert ctx["date"].min() <= pd.Timestamp("2019-11-01") and ctx["date"].max() >= pd.Timestamp("2020-12-07")
-    assert {"cfius_review_opened", "nichols_injunction", "beetlestone_injunction"} <= set(ctx["event_id"])
+    assert {"cfius_review_reported", "nichols_injunction", "beetlestone_injunction"} <= set(ctx["event_id"])
 
 
 @pytest.mark.parametrize(("row", "says"), [
@@ -209,9 +210,10 @@ def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(c
     ctx = reference.load("context_events")
     window = (dt.date(2020, 7, 25), dt.date(2020, 12, 12))
     deadline = dt.date(2020, 9, 15)
-    shown = tl.timeline_plot_data(timeline, ctx, *window, deadline, corpus.articles)
-    everything = tl.timeline_plot_data(timeline, ctx, ctx["date"].min().date(), ctx["date_end"].max().date(), deadline,
-                                       corpus.articles, window=window)
+    lines = [(deadline, "deadline")]
+    shown = tl.timeline_plot_data(timeline, ctx, *window, lines, corpus.articles, 20)
+    everything = tl.timeline_plot_data(timeline, ctx, ctx["date"].min().date(), ctx["date_end"].max().date(), lines,
+                                       corpus.articles, len(timeline), window=window)
     assert (everything["lane"] == "record").sum() == len(ctx) > (shown["lane"] == "record").sum()
     fig = plot.timeline_plotly(everything, "t")
     assert list(fig.layout.xaxis.range) == ["2020-07-22", "2020-12-15"]  # three days either side
@@ -223,11 +225,12 @@ def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(c
     assert fig.layout.yaxis.fixedrange  # zooming and double-click reset act on the dates
     everything.attrs["window"] = None
     assert plot.timeline_plotly(everything, "t").layout.xaxis.range is None  # no window: all in view
-    static = tl.timeline_caption(corpus.articles, timeline, shown, deadline, window)
-    interactive = tl.timeline_caption(corpus.articles, timeline, everything, deadline, window, all_record=True)
+    static = tl.timeline_caption(corpus.articles, timeline, shown, window)
+    interactive = tl.timeline_caption(corpus.articles, timeline, everything, window, all_record=True)
     assert f"{(shown['lane'] == 'record').sum()} sourced record events within 2020-07-25 to 2020-12-12" in static
     assert f"all {len(ctx)} sourced record events below (the view opens on 2020-07-25 to 2020-12-12)" in interactive
-    assert f"n={len(corpus.articles)} articles" in static and "Sep 15 deadline" in static
+    assert f"n={len(corpus.articles)} articles" in static and "deadline Sep 15" in static
+    assert "publication dates 2020-09-14 (2 inferred)" in static
 
 
 def test_every_status_has_a_phrase_for_the_findings():

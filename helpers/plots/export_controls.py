@@ -1,5 +1,5 @@
 """Figures of the export-control model (notebook 03): the function × control-point matrix, the
-deal paths' expected values, and the one-at-a-time sensitivity (tornado)."""
+deal paths' expected values from each side, and the one-at-a-time sensitivity (tornado)."""
 from __future__ import annotations
 
 import textwrap
@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import ListedColormap
 
-from helpers.figures import BLUES, PALETTE
+from helpers.figures import BLUES, FONT_SIZES, PALETTE
 
 
 def draw_matrix(matrix: pd.DataFrame, title: str):
@@ -21,7 +21,7 @@ def draw_matrix(matrix: pd.DataFrame, title: str):
     it = list(dict.fromkeys(matrix["item_id"]))
     grid = matrix.pivot(index="function_id", columns="item_id", values="confidence_score").reindex(index=fn, columns=it)
     labels = matrix.pivot(index="function_id", columns="item_id", values="confidence").reindex(index=fn, columns=it)
-    fig, ax = plt.subplots(figsize=(7.5, 4.6), layout="constrained")
+    fig, ax = plt.subplots(figsize=(8.0, 4.8), layout="constrained")
     ax.imshow(grid.to_numpy(), cmap=ListedColormap(list(BLUES)), vmin=0, vmax=3, aspect="auto")
     names = matrix.attrs["function_names"]
     ax.set_yticks(range(len(fn)), [names[f] for f in fn], fontsize=8)
@@ -36,25 +36,42 @@ def draw_matrix(matrix: pd.DataFrame, title: str):
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    ax.set_title(title)
+    fig.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=FONT_SIZES["title"])
     return fig
 
 
 def draw_paths(plotted: pd.DataFrame, title: str):
-    """Each path's expected value: the value in force (dot) and the Monte Carlo 90 % interval (bar),
-    from :func:`helpers.export_controls.paths_plot_data`."""
-    p = plotted.set_index("path_id").sort_values("expected_value")
-    order = p.index.tolist()
-    fig, ax = plt.subplots(figsize=(7.5, 3.2), layout="constrained")
+    """Each path's expected value from each side (one panel per side): the value under the
+    assumptions in force (dot), the median (tick) and central interval (bar) of the Monte Carlo
+    draws, and the share of draws in which the path is best from that side (right of the bar).
+    ``plotted`` is :func:`helpers.export_controls.paths_plot_data`."""
+    sides = list(dict.fromkeys(plotted["side"]))
+    names = plotted.attrs.get("sides", {})
+    order = list(dict.fromkeys(plotted["path_id"]))
+    top = float(plotted["high"].max())
+    right = max(0.1, np.ceil(max(top, float(plotted["in_force"].max())) * 1.35 / 0.05) * 0.05)
+    fig, axes = plt.subplots(1, len(sides), figsize=(9.6, 0.9 + 0.5 * len(order)), sharey=True,
+                             layout="constrained")
     y = np.arange(len(order))
-    ax.hlines(y, p["q05"], p["q95"], color=BLUES[2], linewidth=6, label="90 % of Monte Carlo draws")
-    ax.plot(p["median"], y, "|", color=BLUES[3], markersize=14, label="median of draws")
-    ax.plot(p["expected_value"], y, "o", color=PALETTE["vermillion"], label="assumptions in force")
-    ax.set_yticks(y, [path_label(q) for q in order])
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("expected share of the US product's value kept")
-    ax.legend(loc="lower right", fontsize=8)
-    ax.set_title(title)
+    interval = plotted.attrs.get("interval", 0.9)
+    for ax, side in zip(np.atleast_1d(axes), sides):
+        p = plotted[plotted["side"] == side].set_index("path_id").loc[order]
+        ax.hlines(y, p["low"], p["high"], color=BLUES[2], linewidth=6, label=f"{interval:.0%} of Monte Carlo draws")
+        ax.plot(p["median"], y, "|", color=BLUES[3], markersize=14, label="median of draws")
+        ax.plot(p["in_force"], y, "o", color=PALETTE["vermillion"], label="assumptions in force")
+        for i, (end, best) in enumerate(zip(p[["high", "in_force"]].max(axis=1), p["p_best"])):
+            if best > 0:
+                share = "<1%" if best < 0.005 else f"{best:.0%}"
+                ax.text(end + right * 0.03, i, f"best in {share}", va="center", fontsize=7.5)
+        ax.set_xlim(0, right)
+        ax.set_title(textwrap.fill(names.get(side, side), 32), fontsize=FONT_SIZES["label"])
+        ax.set_yticks(y, [path_label(q) for q in order])
+        ax.grid(axis="x", color="#EEEEEE", linewidth=0.8)
+        ax.set_axisbelow(True)
+    np.atleast_1d(axes)[len(sides) // 2].set_xlabel("expected share of the US business's value")
+    handles, labels = np.atleast_1d(axes)[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=3, fontsize=8)
+    fig.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=FONT_SIZES["title"])
     return fig
 
 
@@ -68,17 +85,18 @@ def draw_tornado(sens: pd.DataFrame, title: str, top: int = 12):
     (``attrs["preferred"]``) over the best other path; a bar crossing zero means the preference flips."""
     preferred = sens.attrs["preferred"]
     part = sens.head(top).iloc[::-1]
-    fig, ax = plt.subplots(figsize=(8.0, 0.9 + 0.36 * len(part)), layout="constrained")
+    fig, ax = plt.subplots(figsize=(8.0, 1.3 + 0.36 * len(part)), layout="constrained")
     y = np.arange(len(part))
     lo, hi = part["margin_at_low"].to_numpy(), part["margin_at_high"].to_numpy()
     ax.barh(y, hi, color=PALETTE["blue"], height=0.6, label="assumption at the top of its range")
     ax.barh(y, lo, color=PALETTE["orange"], height=0.6, alpha=0.85, label="at the bottom of its range")
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(y, [n.replace("export.", "") for n in part["assumption"]], fontsize=8)
-    ax.set_xlabel(f"margin of {path_label(preferred)} over the best other path (expected value)")
+    side = sens.attrs.get("side", "operating").replace("_", " ")
+    ax.set_xlabel(f"margin of {path_label(preferred)} over the best other path (expected value, {side})")
     for i, r in enumerate(part.itertuples()):
         if not np.isnan(r.break_even):
             ax.text(max(lo[i], hi[i]) + 0.01, i, f"flips at {r.break_even:.3g}", va="center", fontsize=7.5)
-    ax.legend(loc="lower right", fontsize=8)
+    fig.legend(loc="outside lower center", ncol=2, fontsize=8)
     ax.set_title(title)
     return fig

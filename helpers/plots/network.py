@@ -8,7 +8,6 @@ hedged, evidence`` and both endpoints' positions). The matrix draws
 """
 from __future__ import annotations
 
-import html
 import textwrap
 
 import matplotlib.pyplot as plt
@@ -18,7 +17,7 @@ from matplotlib.lines import Line2D
 
 from helpers.figures import FONT_SIZES, NEUTRAL, PARTY_TYPE_COLORS, PLOTLY_TEMPLATE, TIE_FAMILY_COLORS
 from helpers.reference import ROLES
-from helpers.text import counted
+from helpers.text import counted, figure_text, html_text
 
 NODE_COLUMNS = ["stakeholder_id", "name", "type", "role_in_deal", "mentions", "x", "y"]
 EDGE_COLUMNS = ["kind", "source_id", "target_id", "relation", "family", "weight", "hedged", "evidence"]
@@ -51,7 +50,7 @@ def draw_network(network: pd.DataFrame, title: str):
     ax.scatter(nodes["x"], nodes["y"], s=sizes, c=nodes["type"].map(PARTY_TYPE_COLORS), edgecolors="white",
                linewidths=1.0, zorder=3)
     for r in nodes.itertuples():
-        ax.annotate(r.name, (r.x, r.y),
+        ax.annotate(figure_text(r.name), (r.x, r.y),
                     xytext=(0, -9 - (40 * r.mentions + 60) ** 0.5 / 2), textcoords="offset points",
                     ha="center", va="top", fontsize=7.5, zorder=4)
     ax.set_axis_off()
@@ -86,8 +85,8 @@ def network_plotly(network: pd.DataFrame, title: str):
             my.append((y0 + y1) / 2)
             label = (f"{r.source_id} — {r.relation} → {r.target_id}" if r.relation
                      else f"{r.source_id} & {r.target_id}: {counted(r.weight, 'sentence')} together")
-            body = "<br>".join("<br>".join(textwrap.wrap(html.escape(e), 90)) for e in r.evidence.split(" | ") if e)
-            hover.append(html.escape(label) + (" (hedged)" if r.hedged else "") + ("<br>" + body if body else ""))
+            body = "<br>".join("<br>".join(textwrap.wrap(html_text(e), 90)) for e in r.evidence.split(" | ") if e)
+            hover.append(html_text(label) + (" (hedged)" if r.hedged else "") + ("<br>" + body if body else ""))
         name = family or "same sentence"
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": color, "width": 1.5 if family else 0.8,
                                                                    "dash": "solid"},
@@ -98,7 +97,7 @@ def network_plotly(network: pd.DataFrame, title: str):
         part = nodes[nodes["type"] == t]
         if part.empty:
             continue
-        hover = [html.escape(f"{r.name} ({r.type}, {r.role_in_deal}): {counted(r.mentions, 'mention')}")
+        hover = [html_text(f"{r.name} ({r.type}, {r.role_in_deal}): {counted(r.mentions, 'mention')}")
                  for r in part.itertuples()]
         fig.add_trace(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", text=list(part["name"]),
                                  textposition="bottom center", hovertext=hover, hoverinfo="text", name=t,
@@ -114,21 +113,34 @@ def network_plotly(network: pd.DataFrame, title: str):
 
 
 def draw_role_matrix(plotted: pd.DataFrame, title: str):
-    """Mentions of each stakeholder (rows, grouped by role; ``attrs["labels"]`` names them) in
-    each article (columns)."""
-    cols = sorted(c for c in plotted.columns if c.startswith("mentions_"))
-    t = plotted.assign(label=plotted["stakeholder_id"].map(plotted.attrs["labels"]))
-    t["role_order"] = t["role_in_deal"].map({r: i for i, r in enumerate(ROLES)})
-    t = t.sort_values(["role_order", "mentions", "stakeholder_id"], ascending=[True, False, True])
-    values = t[cols].to_numpy()
-    fig, ax = plt.subplots(figsize=(2.2 + 1.1 * len(cols), 0.9 + 0.28 * len(t)), layout="constrained")
+    """Mentions of each party (rows, grouped by role in the deal) in each column (articles, or
+    weeks or months of publication: ``attrs["columns"]``), from
+    :func:`helpers.stakeholders.role_matrix_plot_data`."""
+    role_order = {r: i for i, r in enumerate(ROLES)}
+    rows = (plotted.drop_duplicates("row_id")
+            .assign(role_rank=lambda d: d["role_in_deal"].map(role_order).fillna(len(ROLES)))
+            .sort_values(["role_rank", "row_order"]))
+    cols = plotted.drop_duplicates("column_key").sort_values("column_order")
+    grid = (plotted.pivot(index="row_id", columns="column_key", values="mentions")
+            .reindex(index=rows["row_id"], columns=cols["column_key"]))
+    values = grid.to_numpy()
+    per_column = {"article": "", "week": " articles", "month": " articles"}[plotted.attrs["columns"]]
+    xlabels = [figure_text(r.column_label) + (f" ({r.n_articles}{per_column})" if per_column else "")
+               for r in cols.itertuples()]
+    upright = len(cols) <= 3 and max(map(len, xlabels)) <= 12  # short labels of few columns read upright
+    width = min(max(5.5, 3.2 + 0.45 * len(cols)), 12.0)
+    fig, ax = plt.subplots(figsize=(width, 1.6 + 0.27 * len(rows) + (0 if upright else 0.055 * max(map(len, xlabels)))),
+                           layout="constrained")
     ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(len(cols)), [c.replace("mentions_", "article ") for c in cols])
-    ax.set_yticks(range(len(t)), [f"{r.label} · {r.role_in_deal}" for r in t.itertuples()], fontsize=8)
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=8,
-                    color="white" if values[i, j] > values.max() * 0.6 else "black")
+    ax.set_xticks(range(len(cols)), xlabels, rotation=0 if upright else 40, ha="center" if upright else "right",
+                  rotation_mode="anchor", fontsize=7.5)
+    ax.set_yticks(range(len(rows)), [figure_text(r.row_label) + (f" · {r.role_in_deal}" if r.role_in_deal else "")
+                                     for r in rows.itertuples()], fontsize=8)
+    if values.size <= 400:  # the numbers themselves while they fit
+        for i in range(values.shape[0]):
+            for j in range(values.shape[1]):
+                ax.text(j, i, str(values[i, j]), ha="center", va="center", fontsize=7,
+                        color="white" if values[i, j] > values.max() * 0.6 else "black")
     ax.tick_params(length=0)
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(False)

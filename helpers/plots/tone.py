@@ -10,26 +10,28 @@ from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 
 from helpers.figures import BLUES, FONT_SIZES, NEUTRAL, VOICE_COLORS
-from helpers.plots.corpus import sentence_strip
+from helpers.plots.corpus import sentence_strip, share_bars
+from helpers.text import figure_text
 from helpers.tone import interval_columns, percent
 
 
 def draw_tone_strip(plotted: pd.DataFrame, title: str):
-    """Each article as a strip of its sentences (``article_id, start, end, voice,
+    """Each article as a strip of its sentences (``row_label, row_order, start, end, voice,
     vader_compound``) coloured by VADER compound (blue positive, red negative), with a marker
-    above each sentence that is not narration."""
+    above each sentence that is not narration; or, for many articles (``attrs["form"]``
+    shares), each outlet's share of negative, neutral and positive sentences."""
+    if plotted.attrs["form"] == "shares":
+        colors = {"negative": colormaps["RdBu"](0.15), "neutral": NEUTRAL["rule"], "positive": colormaps["RdBu"](0.85)}
+        return share_bars(plotted, "tone", colors, title, "share of the outlet's scored sentences, by VADER")
     cmap, norm = colormaps["RdBu"], Normalize(-1, 1)
     colors = plotted["vader_compound"].map(lambda v: cmap(norm(v)))
     fig = sentence_strip(plotted, colors, title)
     ax = fig.axes[0]
-    ids = sorted(plotted["article_id"].unique())
     markers = {"direct_quote": "v", "reported_speech": "o", "embedded_post": "s"}
-    for row_no, aid in enumerate(ids):
-        part = plotted[(plotted["article_id"] == aid) & (plotted["voice"] != "narration")]
-        for voice, marker in markers.items():
-            sel = part[part["voice"] == voice]
-            ax.plot((sel["start"] + sel["end"]) / 2, [row_no - 0.45] * len(sel), marker, color="black",
-                    markersize=4, linestyle="")
+    for voice, marker in markers.items():
+        sel = plotted[plotted["voice"] == voice]
+        ax.plot((sel["start"] + sel["end"]) / 2, sel["row_order"] - 0.45, marker, color="black",
+                markersize=4, linestyle="")
     sm = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
     fig.colorbar(sm, ax=ax, label="VADER compound", fraction=0.03, pad=0.01)
     fig.legend(handles=[Line2D([], [], marker=m, color="black", linestyle="", label=v.replace("_", " "))
@@ -49,9 +51,9 @@ def draw_stakeholder_tone(plotted: pd.DataFrame, title: str):
     ax.hlines(y, st[lo], st[hi], color=BLUES[2], linewidth=5)
     ax.plot(st["vader_compound_mean"], y, "o", color=BLUES[3])
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, [f"{labels.get(g, g)} (n={n})" for g, n in zip(st["group"], st["n"])], fontsize=8)
+    ax.set_yticks(y, [f"{figure_text(labels.get(g, g))} (n={n})" for g, n in zip(st["group"], st["n"])], fontsize=8)
     ax.set_xlim(-1, 1)
-    ax.set_xlabel(f"mean VADER compound of sentences naming the party ({percent(level)} bootstrap interval)")
+    ax.set_xlabel(f"mean VADER compound of the sentences naming each party\n({percent(level)} bootstrap interval)")
     ax.set_title(title)
     return fig
 
