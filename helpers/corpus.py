@@ -6,9 +6,11 @@ from UTF-8 (a byte-order mark, if any, is kept as character 0), so that for ever
 ``corpus.texts[article_id][start:end] == text``.
 
 ``articles``
-    ``article_id, file, title, outlet, published, published_basis, url`` (from the metadata;
-    ``published`` is a datetime64 day) plus ``published_overridden`` (a run's parameters changed it),
-    ``sha256`` (of the raw bytes), ``n_chars, n_words, n_paragraphs, n_sentences``.
+    ``article_id, file, title, outlet, published, published_basis, url, near_duplicate_of`` (from
+    the metadata; ``published`` is a datetime64 day; ``near_duplicate_of`` is optional in the file,
+    empty unless ``python -m helpers add`` found a near-duplicate, see :mod:`helpers.ingest`) plus
+    ``published_overridden`` (a run's parameters changed it), ``sha256`` (of the raw bytes),
+    ``n_chars, n_words, n_paragraphs, n_sentences``.
 ``paragraphs``
     ``article_id, paragraph_no`` (1-based), ``start, end, text, kind`` where kind is
     ``headline`` (a short first line without closing punctuation), ``body``, ``embedded_post``
@@ -43,8 +45,11 @@ from helpers.assumptions import Assumptions, load_assumptions
 from helpers.errors import DataError, Problem
 from helpers.outputs import counted, md_text
 
-METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url")
+METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url",
+                    "near_duplicate_of")
 REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
+# optional columns that are empty, not "unknown", when the file lacks them: a flag, not a fact
+EMPTY_WHEN_ABSENT = ("near_duplicate_of",)
 EARLIEST_DATE = dt.date(2000, 1, 1)
 
 ARTICLE_COLUMNS = [*METADATA_COLUMNS, "published_overridden", "sha256", "n_chars", "n_words",
@@ -121,7 +126,7 @@ def read_metadata(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, lis
     for col in METADATA_COLUMNS:
         if col not in frame.columns:
             if col not in REQUIRED_METADATA:
-                frame[col] = "unknown"
+                frame[col] = "" if col in EMPTY_WHEN_ABSENT else "unknown"
     if any(c not in frame.columns for c in REQUIRED_METADATA):
         return frame, problems
     today = dt.date.today()
