@@ -69,6 +69,7 @@ bench: setup
 	$(PY) benchmarks/bench_timeline.py 1000
 	$(PY) benchmarks/bench_tone.py 1000
 	$(PY) benchmarks/bench_export_controls.py
+	$(PY) benchmarks/bench_add.py 200
 	$(PY) benchmarks/bench_scale.py 1 10 100 1000 10000
 
 lab: setup
