@@ -29,14 +29,16 @@ import io
 import json
 import re
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
 from dateutil import parser as dateutil_parser
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from helpers import paths
 from helpers.assumptions import Assumptions, load_assumptions
@@ -57,6 +59,10 @@ _CLOSES = re.compile(r"[.!?…][\"'”’)\]]*$")  # as helpers.corpus reads a h
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _JSONLD_KEYS = ("datePublished", "dateCreated", "uploadDate", "dateModified")
 _DATE_KEY = re.compile(r"date|time|publish|modif|creat|issue", re.IGNORECASE)
+# Near-duplicate prefilter: distinct articles on one story share up to 0.23 of the shorter one's
+# three-word sequences (tests/realistic), a copy with 30 % of its words replaced (similarity 0.81)
+# still shares 0.39; pairs below this share are not compared character by character.
+PREFILTER_MIN_SHARED = 0.1
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
@@ -484,15 +490,38 @@ def make_id(article: Article, dated: bool, taken: set[str]) -> str:
     return f"{base}{digest[:n]}"
 
 
+def _shingles(text: str) -> set[int]:
+    words = text.split()
+    return {hash(tuple(words[i:i + 3])) for i in range(max(1, len(words) - 2))}
+
+
 def find_near_duplicates(articles: list[Article], existing: Mapping[str, str], min_similarity: float) -> None:
     """Flag each article whose normalised text is at least ``min_similarity`` like an existing
-    article's or an earlier one's in the batch (rapidfuzz ``fuzz.ratio``: Indel similarity, 0-1)."""
-    choices = dict(existing)
+    article's or an earlier one's in the batch (rapidfuzz ``fuzz.ratio``: Indel similarity, 0-1).
+
+    Only pairs that share ``PREFILTER_MIN_SHARED`` of the shorter text's three-word sequences
+    (counted through an index of them) are compared character by character, which costs ~0.4 ms
+    a pair: every pair took 8.6 s for a batch of 200."""
+    pool: list[tuple[str, str, int]] = []
+    index: dict[int, list[int]] = defaultdict(list)
+
+    def put(aid: str, fp: str, shingles: set[int]) -> None:
+        for h in shingles:
+            index[h].append(len(pool))
+        pool.append((aid, fp, len(shingles)))
+
+    for aid, fp in existing.items():
+        put(aid, fp, _shingles(fp))
     for art in articles:
-        best = process.extractOne(art.fingerprint, choices, scorer=fuzz.ratio, score_cutoff=min_similarity * 100)
-        if best is not None:
-            art.near_duplicate_of = f"{best[2]} (similarity {best[1] / 100:.2f})"
-        choices[art.article_id] = art.fingerprint
+        mine, best = _shingles(art.fingerprint), (None, 0.0)
+        for k, shared in Counter(chain.from_iterable(index.get(h, ()) for h in mine)).items():
+            aid, fp, n = pool[k]
+            if shared >= PREFILTER_MIN_SHARED * min(len(mine), n):
+                score = fuzz.ratio(art.fingerprint, fp, score_cutoff=min_similarity * 100)
+                best = (aid, score) if score > best[1] else best
+        if best[0] is not None:
+            art.near_duplicate_of = f"{best[0]} (similarity {best[1] / 100:.2f})"
+        put(art.article_id, art.fingerprint, mine)
 
 
 def plan_batch(given: Iterable[str | Path], data_dir: Path | str | None = None, columns: str | None = None,

@@ -24,6 +24,9 @@ PAGES = FIX / "pages"
 AXIOS, REUTERS, VERGE = (PAGES / f"{n}.html" for n in ("axios-oracle-confirms", "reuters-microsoft-rejected",
                                                        "verge-export-rules"))
 WIRE, ANALYSIS = FIX / "txt" / "daily-post-wire-copy.txt", FIX / "txt" / "analysis-licence-question.txt"
+# the article paragraphs of two pages, as written in their markup
+REUTERS_BODY = " ".join(re.findall(r"<p>(.*?)</p>", REUTERS.read_text(encoding="utf-8"), re.S)[1:7])
+VERGE_BODY = " ".join(re.findall(r"<p>(.*?)</p>", VERGE.read_text(encoding="utf-8"), re.S)[1:6])
 JSONL_COLUMNS = "text=body,title=headline,date=pubdate,outlet=source,url=link"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-(?:\d{4}-\d{2}-\d{2}|undated)-[0-9a-f]{6}$")
 
@@ -242,6 +245,19 @@ def test_near_duplicate_is_added_and_flagged(capsys, empty, tmp_path):
     got = by_source(empty)
     assert got["cut"]["near_duplicate_of"].split(" ")[0] in (reuters_id, wire["article_id"])
     assert got["the-verge"]["near_duplicate_of"] == ""
+
+
+def test_near_duplicates_found_past_the_prefilter():
+    # every tenth word of the wire story changed: the pair shares few enough three-word sequences
+    # to test the prefilter, and is still far above the threshold character by character
+    words = ingest.fingerprint(REUTERS_BODY).split()
+    edited = " ".join(w if i % 10 else "changed" for i, w in enumerate(words))
+    arts = [ingest.Article("b.txt", "b", edited, article_id="b", fingerprint=edited)]
+    ingest.find_near_duplicates(arts, {"a": " ".join(words), "z": ingest.fingerprint(VERGE_BODY)}, 0.8)
+    assert re.fullmatch(r"a \(similarity 0\.\d\d\)", arts[0].near_duplicate_of)
+    arts = [ingest.Article("c.txt", "c", VERGE_BODY, article_id="c", fingerprint=ingest.fingerprint(VERGE_BODY))]
+    ingest.find_near_duplicates(arts, {"a": " ".join(words)}, 0.8)
+    assert arts[0].near_duplicate_of == ""
 
 
 # --------------------------------------------------------------------------------------------
