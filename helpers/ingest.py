@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import email.utils
 import hashlib
 import html
 import io
@@ -63,6 +64,12 @@ _DATE_KEY = re.compile(r"date|time|publish|modif|creat|issue", re.IGNORECASE)
 # three-word sequences (tests/realistic), a copy with 30 % of its words replaced (similarity 0.81)
 # still shares 0.39; pairs below this share are not compared character by character.
 PREFILTER_MIN_SHARED = 0.1
+# Furniture inside an article that trafilatura keeps: photo captions, highlight boxes, "Read more"
+# links, agency credit lines. Not pruned when these would take more than FURNITURE_MAX_SHARE of
+# the page's paragraph words: they have then matched the article itself (a wrapper's class).
+FURNITURE_XPATH = "//figcaption | " + " | ".join(f"//*[contains(@class, '{c}')]" for c in (
+    "caption", "highlights", "read-more", "readmore", "credit", "picture"))
+FURNITURE_MAX_SHARE = 0.3
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
@@ -151,8 +158,9 @@ def headline(text: str, max_words: int) -> str | None:
 
 
 def parse_date(value: str) -> dt.date:
-    """A publication day from an export's column or a flag: ISO 8601 (a time may follow) or an
-    unambiguous written form (``14 September 2020``, ``Sep 14, 2020``), from 2000 to today;
+    """A publication day from an export's column or a flag: ISO 8601 (a time may follow), an
+    unambiguous written form (``14 September 2020``, ``Sep 14, 2020``) or RFC 2822 (``Thu, 24 Sep
+    2020 03:12:00 GMT``), from 2000 to today;
     ValueError saying what is wrong otherwise."""
     v = " ".join(str(value).split())
     for fmt in ("iso", *_DATE_FORMATS):
@@ -163,7 +171,10 @@ def parse_date(value: str) -> dt.date:
         except ValueError:
             continue
     else:
-        raise ValueError(f"{value!r} is not a date")
+        try:  # the e-mail form news feeds use: "Thu, 24 Sep 2020 03:12:00 GMT"
+            day = email.utils.parsedate_to_datetime(v).date()
+        except (TypeError, ValueError, IndexError):
+            raise ValueError(f"{value!r} is not a date") from None
     if day < EARLIEST_DATE:
         raise ValueError(f"{day} is before {EARLIEST_DATE}; is the year right?")
     if day > dt.date.today():
@@ -249,15 +260,33 @@ def expand_inputs(given: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], 
     return list(files.values()), problems
 
 
+def furniture_share(tree: lxml.html.HtmlElement) -> float:
+    """The share of the page's paragraph words that ``FURNITURE_XPATH`` would remove."""
+    hits = set(tree.xpath(FURNITURE_XPATH))
+    total = inside = 0
+    for p in tree.iter("p"):
+        n = len(p.text_content().split())
+        total += n
+        inside += n if p in hits or any(a in hits for a in p.iterancestors()) else 0
+    return inside / total if total else 0.0
+
+
 def read_page(data: bytes, shown: str, stem: str, a: Assumptions) -> Article:
     """A saved page read by trafilatura: body, title, site name, canonical URL, and the date its
-    markup states (htmldate without free-text search, which :func:`infer_date` does on the body)."""
+    markup states (htmldate without free-text search, which :func:`infer_date` does on the body).
+    Furniture inside the article is pruned unless its selectors would take much of the text."""
     from trafilatura import bare_extraction
 
     limits = {"original_date": True, "extensive_search": False, "min_date": EARLIEST_DATE.isoformat(),
               "max_date": dt.date.today().isoformat()}
     try:
-        doc = bare_extraction(data, with_metadata=True, include_comments=False, date_extraction_params=limits)
+        tree = lxml.html.fromstring(data)
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+    prune = [FURNITURE_XPATH] if tree is not None and furniture_share(tree) <= FURNITURE_MAX_SHARE else None
+    try:
+        doc = bare_extraction(data, with_metadata=True, include_comments=False, date_extraction_params=limits,
+                              prune_xpath=prune)
     except Exception as exc:  # a page trafilatura cannot parse is a bad input, named as such
         raise DataError(Problem(shown, "body", f"no article text found (trafilatura: {exc})")) from None
     body = normalise_text(doc.text or "") if doc is not None else ""
@@ -267,10 +296,7 @@ def read_page(data: bytes, shown: str, stem: str, a: Assumptions) -> Article:
     page = Article(shown, stem, with_title(body, title), title=title, outlet=doc.sitename or None, url=doc.url or None)
     if doc.date:
         day = dt.date.fromisoformat(doc.date)
-        try:
-            where = date_field(lxml.html.fromstring(data), day, doc.url)
-        except (ValueError, lxml.etree.ParserError):
-            where = None
+        where = date_field(tree, day, doc.url) if tree is not None else None
         if where or (day.month, day.day) != (1, 1):  # a bare year found in the markup is no date
             page.published = day
             page.published_basis = (f"page metadata of {Path(shown).name}: {where}" if where

@@ -121,6 +121,40 @@ def test_added_pages_segment_as_the_suite_expects(capsys, empty):
     assert (corpus.articles["outlet"] != "unknown").all()
 
 
+FURNISHED = """<html><head><meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2020-09-24T10:00:00+05:30"><title>Licence sought</title></head>
+<body><article><h1>ByteDance seeks an export licence</h1>
+<div class="highlights"><h3>Highlights</h3><ul><li>ByteDance filed with the Beijing bureau</li></ul></div>
+<figure><img src="x.jpg"><figcaption>The TikTok logo on a phone. Photo: Agency</figcaption></figure>
+{body}
+<p class="read-more"><strong>Read more:</strong> <a href="/x">Oracle and Walmart talk stakes</a></p>
+<p class="agency_credit">© Wire Agency 2020</p></article></body></html>"""
+PARAGRAPHS = "".join(f"<p>ByteDance said on Thursday ({n}) it had applied to the Beijing commerce bureau for a licence to "
+                     "export technology covered by the revised catalogue, a step any sale of its recommendation engine "
+                     "needs.</p>" for n in ("first", "second", "third"))
+
+
+def test_furniture_inside_the_article_is_pruned(capsys, empty, tmp_path):
+    page = tmp_path / "furnished.html"
+    page.write_text(FURNISHED.format(body=PARAGRAPHS), encoding="utf-8")
+    assert add(capsys, empty, page)[0] == 0
+    (row,) = rows(empty).values()
+    text = text_of(empty, row["article_id"])
+    assert text.split("\n")[0] == "ByteDance seeks an export licence" and text.count("ByteDance said on Thursday") == 3
+    assert [b for b in ("Highlights", "filed with the Beijing bureau", "Photo: Agency", "Read more", "Oracle and Walmart",
+                        "Wire Agency") if b in text] == []
+    assert row["published"] == "2020-09-24"  # as written, +05:30
+
+
+def test_furniture_selectors_that_would_take_the_article_are_not_used(capsys, empty, tmp_path):
+    # the whole story sits in a wrapper whose class names a picture: pruning it would leave nothing
+    page = tmp_path / "wrapped.html"
+    page.write_text(FURNISHED.format(body=f'<div class="picture-story">{PARAGRAPHS}</div>'), encoding="utf-8")
+    assert add(capsys, empty, page)[0] == 0
+    (row,) = rows(empty).values()
+    assert text_of(empty, row["article_id"]).count("ByteDance said on Thursday") == 3
+
+
 def test_text_files_and_exports(capsys, empty):
     assert add(capsys, empty, FIX / "txt", FIX / "export.csv")[0] == 0
     code, out, _ = add(capsys, empty, FIX / "export_other.jsonl", "--columns", JSONL_COLUMNS)
@@ -398,7 +432,8 @@ def test_a_seed_would_be_stored_as_it_is(seed):
 
 @pytest.mark.parametrize(("value", "day"), [("2020-09-14", "2020-09-14"), ("2020-09-14T22:41:00Z", "2020-09-14"),
                                             ("14 September 2020", "2020-09-14"), ("Sept. 14, 2020", "2020-09-14"),
-                                            ("Sep 14, 2020", "2020-09-14"), ("2020/09/14", "2020-09-14")])
+                                            ("Sep 14, 2020", "2020-09-14"), ("2020/09/14", "2020-09-14"),
+                                            ("Mon, 14 Sep 2020 03:12:00 GMT", "2020-09-14")])
 def test_parse_date(value, day):
     assert ingest.parse_date(value).isoformat() == day
 
