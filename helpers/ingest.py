@@ -15,9 +15,9 @@ export's column, ``--published``, or ``not stated: inferred by htmldate ...``), 
 (``<outlet or file slug>-<date, or "undated" if inferred>-<6 hex of the normalised text's SHA-256>``)
 and ``near_duplicate_of`` (``"<id> (similarity 0.93)"`` for a text close to an earlier one, else empty).
 
-Reading is kept apart from checking (:func:`plan_batch`, which writes nothing) and from writing
-(:func:`write_batch`). Thresholds: ``ingest.*`` and ``corpus.headline_max_words`` in
-``assumptions.yaml``.
+Reading (a saved page through :mod:`helpers.pages`) is kept apart from checking
+(:func:`plan_batch`, which writes nothing) and from writing (:func:`write_batch`). Thresholds:
+``ingest.*`` and ``corpus.headline_max_words`` in ``assumptions.yaml``.
 """
 from __future__ import annotations
 
@@ -36,9 +36,6 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-import lxml.etree
-import lxml.html
-from dateutil import parser as dateutil_parser
 from rapidfuzz import fuzz
 
 from helpers import paths
@@ -46,6 +43,7 @@ from helpers.assumptions import Assumptions, load_assumptions
 from helpers.corpus import EARLIEST_DATE, METADATA_COLUMNS, check_files, count_words, read_metadata, read_text
 from helpers.errors import DataError, Problem
 from helpers.outputs import atomic_write, write_new_article
+from helpers.pages import read_saved_page
 
 PAGE_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -58,18 +56,10 @@ NO_HEADLINE = "unknown (the text carries no headline)"
 WRAP_MAX_CHARS = 100  # a file with a longer line is not hard-wrapped (see normalise_text)
 _CLOSES = re.compile(r"[.!?…][\"'”’)\]]*$")  # as helpers.corpus reads a headline
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-_JSONLD_KEYS = ("datePublished", "dateCreated", "uploadDate", "dateModified")
-_DATE_KEY = re.compile(r"date|time|publish|modif|creat|issue", re.IGNORECASE)
 # Near-duplicate prefilter: distinct articles on one story share up to 0.23 of the shorter one's
 # three-word sequences (tests/realistic), a copy with 30 % of its words replaced (similarity 0.81)
 # still shares 0.39; pairs below this share are not compared character by character.
 PREFILTER_MIN_SHARED = 0.1
-# Furniture inside an article that trafilatura keeps: photo captions, highlight boxes, "Read more"
-# links, agency credit lines. Not pruned when these would take more than FURNITURE_MAX_SHARE of
-# the page's paragraph words: they have then matched the article itself (a wrapper's class).
-FURNITURE_XPATH = "//figcaption | " + " | ".join(f"//*[contains(@class, '{c}')]" for c in (
-    "caption", "highlights", "read-more", "readmore", "credit", "picture"))
-FURNITURE_MAX_SHARE = 0.3
 _DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y")
 
 
@@ -194,46 +184,6 @@ def infer_date(text: str) -> dt.date | None:
     return None if day is None or (day.month, day.day) == (1, 1) else day
 
 
-def _day_of(value: str | None) -> dt.date | None:
-    """The day a markup value states, as written (no time-zone shift), or None."""
-    try:
-        return dateutil_parser.parse(value.strip(), default=dt.datetime(1900, 1, 1)).date() if value else None
-    except (ValueError, OverflowError):
-        return None
-
-
-def _jsonld_dates(node: object) -> Iterable[tuple[str, str]]:
-    if isinstance(node, list):
-        for item in node:
-            yield from _jsonld_dates(item)
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            if key in _JSONLD_KEYS and isinstance(value, str):
-                yield key, value
-            else:
-                yield from _jsonld_dates(value)
-
-
-def date_field(tree: lxml.html.HtmlElement, day: dt.date, url: str | None) -> str | None:
-    """Which field of a page states ``day`` (the date htmldate found), looked for in htmldate's
-    order: the address, a ``<meta>`` tag, JSON-LD, a ``<time>`` element; None if none does."""
-    if url and any(f in url for f in (f"/{day:%Y/%m/%d}/", f"/{day.year}/{day.month}/{day.day}/", f"{day:%Y-%m-%d}")):
-        return "the date in its canonical URL"
-    for meta in tree.iter("meta"):
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = meta.get(attr)
-            if key and _DATE_KEY.search(key) and _day_of(meta.get("content") or meta.get("datetime")) == day:
-                return f'<meta {attr}="{key}">'
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
-        try:
-            found = [key for key, value in _jsonld_dates(json.loads(script.text or "")) if _day_of(value) == day]
-        except ValueError:
-            continue
-        if found:
-            return f"JSON-LD {found[0]}"
-    return next(("<time datetime>" for t in tree.iter("time") if _day_of(t.get("datetime")) == day), None)
-
-
 # --- Reading inputs --------------------------------------------------------------------------
 
 
@@ -260,48 +210,24 @@ def expand_inputs(given: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], 
     return list(files.values()), problems
 
 
-def furniture_share(tree: lxml.html.HtmlElement) -> float:
-    """The share of the page's paragraph words that ``FURNITURE_XPATH`` would remove."""
-    hits = set(tree.xpath(FURNITURE_XPATH))
-    total = inside = 0
-    for p in tree.iter("p"):
-        n = len(p.text_content().split())
-        total += n
-        inside += n if p in hits or any(a in hits for a in p.iterancestors()) else 0
-    return inside / total if total else 0.0
-
-
 def read_page(data: bytes, shown: str, stem: str, a: Assumptions) -> Article:
-    """A saved page read by trafilatura: body, title, site name, canonical URL, and the date its
-    markup states (htmldate without free-text search, which :func:`infer_date` does on the body).
-    Furniture inside the article is pruned unless its selectors would take much of the text."""
-    from trafilatura import bare_extraction
-
-    limits = {"original_date": True, "extensive_search": False, "min_date": EARLIEST_DATE.isoformat(),
-              "max_date": dt.date.today().isoformat()}
+    """A saved page (:func:`helpers.pages.read_saved_page`: trafilatura, furniture pruned): body,
+    title, site name, canonical URL, and the date its markup states, with the field stating it."""
     try:
-        tree = lxml.html.fromstring(data)
-    except (ValueError, lxml.etree.ParserError):
-        tree = None
-    prune = [FURNITURE_XPATH] if tree is not None and furniture_share(tree) <= FURNITURE_MAX_SHARE else None
-    try:
-        doc = bare_extraction(data, with_metadata=True, include_comments=False, date_extraction_params=limits,
-                              prune_xpath=prune)
+        page = read_saved_page(data)
     except Exception as exc:  # a page trafilatura cannot parse is a bad input, named as such
         raise DataError(Problem(shown, "body", f"no article text found (trafilatura: {exc})")) from None
-    body = normalise_text(doc.text or "") if doc is not None else ""
-    if (words := count_words(body)) < a["ingest.min_body_words"]:
+    body = normalise_text(page.text) if page is not None else ""
+    words = count_words(body)
+    if page is None or words < a["ingest.min_body_words"]:
         raise DataError(Problem(shown, "body", "no article text found" + (f" (only {words} words)" if words else "")))
-    title = doc.title or headline(body, a["corpus.headline_max_words"])
-    page = Article(shown, stem, with_title(body, title), title=title, outlet=doc.sitename or None, url=doc.url or None)
-    if doc.date:
-        day = dt.date.fromisoformat(doc.date)
-        where = date_field(tree, day, doc.url) if tree is not None else None
-        if where or (day.month, day.day) != (1, 1):  # a bare year found in the markup is no date
-            page.published = day
-            page.published_basis = (f"page metadata of {Path(shown).name}: {where}" if where
-                                    else f"page metadata via htmldate ({Path(shown).name})")
-    return page
+    title = page.title or headline(body, a["corpus.headline_max_words"])
+    art = Article(shown, stem, with_title(body, title), title=title, outlet=page.sitename, url=page.url,
+                  published=page.date)
+    if page.date:
+        art.published_basis = (f"page metadata of {Path(shown).name}: {page.date_field}" if page.date_field
+                               else f"page metadata via htmldate ({Path(shown).name})")
+    return art
 
 
 def read_plain(data: bytes, shown: str, stem: str, a: Assumptions) -> Article:
