@@ -79,6 +79,11 @@ def _add(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("nothing was added", file=sys.stderr)
         return 2
+    except OSError as exc:  # the inputs were fine but writing failed; the texts written are removed again
+        print(f"{paths.relative(exc.filename) if exc.filename else 'data folder'}: (write): {exc.strerror or exc}",
+              file=sys.stderr)
+        print("nothing was added", file=sys.stderr)
+        return 1
     for art in added:
         print(f"added {art.article_id}  outlet: {art.outlet or 'unknown'}  published: {art.published}  "
               f"({art.published_basis})")

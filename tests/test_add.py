@@ -322,6 +322,20 @@ def test_a_failed_metadata_write_removes_the_texts(capsys, make_data, monkeypatc
     assert snapshot(data) == before
 
 
+def test_a_failed_write_is_a_sentence_not_a_traceback(capsys, make_data, monkeypatch):
+    data = make_data()
+    before = snapshot(data)
+
+    def full(path, text):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(ingest, "atomic_write", full)
+    code, out, err = add(capsys, data, PAGES)
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert "articles.csv: (write): No space left on device" in err and "nothing was added" in err
+    assert snapshot(data) == before
+
+
 def test_raw_files_are_never_overwritten(capsys, empty):
     articles, _ = ingest.plan_batch([REUTERS], empty)
     target = empty / "raw" / "articles" / f"{articles[0].article_id}.txt"
