@@ -199,10 +199,10 @@ def expand_inputs(given: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], 
                      if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in SUFFIXES]
             if not found:
                 problems.append(Problem(str(item), "(folder)", f"holds no {', '.join(SUFFIXES)} file"))
-        elif not path.exists():
-            found, _ = [], problems.append(Problem(str(item), "(file)", "not found"))
-        elif path.suffix.lower() not in SUFFIXES:
-            found, _ = [], problems.append(Problem(str(item), "(file)", f"not a supported type ({', '.join(SUFFIXES)})"))
+        elif not path.exists() or path.suffix.lower() not in SUFFIXES:
+            problems.append(Problem(str(item), "(file)", "not found" if not path.exists()
+                                    else f"not a supported type ({', '.join(SUFFIXES)})"))
+            continue
         else:
             found = [(path, str(item))]
         for p, shown in found:
@@ -308,6 +308,9 @@ def read_export(data: bytes, shown: str, stem: str, given: Mapping[str, str], a:
         where = f"line {no}"
         values = {f: ("" if record.get(k) is None else str(record.get(k))).strip() for f, k in keys.items()}
         body = normalise_text(values["text"])
+        if isinstance(record.get(keys["text"]), (list, dict)):
+            problems.append(Problem(shown, f"{where}: {columns['text']}", "not a string"))
+            continue
         if not body:
             problems.append(Problem(shown, f"{where}: {columns['text']}", "no text" if keys["text"] in record else
                                     "missing; name the text field with --columns text=NAME"))
