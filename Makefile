@@ -11,12 +11,13 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # the kernel named python3 is always the .venv one, whatever kernels the user has registered
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: help setup report validate notebooks site scenario test lab lock bench check-determinism clean-cache
+.PHONY: help setup report validate notebooks site scenario add test lab lock bench check-determinism clean-cache
 
 help:
 	@echo "make report   set up .venv, validate the data, re-execute every notebook in order"
 	@echo "make test     set up .venv, run the unit tests and nbval (strict) over the notebooks"
 	@echo "make scenario PARAMS=scenarios/no-licence.yaml [NB=03]   rerun under other assumptions into build/scenarios/"
+	@echo "make add FILES='page.html inbox/ export.csv' [ARGS='--columns text=body --outlet Axios']   add articles to data/ (all or nothing)"
 	@echo "make lab      open JupyterLab on the project's environment"
 	@echo "make bench    run the benchmarks in benchmarks/ (figures in benchmarks/README.md)"
 	@echo "make check-determinism   run the report twice from clean and compare every output byte for byte"
@@ -47,6 +48,10 @@ scenario: setup
 	@test -n "$(PARAMS)" || { echo "usage: make scenario PARAMS=scenarios/no-licence.yaml [NB=03]"; exit 2; }
 	$(PY) -m helpers scenario $(PARAMS) $(NB)
 
+add: setup
+	@test -n "$(FILES)" || { echo "usage: make add FILES='page.html inbox/ export.csv' [ARGS='--columns text=body']"; exit 2; }
+	$(PY) -m helpers add $(FILES) $(ARGS)
+
 test: setup
 	$(PY) tools/sync_environment.py --check
 	$(PY) -m ruff check helpers tests notebooks benchmarks tools
@@ -64,6 +69,7 @@ bench: setup
 	$(PY) benchmarks/bench_timeline.py 1000
 	$(PY) benchmarks/bench_tone.py 1000
 	$(PY) benchmarks/bench_export_controls.py
+	$(PY) benchmarks/bench_add.py 200
 	$(PY) benchmarks/bench_scale.py 1 10 100 1000 10000
 
 lab: setup

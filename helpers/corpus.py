@@ -6,10 +6,12 @@ from UTF-8 (a byte-order mark, if any, is kept as character 0), so that for ever
 ``corpus.texts[article_id][start:end] == text``.
 
 ``articles``
-    ``article_id, file, title, outlet, published, published_basis, url`` (from the metadata;
-    ``published`` is a datetime64 day) plus ``label`` (the one human name of the article in every
-    figure, finding, hover and table: see :func:`article_labels`), ``date_basis`` (``stated``,
-    ``inferred`` or ``overridden``: see :func:`date_basis`), ``published_overridden`` (a run's
+    ``article_id, file, title, outlet, published, published_basis, url, near_duplicate_of`` (from
+    the metadata; ``published`` is a datetime64 day; ``near_duplicate_of`` is optional in the file,
+    empty unless ``python -m helpers add`` found a near-duplicate, see :mod:`helpers.ingest`) plus
+    ``label`` (the one human name of the article in every figure, finding, hover and table: see
+    :func:`helpers.labels.article_labels`), ``date_basis`` (``stated``, ``inferred`` or
+    ``overridden``: see :func:`helpers.labels.date_basis`), ``published_overridden`` (a run's
     parameters changed it), ``sha256`` (of the raw bytes), ``n_chars, n_words, n_paragraphs,
     n_sentences``.
 ``paragraphs``
@@ -46,7 +48,7 @@ from helpers.assumptions import Assumptions, load_assumptions
 from helpers.cache import cached
 from helpers.errors import DataError, Problem
 from helpers.labels import article_labels, date_basis
-from helpers.reference import METADATA_COLUMNS, REQUIRED_METADATA, date_problems, parse_date
+from helpers.tables import EMPTY_WHEN_ABSENT, METADATA_COLUMNS, REQUIRED_METADATA, date_problems, parse_date
 
 ARTICLE_COLUMNS = [*METADATA_COLUMNS, "label", "date_basis", "published_overridden", "sha256", "n_chars", "n_words",
                    "n_paragraphs", "n_sentences"]
@@ -110,7 +112,7 @@ def read_metadata(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, lis
         return frame, problems
     for col in METADATA_COLUMNS:
         if col not in frame.columns and col not in REQUIRED_METADATA:
-            frame[col] = "unknown"
+            frame[col] = "" if col in EMPTY_WHEN_ABSENT else "unknown"
     return frame, problems
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 
 from helpers.assumptions import Assumptions
 from helpers.corpus import Corpus
-from helpers.reference import BAN_PATH, CONFIDENCE, TRANSFER_COLUMNS, ExportReference
+from helpers.tables import BAN_PATH, CONFIDENCE, TRANSFER_COLUMNS, ExportReference
 from helpers.text import counted
 
 # The sides a path's value is stated from, and how a finding or a figure names them.

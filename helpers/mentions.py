@@ -27,7 +27,7 @@ import pandas as pd
 
 from helpers import lexicons
 from helpers.corpus import URL, Corpus
-from helpers.reference import alias_key, split_aliases
+from helpers.tables import alias_key, split_aliases
 
 MENTION_COLUMNS = ["mention_id", "article_id", "sentence_no", "start", "end", "surface", "stakeholder_id"]
 CANDIDATE_COLUMNS = ["article_id", "name", "count", "first_sentence_no", "shape"]

@@ -36,6 +36,39 @@ def atomic_write(path: Path | str, data: bytes | str) -> Path:
     return path
 
 
+def write_new_article(path: Path | str, text: str) -> Path:
+    """Write a new article's text to ``raw/articles/<id>.txt``: the one write ever made under
+    ``raw/`` (by ``python -m helpers add``), and never over an existing file.
+
+    The text lands in a temporary file beside the target and is hard-linked to its name, which
+    fails if the name exists; a file system without hard links falls back to an exclusive create.
+    Raises FileExistsError if the article file exists, PermissionError outside a ``raw/articles``
+    folder."""
+    path = Path(path)
+    if (path.parent.name, path.parent.parent.name) != ("articles", "raw") or path.suffix != ".txt":
+        raise PermissionError(f"{paths.relative(path)}: new articles go to raw/articles/<id>.txt only")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here: an exclusive create still never overwrites
+            with open(path, "xb") as handle:
+                try:
+                    handle.write(raw)
+                except BaseException:
+                    path.unlink(missing_ok=True)
+                    raise
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return path
+
+
 def table_csv(frame: pd.DataFrame) -> str:
     """A frame as deterministic CSV text (no index, fixed float format, ISO dates)."""
     return frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n", date_format="%Y-%m-%d")

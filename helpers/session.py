@@ -34,6 +34,7 @@ from helpers.assumptions import Assumptions, load_assumptions
 from helpers.corpus import Corpus, load_corpus, sha256_mismatches
 from helpers.mentions import find_mentions
 from helpers.outputs import PROCESSED, write_processed
+from helpers.tables import ExportReference
 from helpers.text import markdown_bullets
 
 # The assumptions each notebook's figures record in their sidecars (its topic).
@@ -69,7 +70,7 @@ class Session:
         """A registered input table, checked (:func:`helpers.reference.load`)."""
         return reference.load(name, self.data_dir)
 
-    def export_reference(self) -> reference.ExportReference:
+    def export_reference(self) -> ExportReference:
         """The export-control tables and the context record, checked against each other."""
         return reference.load_export(self.data_dir)
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from helpers.corpus import QUOTE_PAIRS, Corpus
 from helpers.mentions import AliasMatcher
-from helpers.reference import compile_relation_pattern, cue_regex, speech_verb_regex
+from helpers.tables import compile_relation_pattern, cue_regex, speech_verb_regex
 from helpers.text import counted, md_text, some
 
 RELATION_COLUMNS = ["relation_id", "article_id", "article_label", "sentence_no", "start", "end", "source_id", "relation",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.corpus import Corpus
-from helpers.reference import cue_regex, speech_verb_regex
+from helpers.tables import cue_regex, speech_verb_regex
 from helpers.temporal import clause_span
 from helpers.text import counted, md_text, some
 

@@ -32,8 +32,8 @@ import pandas as pd
 from helpers import lexicons
 from helpers.corpus import POST_SIGNATURE, Corpus
 from helpers.labels import article_rows
-from helpers.reference import compile_attribution_pattern, cue_regex
 from helpers.stakeholders import mask_mentions, quote_speakers
+from helpers.tables import compile_attribution_pattern, cue_regex
 from helpers.text import counted, md_text
 from helpers.tone_fast import TextBlobScorer, fast_vader, vader_may_score
 

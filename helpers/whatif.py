@@ -36,7 +36,7 @@ from helpers import paths
 from helpers.assumptions import Assumptions
 from helpers.outputs import atomic_write
 from helpers.plots.export_controls import draw_paths
-from helpers.reference import ExportReference
+from helpers.tables import ExportReference
 
 TITLE = "What if: expected value of each deal path, from each side"
 LIVE_DPI = 100  # a redraw must follow the slider: a third of the time of the report's 200 dpi

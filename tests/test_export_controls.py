@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from helpers import export_controls as ec
-from helpers import paths, reference
+from helpers import paths, reference, tables
 from helpers.assumptions import load_assumptions
 from helpers.errors import DataError
 from helpers.validate import validate
@@ -155,7 +155,7 @@ def test_microsoft_was_rejected_by_the_seller_and_the_ban_moves_nothing(ref):
     mw = row(ref.paths, "path_id", "microsoft_walmart")
     assert "2020-09-13" in mw["outcome"] and mw["seller_position"].startswith("rejected")
     ban = row(ref.paths, "path_id", "no_deal_ban")
-    assert all(ban[c] == "" for c in reference.TRANSFER_COLUMNS)
+    assert all(ban[c] == "" for c in tables.TRANSFER_COLUMNS)
 
 
 # --------------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def by_hand(a, ref, path, date=None, overrides=None):
     restricted = {m.function_id for m in ref.mapping.itertuples()
                   if rank[m.confidence] >= rank[v["export.mapping_min_confidence"]]}
     p = row(ref.paths, "path_id", path)
-    named = set("|".join(p[c] for c in reference.TRANSFER_COLUMNS).split("|"))
+    named = set("|".join(p[c] for c in tables.TRANSFER_COLUMNS).split("|"))
     stake = named & restricted & set(shares)
     rebuilt = v["export.rebuild_quality"] * max(0.0, 1 - v["export.rebuild_months"] / v["export.horizon_months"])
     refused = sum(s / total * (rebuilt if f in stake else 1) for f, s in shares.items())

@@ -41,3 +41,15 @@ def test_processed_tables_are_sorted_and_deterministic(tmp_path):
 ])
 def test_counted_agrees_with_its_number(n, noun, plural, says):
     assert text.counted(n, noun, plural) == says
+
+
+
+def test_new_article_is_written_once_and_never_over_a_file(tmp_path):
+    target = tmp_path / "raw" / "articles" / "a-2020-09-14-abcdef.txt"
+    outputs.write_new_article(target, "First text.\n")
+    with pytest.raises(FileExistsError):
+        outputs.write_new_article(target, "Second text.\n")
+    assert target.read_text(encoding="utf-8") == "First text.\n"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file left behind
+    with pytest.raises(PermissionError, match="raw/articles"):
+        outputs.write_new_article(tmp_path / "processed" / "x.txt", "anywhere else")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st_
 
 from helpers import corpus as hc
 from helpers import mentions as hm
-from helpers import reference, temporal
+from helpers import reference, tables, temporal
 from helpers.assumptions import load_assumptions
 
 A = load_assumptions()
@@ -89,7 +89,7 @@ def test_mentions_slice_to_their_surface(text):
 
 
 PLAIN = hm.AliasMatcher.from_gazetteer(GAZ, by_first_letter=False)
-ALIAS_PIECES = [a for r in GAZ["aliases"] for a in reference.split_aliases(r) if a]
+ALIAS_PIECES = [a for r in GAZ["aliases"] for a in tables.split_aliases(r) if a]
 aliasy = st_.lists(st_.one_of(st_.sampled_from(PIECES), st_.sampled_from(ALIAS_PIECES).map(lambda a: a + " "),
                               st_.sampled_from(ALIAS_PIECES).map(str.upper), st_.sampled_from(ALIAS_PIECES).map(str.lower),
                               st_.text(max_size=5)), max_size=40).map("".join)

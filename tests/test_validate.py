@@ -87,6 +87,16 @@ def test_unknown_extra_column(make_data):
     expect_problem(data, "articles.csv", "unknown column 'extra'")
 
 
+def test_near_duplicate_column_is_optional(make_data):
+    # absent: empty for every row (a flag, not an unknown fact); present: read as written
+    data = make_data({"a1": "Some text.", "a2": "Other text."})
+    assert list(load_corpus(data).articles["near_duplicate_of"]) == ["", ""]
+    (data / "articles.csv").write_text(HEADER.strip() + ",near_duplicate_of\n" + ROW.format(id="a1") + ",\n"
+                                       + ROW.format(id="a2") + ",a1 (similarity 0.93)\n", encoding="utf-8")
+    assert messages(data) == []
+    assert list(load_corpus(data).articles["near_duplicate_of"]) == ["", "a1 (similarity 0.93)"]
+
+
 def test_file_that_is_not_the_id(make_data):
     data = make_data({"a1": "Some text."}, rows=["b1,a1.txt,T,O,2020-09-14,basis,unknown"])
     expect_problem(data, "line 2: file", "does not match article_id 'b1'")

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from matplotlib.lines import Line2D
 
 from helpers.figures import FONT_SIZES, NEUTRAL, PARTY_TYPE_COLORS, PLOTLY_TEMPLATE, TIE_FAMILY_COLORS
-from helpers.reference import ROLES
+from helpers.tables import ROLES
 from helpers.text import counted, figure_text, html_text
 
 NODE_COLUMNS = ["stakeholder_id", "name", "type", "role_in_deal", "mentions", "x", "y"]

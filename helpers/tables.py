@@ -1,0 +1,339 @@
+"""What a valid row of each input table is: the vocabularies its columns take, the syntax of
+the patterns kept as data, and one check per table.
+
+The checks take a frame (every column as text), the file name to cite and the tables the rows
+refer to, and return :class:`~helpers.errors.Problem` s naming file, line and field; the registry
+in :mod:`helpers.reference` runs them. The analyses import the vocabularies and pattern syntax
+from here, so a value the check accepts is one the analysis understands.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from helpers.errors import Problem
+
+# --------------------------------------------------------------------------------------------
+# Vocabularies of the tables
+
+METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url",
+                    "near_duplicate_of")
+REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
+# optional columns that are empty, not "unknown", when the file lacks them: a flag, not a fact
+EMPTY_WHEN_ABSENT = ("near_duplicate_of",)
+EARLIEST_DATE = dt.date(2000, 1, 1)
+
+PARTY_TYPES = ("company", "government body", "person", "media outlet", "commentator", "public", "place")
+ROLES = ("seller", "bidder", "partner", "regulator", "decision-maker", "commentator", "affected party", "setting")
+TIE_FAMILIES = ("conflict", "cooperation", "oversight", "affiliation")
+HEDGE_KINDS = ("modal", "conditional", "reported", "epistemic", "evidential")
+CONFIDENCE = {"low": 1, "medium": 2, "high": 3}
+# A deal path names the functions it moves to the buyer, discloses (source code to review) or has
+# served from China; their restricted ones are what a Chinese technology-export licence could cover.
+TRANSFER_COLUMNS = ("functions_transferred", "functions_disclosed", "functions_served_from_china")
+# What a path does with the code, the algorithm, the data and control: a word of this vocabulary,
+# then a note in parentheses ("review_access (Oracle to check ...)").
+TERMS_COLUMNS = ("source_code", "algorithm", "user_data", "control")
+TERMS = ("transferred", "transferred_or_licensed", "review_access", "kept_by_bytedance", "moved_to_buyer_us",
+         "hosted_by_oracle_us", "buyer", "bytedance", "disputed", "none")
+AVAILABILITY_PRECISION = ("day", "month", "at_latest")
+BAN_PATH = "no_deal_ban"
+
+
+# --------------------------------------------------------------------------------------------
+# The patterns kept as data
+
+
+def compile_relation_pattern(pattern: str) -> re.Pattern:
+    """A relation pattern: a regular expression over a sentence whose mentions read ``{A}``,
+    ``{B}`` (the two ends) or ``{X}`` (any other stakeholder), each mention masked as ``⟨i⟩``."""
+    if "{A}" not in pattern or "{B}" not in pattern:
+        raise ValueError("a relation pattern needs both {A} and {B}")
+    body = pattern
+    for slot, regex in (("A", r"⟨(?P<a>\d+)⟩"), ("B", r"⟨(?P<b>\d+)⟩"), ("X", r"⟨\d+⟩")):
+        body = body.replace("{" + slot + "}", regex)
+    return re.compile(body, re.IGNORECASE)
+
+
+def compile_attribution_pattern(pattern: str) -> re.Pattern:
+    """An attribution cue: a regular expression whose ``{S}`` is the speaker's masked mention."""
+    return re.compile(pattern.replace("{S}", "⟨(?P<s>\\d+)⟩"), re.IGNORECASE)
+
+
+def cue_regex(cues: pd.DataFrame) -> re.Pattern:
+    """One expression that finds any cue of a cue table (``cue`` column: words, e.g. hedge cues)
+    as whole words, longest first."""
+    words = sorted(cues["cue"], key=lambda c: (-len(c), c))
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in words) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def speech_verb_regex(cues: pd.DataFrame) -> re.Pattern:
+    """One expression for the speech verbs of the attribution cues (kind ``speech verb``: said,
+    says, told, stated...)."""
+    verbs = cues.loc[cues["kind"] == "speech verb", "pattern"]
+    return re.compile("|".join(f"(?:{v})" for v in verbs) or r"(?!)", re.IGNORECASE)
+
+
+def split_aliases(value: str) -> list[str]:
+    """The ``|``-separated aliases of one gazetteer row, trimmed (empty ones kept, to be reported)."""
+    return [a.strip() for a in str(value).split("|")]
+
+
+@functools.lru_cache(maxsize=65536)
+def alias_key(alias: str) -> str:
+    """How aliases are compared: case-folded, white space collapsed, curly apostrophes straightened."""
+    return re.sub(r"\s+", " ", alias.replace("’", "'")).strip().casefold()
+
+
+# --------------------------------------------------------------------------------------------
+# Checks, one per table (each takes the frame, the file name to cite and the tables it refers to)
+
+
+def parse_date(value: str) -> dt.date:
+    """An ISO day (``YYYY-MM-DD``), surrounding white space allowed."""
+    return dt.date.fromisoformat(value.strip())
+
+
+def date_problems(value: Any, file: str, field_name: str, today: dt.date | None = None) -> list[Problem]:
+    """What is wrong with a publication date: not ISO, before 2000, or in the future."""
+    today = today or dt.date.today()
+    try:
+        day = value if isinstance(value, dt.date) else parse_date(str(value))
+    except ValueError:
+        return [Problem(file, field_name, f"{value!r} is not a date (YYYY-MM-DD)")]
+    if day < EARLIEST_DATE:
+        return [Problem(file, field_name, f"{day} is before {EARLIEST_DATE}; is the year right?")]
+    if day > today:
+        return [Problem(file, field_name, f"{day} is in the future")]
+    return []
+
+
+def metadata_problems(frame: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Unknown columns, empty required fields, duplicate ids, a file that is not ``<id>.txt``, bad dates."""
+    problems = [Problem(file, "(header)", f"unknown column {c!r}; expected {', '.join(METADATA_COLUMNS)}")
+                for c in frame.columns if c not in METADATA_COLUMNS]
+    if any(c not in frame.columns for c in REQUIRED_METADATA):
+        return problems
+    today = dt.date.today()
+    seen: dict[str, int] = {}
+    for i, row in enumerate(frame.itertuples(index=False), start=2):
+        for col in REQUIRED_METADATA:
+            if not getattr(row, col):
+                problems.append(Problem(file, f"line {i}: {col}", "empty"))
+        aid = row.article_id
+        if aid in seen:
+            problems.append(Problem(file, f"line {i}: article_id", f"duplicate id {aid!r} (first on line {seen[aid]})"))
+        seen.setdefault(aid, i)
+        if row.file and aid and Path(row.file).stem != aid:
+            problems.append(Problem(file, f"line {i}: file",
+                                    f"{row.file!r} does not match article_id {aid!r} (the id is the file stem)"))
+        if row.published:
+            problems.extend(date_problems(row.published, file, f"line {i}: published", today))
+    return problems
+
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def gazetteer_problems(gazetteer: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Duplicate ids, empty aliases, aliases claimed by two stakeholders, unknown type or role."""
+    problems = []
+    owner: dict[str, tuple[str, int]] = {}
+    seen: dict[str, int] = {}
+    for line, row in enumerate(gazetteer.itertuples(index=False), start=2):
+        sid = row.stakeholder_id
+        where = f"line {line} ({sid})"
+        if not _ID.match(sid or ""):
+            problems.append(Problem(file, f"{where}: stakeholder_id", "must be lower_snake_case"))
+        if sid in seen:
+            problems.append(Problem(file, f"{where}: stakeholder_id", f"duplicate id (first on line {seen[sid]})"))
+        seen.setdefault(sid, line)
+        if row.type not in PARTY_TYPES:
+            problems.append(Problem(file, f"{where}: type", f"{row.type!r} is not one of {', '.join(PARTY_TYPES)}"))
+        if row.role_in_deal not in ROLES:
+            problems.append(Problem(file, f"{where}: role_in_deal", f"{row.role_in_deal!r} is not one of {', '.join(ROLES)}"))
+        for alias in split_aliases(row.aliases):
+            if not alias:
+                problems.append(Problem(file, f"{where}: aliases", "empty alias (a doubled or trailing '|')"))
+                continue
+            key = alias_key(alias)
+            if key in owner and owner[key][0] != sid:
+                other, other_line = owner[key]
+                problems.append(Problem(file, f"{where}: aliases",
+                                        f"alias {alias!r} is also claimed by {other} (line {other_line})"))
+            owner.setdefault(key, (sid, line))
+    return problems
+
+
+def pattern_problems(patterns: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Unknown tie family or scope, and patterns that do not compile."""
+    problems = []
+    for line, row in enumerate(patterns.itertuples(index=False), start=2):
+        if row.family not in TIE_FAMILIES:
+            problems.append(Problem(file, f"line {line}: family", f"{row.family!r} is not one of {', '.join(TIE_FAMILIES)}"))
+        if row.scope not in ("sentence", "paragraph"):
+            problems.append(Problem(file, f"line {line}: scope", f"{row.scope!r} is not sentence or paragraph"))
+        try:
+            compile_relation_pattern(row.pattern)
+        except (ValueError, re.error) as exc:
+            problems.append(Problem(file, f"line {line} ({row.pattern_id}): pattern", str(exc)))
+    return problems
+
+
+def hedge_problems(cues: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Hedge cues of a kind the analyses do not know."""
+    return [Problem(file, f"line {line}: kind", f"{kind!r} is not one of {', '.join(HEDGE_KINDS)}")
+            for line, kind in enumerate(cues["kind"], start=2) if kind not in HEDGE_KINDS]
+
+
+def attribution_problems(cues: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Attribution patterns that do not compile."""
+    problems = []
+    for line, pattern in enumerate(cues["pattern"], start=2):
+        try:
+            compile_attribution_pattern(pattern)
+        except re.error as exc:
+            problems.append(Problem(file, f"line {line}: pattern", f"not a regular expression ({exc})"))
+    return problems
+
+
+def context_problems(frame: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
+    """Malformed dates, unknown precision, an end before its start, actors the gazetteer does not
+    know (when the gazetteer itself is readable), keyword patterns that do not compile."""
+    known = set(refs["stakeholders"]["stakeholder_id"]) if "stakeholders" in refs else None
+    problems = []
+    for line, r in enumerate(frame.itertuples(index=False), start=2):
+        where = f"line {line} ({r.event_id})"
+        try:
+            start = dt.date.fromisoformat(r.date)
+            end = dt.date.fromisoformat(r.date_end) if r.date_end else start
+            if end < start:
+                problems.append(Problem(file, f"{where}: date_end", f"{end} is before date {start}"))
+        except ValueError as exc:
+            problems.append(Problem(file, f"{where}: date", f"not an ISO date YYYY-MM-DD ({exc})"))
+        if r.precision not in ("day", "month", "year"):
+            problems.append(Problem(file, f"{where}: precision", f"{r.precision!r} is not day, month or year"))
+        for actor in filter(None, r.actors.split("|")):
+            if known is not None and actor not in known:
+                problems.append(Problem(file, f"{where}: actors", f"{actor!r} is not in the gazetteer"))
+        try:
+            re.compile(r.keywords)
+        except re.error as exc:
+            problems.append(Problem(file, f"{where}: keywords", f"not a regular expression ({exc})"))
+    return problems
+
+
+def context_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Context events with ``date`` and ``date_end`` (a day event ends on its day) as datetime64 days."""
+    out = frame.copy()
+    out["date_end"] = out["date_end"].where(out["date_end"].str.len() > 0, out["date"])
+    for col in ("date", "date_end"):
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[s]")
+    return out
+
+
+@dataclass(frozen=True)
+class ExportReference:
+    """The export-control reference tables, validated against each other, and the sourced context
+    record (``context_events``) whose rows the findings cite."""
+
+    items: pd.DataFrame
+    revision: pd.DataFrame
+    functions: pd.DataFrame
+    mapping: pd.DataFrame
+    paths: pd.DataFrame
+    keywords: pd.DataFrame
+    record: pd.DataFrame
+
+
+_CHECKED = re.compile(r"^\d{4}-\d{2}-\d{2}: \S")
+
+
+def _iso_problem(value: str, file: str, where: str, empty_ok: bool = False) -> list[Problem]:
+    if empty_ok and not value:
+        return []
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return [Problem(file, where, f"{value!r} is not an ISO date (YYYY-MM-DD)")]
+    return []
+
+
+def export_problems(ref: ExportReference, folder: str) -> list[Problem]:
+    """Cross-table checks: duplicate ids; mappings, paths and keywords naming unknown items or
+    functions; bad confidence, availability or yes/partial/no values; path terms outside their
+    vocabulary; dates that are not ISO; a ``checked`` note that does not start with the day it was
+    checked (``YYYY-MM-DD: what it was checked against``); the ban path missing."""
+    problems = []
+    items, functions = set(ref.items["item_id"]), set(ref.functions["function_id"])
+    tables = {"export_catalogue_items": ref.items, "export_catalogue_revision": ref.revision,
+              "tiktok_functions": ref.functions, "export_function_items": ref.mapping, "deal_paths": ref.paths,
+              "export_keywords": ref.keywords}
+    for name, frame in tables.items():
+        for line, note in enumerate(frame["checked"], start=2):
+            if not _CHECKED.match(note):
+                problems.append(Problem(f"{folder}/{name}.csv", f"line {line}: checked",
+                                        "must start with the day checked and say against what ('YYYY-MM-DD: ...')"))
+    for frame, col, name in ((ref.items, "item_id", "export_catalogue_items"),
+                             (ref.functions, "function_id", "tiktok_functions"),
+                             (ref.paths, "path_id", "deal_paths")):
+        for dup in sorted(frame[col][frame[col].duplicated()]):
+            problems.append(Problem(f"{folder}/{name}.csv", col, f"duplicate id {dup!r}"))
+    file = f"{folder}/export_catalogue_items.csv"
+    for line, r in enumerate(ref.items.itertuples(index=False), start=2):
+        problems += _iso_problem(r.date, file, f"line {line} ({r.item_id}): date")
+        if r.item_id != f"{r.number}-{r.control_point_no}":
+            problems.append(Problem(file, f"line {line}: item_id",
+                                    f"{r.item_id!r} is not <number>-<control_point_no> ({r.number}-{r.control_point_no})"))
+    file = f"{folder}/tiktok_functions.csv"
+    for line, r in enumerate(ref.functions.itertuples(index=False), start=2):
+        problems += _iso_problem(r.available_from, file, f"line {line} ({r.function_id}): available_from")
+        problems += _iso_problem(r.available_to, file, f"line {line} ({r.function_id}): available_to", empty_ok=True)
+        if r.available_from_precision not in AVAILABILITY_PRECISION:
+            problems.append(Problem(file, f"line {line} ({r.function_id}): available_from_precision",
+                                    f"{r.available_from_precision!r} is not one of {', '.join(AVAILABILITY_PRECISION)}"))
+    file = f"{folder}/export_function_items.csv"
+    for line, r in enumerate(ref.mapping.itertuples(index=False), start=2):
+        if r.function_id not in functions:
+            problems.append(Problem(file, f"line {line}: function_id", f"{r.function_id!r} is not in tiktok_functions.csv"))
+        if r.item_id not in items:
+            problems.append(Problem(file, f"line {line}: item_id", f"{r.item_id!r} is not in export_catalogue_items.csv"))
+        if r.confidence not in CONFIDENCE:
+            problems.append(Problem(file, f"line {line}: confidence", f"{r.confidence!r} is not high, medium or low"))
+    file = f"{folder}/deal_paths.csv"
+    for line, r in enumerate(ref.paths.itertuples(index=False), start=2):
+        where = f"line {line} ({r.path_id})"
+        problems += _iso_problem(r.proposed, file, f"{where}: proposed")
+        for col in TRANSFER_COLUMNS:
+            for f in filter(None, getattr(r, col).split("|")):
+                if f not in functions:
+                    problems.append(Problem(file, f"{where}: {col}", f"{f!r} is not in tiktok_functions.csv"))
+        for col in TERMS_COLUMNS:
+            word = getattr(r, col).split(" ", 1)[0]
+            if word not in TERMS:
+                problems.append(Problem(file, f"{where}: {col}", f"{word!r} is not one of {', '.join(TERMS)}"))
+        for col in ("data_in_us", "divests"):
+            if getattr(r, col) not in ("yes", "partial", "no"):
+                problems.append(Problem(file, f"{where}: {col}", f"{getattr(r, col)!r} is not yes, partial or no"))
+    if BAN_PATH not in set(ref.paths["path_id"]):
+        problems.append(Problem(file, "path_id", f"the reference path {BAN_PATH!r} (no deal) is missing"))
+    file = f"{folder}/export_keywords.csv"
+    for line, r in enumerate(ref.keywords.itertuples(index=False), start=2):
+        try:
+            re.compile(r.pattern)
+        except re.error as exc:
+            problems.append(Problem(file, f"line {line}: pattern", f"not a regular expression ({exc})"))
+        if r.function_id and r.function_id not in functions:
+            problems.append(Problem(file, f"line {line}: function_id", f"{r.function_id!r} is not in tiktok_functions.csv"))
+        for item in filter(None, r.item_id.split("|")):
+            if item not in items:
+                problems.append(Problem(file, f"line {line}: item_id", f"{item!r} is not in export_catalogue_items.csv"))
+    return problems
