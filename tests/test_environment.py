@@ -9,7 +9,7 @@ from helpers import paths
 
 
 def pins(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith(("#", "-"))]
+    return [line.split()[0] for line in text.splitlines() if line.strip() and not line.strip().startswith(("#", "-"))]
 
 
 def test_environment_yml_has_exactly_the_requirements_pins():
@@ -26,6 +26,22 @@ def test_every_requirement_is_pinned_exactly_and_every_direct_dependency_is_lock
     locked = {p.split("==")[0].lower().replace("_", "-") for p in requirements}
     direct = {p.lower().replace("_", "-") for p in pins((paths.ROOT / "requirements.in").read_text(encoding="utf-8"))}
     assert direct <= locked, direct - locked
+
+
+def test_every_pin_carries_its_hashes():
+    """requirements.txt is installed in hash-checking mode (uv and pip alike): each pin has at
+    least one sha256 of a distribution file, so a tampered or substituted file is refused."""
+    text = (paths.ROOT / "requirements.txt").read_text(encoding="utf-8")
+    blocks = re.split(r"\n(?=[A-Za-z0-9])", text.split("\n", 2)[2])
+    assert len(blocks) == len(pins(text))
+    assert all(re.search(r"--hash=sha256:[0-9a-f]{64}", b) for b in blocks), [b.split()[0] for b in blocks
+                                                                            if "--hash=" not in b]
+
+
+def test_setup_installs_with_uv_or_pip_from_the_hashed_pins():
+    makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "INSTALLER  ?= uv" in makefile and re.search(r"UV_VERSION := \d+\.\d+\.\d+", makefile)
+    assert makefile.count("--require-hashes -r requirements.txt") == 2
 
 
 def test_ci_runs_the_readme_test_command():

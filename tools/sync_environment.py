@@ -13,7 +13,7 @@ PYTHON = "3.11"
 
 def pins(requirements: Path) -> list[str]:
     """The ``name==version`` lines of a requirements file, in file order."""
-    return [line.strip() for line in requirements.read_text(encoding="utf-8").splitlines()
+    return [line.split()[0] for line in requirements.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.lstrip().startswith(("#", "-"))]
 
 
