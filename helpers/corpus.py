@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 from sentencex import segment as _sentencex
 
-from helpers import paths
+from helpers import paths, safe_io
 from helpers.assumptions import Assumptions, load_assumptions
 from helpers.errors import DataError, Problem
 from helpers.outputs import counted, md_text
@@ -134,7 +134,10 @@ def read_metadata(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, lis
         if aid in seen:
             problems.append(Problem(file, f"line {i}: article_id", f"duplicate id {aid!r} (first on line {seen[aid]})"))
         seen.setdefault(aid, i)
-        if row.file and aid and Path(row.file).stem != aid:
+        if row.file and (row.file != Path(row.file).name or row.file in (".", "..") or "\\" in row.file):
+            problems.append(Problem(file, f"line {i}: file", f"{row.file!r} is not a file name in raw/articles/ "
+                                    "(no folders, no '..')"))
+        elif row.file and aid and Path(row.file).stem != aid:
             problems.append(Problem(file, f"line {i}: file",
                                     f"{row.file!r} does not match article_id {aid!r} (the id is the file stem)"))
         if row.published:
@@ -154,18 +157,20 @@ def _date_problems(value: Any, file: str, field_name: str, today: dt.date) -> li
     return []
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """Decode one article file strictly as UTF-8; a missing, undecodable or blank file is a problem."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(paths.relative(path), "(file)", "missing")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(paths.relative(path), f"byte {exc.start}", "not UTF-8 text")]
+def read_text(path: Path, within: Path | str | None = None, limit: int | None = None) -> tuple[str | None, list[Problem]]:
+    """Decode one article file strictly as UTF-8; a missing, undecodable or blank file is a problem.
+
+    The file must be a regular file inside ``within`` (default: its own folder) of at most
+    ``limit`` bytes (default: :data:`helpers.safe_io.DEFAULT_MAX_ARTICLE_BYTES`), see
+    :func:`helpers.safe_io.read_bytes`."""
+    file = paths.relative(path)
+    within = within if within is not None else Path(path).absolute().parent
+    limit = limit if limit is not None else safe_io.DEFAULT_MAX_ARTICLE_BYTES
+    text, problems = safe_io.read_text(path, within, limit, "the article size limit (input.max_article_bytes)", file)
+    if text is None:
+        return None, problems
     if not text.strip(_PAD):
-        return None, [Problem(paths.relative(path), "(text)", "empty or white space only")]
+        return None, [Problem(file, "(text)", "empty or white space only")]
     return text, []
 
 
@@ -384,12 +389,13 @@ def corpus_checksum(articles: pd.DataFrame) -> str:
 
 def validate_corpus(data_dir: Path | str | None = None, published: Mapping[str, Any] | None = None) -> list[Problem]:
     """Every problem with the articles and their metadata, without segmenting anything."""
-    return _read_and_validate(data_dir, published)[0]
+    return _read_and_validate(data_dir, published, safe_io.max_article_bytes(data_dir))[0]
 
 
-def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any] | None
+def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any] | None, limit: int | None = None
                        ) -> tuple[list[Problem], pd.DataFrame, dict[str, tuple[bytes, str]]]:
-    """The problems, the metadata and each readable file's raw bytes and their SHA-256, by file name."""
+    """The problems, the metadata and each readable file's raw bytes and their SHA-256, by file name.
+    Articles are read only from inside the data folder and up to ``limit`` bytes each."""
     meta, problems = read_metadata(data_dir)
     files: dict[str, tuple[bytes, str]] = {}
     if "file" in meta.columns:
@@ -397,7 +403,7 @@ def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any]
         folder = paths.raw_articles(data_dir)
         seen: dict[str, str] = {}
         for name in sorted(set(meta["file"]) & {p.name for p in folder.glob("*.txt")}):
-            text, found = read_text(folder / name)
+            text, found = read_text(folder / name, paths.data_dir(data_dir), limit)
             problems += found
             if text is not None:
                 raw = text.encode("utf-8")  # read_text decodes strictly, so this is the file's bytes
@@ -427,7 +433,8 @@ def load_corpus(
     is False.
     """
     a = assumptions if assumptions is not None else load_assumptions(paths.assumptions_yaml(data_dir))
-    problems, meta, files = _read_and_validate(data_dir, published)
+    problems, meta, files = _read_and_validate(data_dir, published,
+                                               a.get("input.max_article_bytes", safe_io.DEFAULT_MAX_ARTICLE_BYTES))
     if problems:
         raise DataError(problems)
     overrides = {k: (v if isinstance(v, dt.date) else _parse_date(str(v))) for k, v in (published or {}).items()}
@@ -538,8 +545,13 @@ def uncovered_characters(corpus: Corpus) -> pd.DataFrame:
 def sha256_mismatches(corpus: Corpus, data_dir: Path | str | None = None) -> list[str]:
     """Articles whose file on disk no longer has the checksum recorded at load time."""
     folder = paths.raw_articles(data_dir)
-    return [r.article_id for r in corpus.articles.itertuples()
-            if hashlib.sha256((folder / r.file).read_bytes()).hexdigest() != r.sha256]
+    limit = safe_io.max_article_bytes(data_dir)
+
+    def digest(name: str) -> str | None:
+        raw, _ = safe_io.read_bytes(folder / name, paths.data_dir(data_dir), limit)
+        return None if raw is None else hashlib.sha256(raw).hexdigest()
+
+    return [r.article_id for r in corpus.articles.itertuples() if digest(r.file) != r.sha256]
 
 
 def overview_findings(corpus: Corpus) -> list[str]:

@@ -6,6 +6,7 @@ data path is derived from it with the functions below.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT: Path = Path(__file__).resolve().parent.parent
@@ -13,6 +14,7 @@ DATA: Path = ROOT / "data"
 NOTEBOOKS: Path = ROOT / "notebooks"
 FIGURES: Path = ROOT / "figures"
 BUILD: Path = ROOT / "build"
+SCENARIOS: Path = ROOT / "scenarios"
 
 
 def data_dir(data: Path | str | None = None) -> Path:
@@ -52,12 +54,27 @@ def notebook(name: str) -> Path:
 
 
 def relative(path: Path | str) -> str:
-    """A path as shown to readers: relative to the project root, never a machine path."""
-    p = Path(path).resolve()
+    """A path as shown to readers: relative to the project root, never a machine path. The folder
+    is resolved but not the name itself: a link is shown by its own name, never its target's."""
+    p = Path(path).absolute()
+    p = p.parent.resolve() / p.name if p.name not in ("", ".", "..") else p.resolve()
     try:
         return p.relative_to(ROOT).as_posix()
     except ValueError:
         return p.name
+
+
+def data_folder_of(path: Path | str) -> Path:
+    """The data folder a data file belongs to, read off its path (the inverse of the functions
+    above): ``reference/x.csv`` and ``raw/articles/x.txt`` belong to the folder holding
+    ``reference/`` or ``raw/``; ``articles.csv`` and ``assumptions.yaml`` to their own folder.
+    Nothing the suite reads from a data folder may lie (or link) outside it."""
+    folder = Path(os.path.abspath(path)).parent
+    if folder.name == "reference":
+        return folder.parent
+    if folder.name == "articles" and folder.parent.name == "raw":
+        return folder.parent.parent
+    return folder
 
 
 class Outputs:
