@@ -42,6 +42,7 @@ from helpers import paths, safe_io
 from helpers.assumptions import Assumptions, load_assumptions
 from helpers.errors import DataError, Problem
 from helpers.outputs import counted, md_text
+from helpers.textcheck import control_problems, lookalike_warnings
 
 METADATA_COLUMNS = ("article_id", "file", "title", "outlet", "published", "published_basis", "url")
 REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
@@ -162,7 +163,8 @@ def read_text(path: Path, within: Path | str | None = None, limit: int | None = 
 
     The file must be a regular file inside ``within`` (default: its own folder) of at most
     ``limit`` bytes (default: :data:`helpers.safe_io.DEFAULT_MAX_ARTICLE_BYTES`), see
-    :func:`helpers.safe_io.read_bytes`."""
+    :func:`helpers.safe_io.read_bytes`; text with control characters other than tab, line feed and
+    carriage return is refused with its line and column (:mod:`helpers.textcheck`)."""
     file = paths.relative(path)
     within = within if within is not None else Path(path).absolute().parent
     limit = limit if limit is not None else safe_io.DEFAULT_MAX_ARTICLE_BYTES
@@ -171,6 +173,9 @@ def read_text(path: Path, within: Path | str | None = None, limit: int | None = 
         return None, problems
     if not text.strip(_PAD):
         return None, [Problem(file, "(text)", "empty or white space only")]
+    problems = control_problems(text, file)
+    if problems:
+        return None, problems
     return text, []
 
 
@@ -390,6 +395,18 @@ def corpus_checksum(articles: pd.DataFrame) -> str:
 def validate_corpus(data_dir: Path | str | None = None, published: Mapping[str, Any] | None = None) -> list[Problem]:
     """Every problem with the articles and their metadata, without segmenting anything."""
     return _read_and_validate(data_dir, published, safe_io.max_article_bytes(data_dir))[0]
+
+
+def text_warnings(data_dir: Path | str | None = None) -> list[Problem]:
+    """Warnings (not errors: the articles still load) about words that are not what they look like:
+    zero-width characters inside a word, Latin mixed with Cyrillic or Greek letters
+    (:func:`helpers.textcheck.lookalike_warnings`), for every article that can be read."""
+    _, _, files = _read_and_validate(data_dir, None, safe_io.max_article_bytes(data_dir))
+    folder = paths.raw_articles(data_dir)
+    found: list[Problem] = []
+    for name, (raw, _) in sorted(files.items()):
+        found += lookalike_warnings(raw.decode("utf-8"), paths.relative(folder / name))
+    return found
 
 
 def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any] | None, limit: int | None = None

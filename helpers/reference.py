@@ -22,8 +22,9 @@ def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tup
 
     The file must be a regular file inside its data folder, of at most
     :data:`helpers.safe_io.MAX_TABLE_BYTES`; a field may be as long as an article
-    (``input.max_article_bytes``)."""
+    (``input.max_article_bytes``); a control character in a cell is named with its line and field."""
     from helpers import safe_io
+    from helpers.textcheck import control_problems
 
     path = Path(path)
     file = paths.relative(path)
@@ -57,6 +58,10 @@ def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tup
         record = {h: cell.strip() for h, cell in zip(header, row)}
         if "source" in header and not record["source"]:
             problems.append(Problem(file, f"line {line_no}: source", "empty; a fact without a source does not go in"))
+        controls = [(h, found[0]) for h, cell in record.items() if (found := control_problems(cell, file, "a table"))]
+        if controls:
+            problems.append(Problem(file, f"line {line_no}: {controls[0][0]}", controls[0][1].message))
+            continue
         records.append(record)
     frame = pd.DataFrame(records, columns=header, dtype="string")
     return frame, problems

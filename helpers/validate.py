@@ -1,4 +1,7 @@
-"""One check of everything the suite reads: articles, metadata, reference tables, assumptions."""
+"""One check of everything the suite reads: articles, metadata, reference tables, assumptions.
+
+:func:`validate` returns the problems (errors: loading would stop on them); :func:`warnings`
+what ``python -m helpers validate`` prints as a warning without failing."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,6 +23,14 @@ def validate(data_dir: Path | str | None = None) -> list[Problem]:
     except DataError as exc:
         problems += exc.problems
     return sorted(set(problems))
+
+
+def warnings(data_dir: Path | str | None = None) -> list[Problem]:
+    """What ``validate`` prints as a warning and does not fail on: words in the articles that are
+    not what they look like (zero-width characters, Latin mixed with Cyrillic or Greek letters)."""
+    from helpers.corpus import text_warnings
+
+    return text_warnings(data_dir)
 
 
 def _table_problems(data_dir: Path | str | None) -> list[Problem]:
