@@ -17,15 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     sc.add_argument("params", help="a YAML file with overrides: and/or published:")
     sc.add_argument("notebooks", nargs="*", help="notebook numbers or stems (default: all)")
     args = parser.parse_args(argv)
-    if args.command == "validate":
-        from helpers.validate import validate
-
-        problems = validate(args.data_dir)
-        for problem in problems:
-            print(problem)
-        if not problems:
-            print("ok")
-        return 1 if problems else 0
+    if args.command in ("validate", "scenario"):
+        return _without_traceback(args)
     if args.command == "site":
         from helpers import paths
         from helpers.report import build_site, update_readme, write_manifest
@@ -34,22 +27,56 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{paths.relative(update_readme())}: findings updated")
         print(f"{paths.relative(build_site())}: written")
         return 0
-    if args.command == "scenario":
-        from pathlib import Path
-
-        from helpers.errors import DataError
-        from helpers.report import run_scenario
-        from helpers.runner import resolve_names
-
-        try:
-            run_scenario(Path(args.params), resolve_names(args.notebooks))
-        except DataError as exc:
-            print(exc, file=sys.stderr)
-            return 2
-        return 0
     from helpers.runner import resolve_names, run_notebooks
 
     return run_notebooks(resolve_names(args.notebooks))
+
+
+def _without_traceback(args: argparse.Namespace) -> int:
+    """``validate`` and ``scenario``: bad data is a sentence per problem (file, field, what is wrong)
+    and exit code 1 (validate) or 2 (a scenario that cannot run), never a traceback. Anything else
+    that stops them is named in one sentence too (set HELPERS_TRACEBACK=1 to see where it came from)."""
+    import os
+
+    from helpers.errors import DataError
+
+    try:
+        if args.command == "validate":
+            from helpers.validate import validate, warnings
+
+            problems = validate(args.data_dir)
+            for problem in problems:
+                print(problem)
+            for warning in warnings(args.data_dir):
+                print(f"warning: {warning}")
+            if not problems:
+                print("ok")
+            return 1 if problems else 0
+        from pathlib import Path
+
+        from papermill.exceptions import PapermillExecutionError
+
+        from helpers.runner import resolve_names
+        from helpers.scenario import run_scenario
+
+        try:
+            run_scenario(Path(args.params), resolve_names(args.notebooks))
+        except PapermillExecutionError as exc:
+            print(f"{exc.filename or 'notebook'}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}; "
+                  "the scenario's outputs are incomplete", file=sys.stderr)
+            return 1
+        return 0
+    except DataError as exc:
+        print(exc, file=sys.stderr if args.command == "scenario" else sys.stdout)
+        return 2 if args.command == "scenario" else 1
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # the last guard of a command that must never show a traceback
+        if os.environ.get("HELPERS_TRACEBACK"):
+            raise
+        print(f"python -m helpers {args.command}: stopped by {type(exc).__name__}: {str(exc)[:300]} "
+              "(not a problem the checks name: please report it; HELPERS_TRACEBACK=1 shows where)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
