@@ -1,16 +1,20 @@
 """Writing outputs so that a failed run never leaves a half-written file.
 
 Every file the suite writes goes through :func:`atomic_write`: the content lands in a temporary
-file in the same folder and is renamed over the target in one step. Processed tables are written
-deterministically (rows sorted, floats in one fixed format, ``\\n`` line ends) so that a rerun
-with the same inputs produces the same bytes.
+file in the same folder and is renamed over the target in one step. The file gets the mode the
+user's umask gives a new file (0644 under umask 022): ``tempfile.mkstemp`` creates it 0600, and
+the rename would otherwise keep that. Processed tables are written deterministically (rows
+sorted, floats in one fixed format, ``\\n`` line ends) so that a rerun with the same inputs
+produces the same bytes.
 """
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
 import tempfile
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +24,32 @@ from helpers import paths
 FLOAT_FORMAT = "%.6g"
 
 
+_UMASK_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def file_mode() -> int:
+    """The mode of a new file under the process's umask (``0o666 & ~umask``), read once.
+
+    Linux shows the umask in ``/proc/self/status``, and reading it there changes nothing. Elsewhere
+    ``os.umask`` is the only way to read it, by setting another and putting it back; the one set
+    meanwhile is 077, so a file another thread creates in that instant is only ever stricter."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return 0o666 & ~mask
+
+
 def atomic_write(path: Path | str, data: bytes | str) -> Path:
-    """Write ``data`` to ``path`` via a temporary file and a rename; return the path."""
+    """Write ``data`` to ``path`` via a temporary file and a rename; return the path. The file
+    gets the mode the umask gives a new file (:func:`file_mode`), not mkstemp's 0600."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -30,6 +58,7 @@ def atomic_write(path: Path | str, data: bytes | str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.chmod(handle.fileno(), file_mode())
             handle.write(raw)
         os.replace(tmp, path)
     except BaseException:

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -41,3 +44,17 @@ def test_processed_tables_are_sorted_and_deterministic(tmp_path):
 ])
 def test_counted_agrees_with_its_number(n, noun, plural, says):
     assert outputs.counted(n, noun, plural) == says
+
+
+def test_files_get_the_mode_the_umask_gives(tmp_path):
+    """mkstemp creates 0600 and os.replace keeps it; written files get 0o666 & ~umask instead (0644
+    under umask 022, 0640 under 027), checked in fresh processes with each umask."""
+    for mask, mode in ((0o022, 0o644), (0o027, 0o640), (0o077, 0o600)):
+        target = tmp_path / f"t{mask:o}.csv"
+        subprocess.run([sys.executable, "-c", "import sys; from helpers.outputs import atomic_write; "
+                        "atomic_write(sys.argv[1], 'x\\n'); atomic_write(sys.argv[1], 'y\\n')", str(target)],
+                       check=True, preexec_fn=lambda mask=mask: os.umask(mask))
+        assert stat.S_IMODE(target.stat().st_mode) == mode, (oct(mask), oct(target.stat().st_mode))
+    outputs.atomic_write(tmp_path / "here.txt", "x")
+    assert stat.S_IMODE((tmp_path / "here.txt").stat().st_mode) == outputs.file_mode()
+
