@@ -5,7 +5,7 @@ file in the same folder and is renamed over the target in one step. The file get
 user's umask gives a new file (0644 under umask 022): ``tempfile.mkstemp`` creates it 0600, and
 the rename would otherwise keep that. Processed tables are written deterministically (rows
 sorted, floats in one fixed format, ``\\n`` line ends) so that a rerun with the same inputs
-produces the same bytes.
+produces the same bytes, and with their formula cells neutralised (:func:`table_csv`).
 """
 from __future__ import annotations
 
@@ -68,8 +68,46 @@ def atomic_write(path: Path | str, data: bytes | str) -> Path:
 
 
 def table_csv(frame: pd.DataFrame) -> str:
-    """A frame as deterministic CSV text (no index, fixed float format, ISO dates)."""
-    return frame.to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n", date_format="%Y-%m-%d")
+    """A frame as deterministic CSV text (no index, fixed float format, ISO dates), with every text
+    cell that a spreadsheet would run as a formula neutralised (:func:`neutralise_formulas`)."""
+    return neutralise_formulas(frame).to_csv(index=False, float_format=FLOAT_FORMAT, lineterminator="\n",
+                                             date_format="%Y-%m-%d")
+
+
+# What starts a formula in Excel, LibreOffice and Google Sheets (OWASP, "CSV Injection"): = + - @,
+# and tab or carriage return, which some of them skip before looking for one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Left as they are: text that is just a number ("-0.5", a spreadsheet reads the number it is) and a
+# cell that is just a social-media handle ("@NGrossman81", what the suite extracts from embedded
+# posts): neither holds a parenthesis, operator or '|', so neither can call a function or a command.
+_HARMLESS = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|@[A-Za-z0-9_]{1,30}")
+
+
+def neutralise_cell(value: object) -> object:
+    """``'`` before a text cell that starts like a formula (``=HYPERLINK(...)``, ``@SUM(...)``,
+    ``-2+3``), as OWASP advises for CSV meant for spreadsheets; numbers, text that is just a number
+    and a bare handle are left alone (see ``_HARMLESS``)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _HARMLESS.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with :func:`neutralise_cell` applied to every text cell and column name; the same
+    object when nothing needs it (numeric, boolean and date columns are never touched)."""
+    out = frame
+    for i in range(frame.shape[1]):
+        series = frame.iloc[:, i]
+        if (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)
+                or pd.api.types.is_datetime64_any_dtype(series) or pd.api.types.is_timedelta64_dtype(series)):
+            continue
+        values = series.astype(object)
+        risky = values.map(lambda v: neutralise_cell(v) is not v)
+        if risky.any():
+            out = out.copy() if out is frame else out
+            out.isetitem(i, values.where(~risky, values.map(neutralise_cell)))
+    renamed = {c: neutralise_cell(c) for c in frame.columns if neutralise_cell(c) is not c}
+    return out.rename(columns=renamed) if renamed else out
 
 
 def write_processed(frame: pd.DataFrame, name: str, sort_by: list[str] | None = None,

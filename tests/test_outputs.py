@@ -58,3 +58,17 @@ def test_files_get_the_mode_the_umask_gives(tmp_path):
     outputs.atomic_write(tmp_path / "here.txt", "x")
     assert stat.S_IMODE((tmp_path / "here.txt").stat().st_mode) == outputs.file_mode()
 
+
+def test_formula_cells_are_neutralised_and_numbers_are_not(tmp_path):
+    frame = pd.DataFrame({
+        "text": ['=HYPERLINK("http://evil.example","click")', "+SUM(A1)", "-2+3", "@x(1)", "\tx",
+                 "-0.5", "+1e3", "@NGrossman81", "@SUM(1+1)*cmd|' /C calc'!A0", "plain", None],
+        "number": [-1.5, -2, 3, 4, 5, 7, 8, 9, 10, 11, 12],
+    })
+    outputs.write_processed(frame, "t", data_dir=tmp_path)
+    back = pd.read_csv(tmp_path / "processed" / "t.csv", keep_default_na=False)
+    assert list(back["text"]) == ["'=HYPERLINK(\"http://evil.example\",\"click\")", "'+SUM(A1)", "'-2+3", "'@x(1)", "'\tx",
+                                  "-0.5", "+1e3", "@NGrossman81", "'@SUM(1+1)*cmd|' /C calc'!A0", "plain", ""]
+    assert list(back["number"]) == [-1.5, -2, 3, 4, 5, 7, 8, 9, 10, 11, 12]
+    assert outputs.neutralise_cell("\r=1") == "'\r=1" and outputs.neutralise_cell(-3) == -3
+    assert outputs.neutralise_formulas(pd.DataFrame({"a": ["ok"], "b": [1]})).equals(pd.DataFrame({"a": ["ok"], "b": [1]}))
