@@ -91,6 +91,18 @@ class Outputs:
         return processed(self.data)
 
 
+# Set by ``make report``'s runner (helpers.runner) for the kernel it starts: the folder where that
+# notebook's figures and tables are staged until every cell has run.
+STAGING_ENV = "HELPERS_STAGING_ROOT"
+
+
 def outputs(root: Path | str | None = None) -> Outputs:
-    """The output folders of a run (``root`` empty or None: the project's own)."""
+    """The output folders of a run (``root`` empty or None: the project's own).
+
+    With ``root`` empty inside a kernel started by ``make report`` (``HELPERS_STAGING_ROOT`` set),
+    the project's folders are staged: the run writes under that folder, and the runner moves the
+    files into ``figures/`` and ``data/processed/`` together with the executed notebook, only once
+    every cell has run."""
+    if not root and os.environ.get(STAGING_ENV):
+        return Outputs(os.environ[STAGING_ENV])
     return Outputs(root)
