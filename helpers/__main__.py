@@ -54,14 +54,17 @@ def _without_traceback(args: argparse.Namespace) -> int:
             return 1 if problems else 0
         from pathlib import Path
 
-        from papermill.exceptions import PapermillExecutionError
+        from helpers.scenario import load_scenario, run_scenario
 
+        load_scenario(Path(args.params))  # every problem named before the notebook machinery is even imported
         from helpers.runner import resolve_names
-        from helpers.scenario import run_scenario
 
         try:
             run_scenario(Path(args.params), resolve_names(args.notebooks))
-        except PapermillExecutionError as exc:
+        except Exception as exc:
+            failed = sys.modules.get("papermill.exceptions")  # imported only once a notebook has started
+            if failed is None or not isinstance(exc, failed.PapermillExecutionError):
+                raise
             print(f"{exc.filename or 'notebook'}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}; "
                   "the scenario's outputs are incomplete", file=sys.stderr)
             return 1
