@@ -20,6 +20,7 @@ import errno
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
@@ -94,7 +95,7 @@ def run_notebooks(names: list[str] | None = None) -> int:
                       file=sys.stderr)
                 return 1
             moved = commit(stage, path, nb)
-        print(f"{paths.relative(path)}: executed in {time.perf_counter() - began:.1f} s ({moved} outputs changed)")
+        print(f"{paths.relative(path)}: executed in {time.perf_counter() - began:.1f} s ({moved} output files new or changed)")
     return 0
 
 
@@ -173,6 +174,8 @@ def commit(stage: Path, notebook: Path, nb: nbformat.NotebookNode) -> int:
     with _interrupts_held():
         for src, dst in moves:
             if _same(src, dst):
+                if stat.S_IMODE(dst.stat().st_mode) != file_mode():  # a PNG kept from a run before issue 18's fix
+                    os.chmod(dst, file_mode())
                 continue
             _place(src, dst)
             changed += 1
