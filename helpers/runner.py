@@ -33,7 +33,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from helpers import paths
-from helpers.outputs import atomic_write, file_mode
+from helpers.outputs import atomic_write, counted, file_mode
 
 KERNEL = "python3"
 TIMEOUT_S = 600
@@ -95,7 +95,8 @@ def run_notebooks(names: list[str] | None = None) -> int:
                       file=sys.stderr)
                 return 1
             moved = commit(stage, path, nb)
-        print(f"{paths.relative(path)}: executed in {time.perf_counter() - began:.1f} s ({moved} output files new or changed)")
+        took = time.perf_counter() - began
+        print(f"{paths.relative(path)}: executed in {took:.1f} s ({counted(moved, 'output file')} new or changed)")
     return 0
 
 
