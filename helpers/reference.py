@@ -47,7 +47,7 @@ def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tup
     dupes = sorted({h for h in header if header.count(h) > 1})
     problems += [Problem(file, "(header)", f"column {h!r} appears twice") for h in dupes]
     records = []
-    for line_no, row in rows[1:]:
+    for line_no, (_, row) in enumerate(rows[1:], start=2):  # numbered by record, as the tables' checkers do
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
