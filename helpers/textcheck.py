@@ -24,6 +24,9 @@ import unicodedata
 from helpers.errors import Problem
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The ASCII names of the C0 controls (unicodedata has no name for them).
+_C0 = ("NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS "
+       "RS US").split()
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 _WORD_AROUND = re.compile(rf"[\w{ZERO_WIDTH}]*")
@@ -54,11 +57,13 @@ def control_problems(text: str, file: str, where: str = "article text") -> list[
     if first is None:
         return []
     ch = first.group(0)
+    code = ord(ch)
+    name = _C0[code] if code < 32 else "DEL" if code == 0x7F else "a C1 control"
     line, column = _line_column(text, first.start())
     more = sum(1 for _ in _CONTROL.finditer(text, first.end()))
     also = f" ({more:,} more in the file)" if more else ""
     return [Problem(file, f"line {line}, column {column}",
-                    f"control character U+{ord(ch):04X} ({unicodedata.name(ch, 'a control character')}) is not "
+                    f"control character U+{code:04X} ({name}) is not "
                     f"allowed in {where}{also}; only tab, line feed and carriage return are. Is this file text?")]
 
 
