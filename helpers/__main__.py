@@ -32,15 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "add":
         return _add(args)
-    if args.command == "validate":
-        from helpers.validate import validate  # the check alone: no notebook machinery to load
-
-        problems = validate(args.data_dir)
-        for problem in problems:
-            print(problem)
-        if not problems:
-            print("ok")
-        return 1 if problems else 0
+    if args.command in ("validate", "scenario"):
+        return _without_traceback(args)
     if args.command == "site":
         # the HTML edition: nbconvert and its templates
         from helpers import paths
@@ -49,20 +42,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{paths.relative(write_manifest())}: written")
         print(f"{paths.relative(update_readme())}: findings updated")
         print(f"{paths.relative(build_site())}: written")
-        return 0
-    if args.command == "scenario":
-        # papermill and the runner
-        from pathlib import Path
-
-        from helpers.errors import DataError
-        from helpers.report import run_scenario
-        from helpers.runner import resolve_names
-
-        try:
-            run_scenario(Path(args.params), resolve_names(args.notebooks))
-        except DataError as exc:
-            print(exc, file=sys.stderr)
-            return 2
         return 0
     from helpers.runner import resolve_names, run_notebooks  # nbclient, for `run` only
 
@@ -100,6 +79,58 @@ def _add(args: argparse.Namespace) -> int:
         print(problem)
     print("validate: " + ("ok" if not problems else f"{len(problems)} problems"))
     return 1 if problems else 0
+
+
+def _without_traceback(args: argparse.Namespace) -> int:
+    """``validate`` and ``scenario``: bad data is a sentence per problem (file, field, what is wrong)
+    and exit code 1 (validate) or 2 (a scenario that cannot run), never a traceback. Anything else
+    that stops them is named in one sentence too (set HELPERS_TRACEBACK=1 to see where it came from)."""
+    # the command's own dependencies, loaded when it runs
+    import os
+
+    from helpers.errors import DataError
+
+    try:
+        if args.command == "validate":
+            from helpers.validate import validate, warnings  # the check alone: no notebook machinery to load
+
+            problems = validate(args.data_dir)
+            for problem in problems:
+                print(problem)
+            for warning in warnings(args.data_dir):
+                print(f"warning: {warning}")
+            if not problems:
+                print("ok")
+            return 1 if problems else 0
+        # a scenario: its file is checked before papermill and the runner are imported
+        from pathlib import Path
+
+        from helpers.scenario import load_scenario, run_scenario
+
+        load_scenario(Path(args.params))  # every problem named before the notebook machinery is even imported
+        from helpers.runner import resolve_names  # nbclient comes with it: after the file passed its checks
+
+        try:
+            run_scenario(Path(args.params), resolve_names(args.notebooks))
+        except Exception as exc:
+            failed = sys.modules.get("papermill.exceptions")  # imported only once a notebook has started
+            if failed is None or not isinstance(exc, failed.PapermillExecutionError):
+                raise
+            print(f"{exc.filename or 'notebook'}: cell {exc.exec_count} failed: {exc.ename}: {exc.evalue}; "
+                  "the scenario's outputs are incomplete", file=sys.stderr)
+            return 1
+        return 0
+    except DataError as exc:
+        print(exc, file=sys.stderr if args.command == "scenario" else sys.stdout)
+        return 2 if args.command == "scenario" else 1
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # the last guard of a command that must never show a traceback
+        if os.environ.get("HELPERS_TRACEBACK"):
+            raise
+        print(f"python -m helpers {args.command}: stopped by {type(exc).__name__}: {str(exc)[:300]} "
+              "(not a problem the checks name: please report it; HELPERS_TRACEBACK=1 shows where)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -14,18 +14,21 @@ same validation: an unknown name or a value outside its range stops the run with
 from __future__ import annotations
 
 import datetime as dt
+import math
+import reprlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from helpers import paths
 from helpers.errors import DataError, Problem
+from helpers.safe_io import MAX_YAML_BYTES, load_yaml, read_text
 
 REQUIRED_KEYS = ("value", "unit", "why")
+ENTRY_KEYS = ("value", "range", "allowed", "unit", "why")
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,8 @@ class Assumption:
         v = self.value if value is None else value
         field = f"{self.name}.value"
         if self.allowed is not None:
-            if v not in self.allowed:
-                return [Problem(file, field, f"{v!r} is not one of {list(self.allowed)}")]
+            if not isinstance(v, (str, int, float)) or v not in self.allowed:
+                return [Problem(file, field, f"{_short(v)} is not one of {list(self.allowed)}")]
             return []
         if self.range is None:
             return []
@@ -53,10 +56,11 @@ class Assumption:
         if isinstance(low, dt.date):
             try:
                 v = _as_date(v)
-            except ValueError:
-                return [Problem(file, field, f"{v!r} is not an ISO date (YYYY-MM-DD)")]
-        elif isinstance(v, bool) or not isinstance(v, (int, float)):
-            return [Problem(file, field, f"{v!r} is not a number")]
+            except (ValueError, TypeError):
+                return [Problem(file, field, f"{_short(v)} is not an ISO date (YYYY-MM-DD)")]
+        elif not _is_number(v):
+            finite = " finite" if isinstance(v, float) else ""
+            return [Problem(file, field, f"{_short(v)} is not a{finite} number")]
         if not (low <= v <= high):
             return [Problem(file, field, f"{_plain(v)!r} is outside its range [{low}, {high}] {self.unit}")]
         return []
@@ -67,7 +71,20 @@ def _as_date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(str(value))
+    if not isinstance(value, str) or len(value) > 32:  # never str() of a whole structure
+        raise ValueError(f"{_short(value)} is not an ISO date")
+    return dt.date.fromisoformat(value)
+
+
+def _is_number(value: Any) -> bool:
+    """A real, finite number (a bool is not one; nor is NaN or infinity)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for a sentence about a bad value."""
+    text = reprlib.repr(value) if isinstance(value, (list, dict, tuple, set)) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class AssumptionValues(dict):
@@ -109,9 +126,10 @@ class Assumptions(Mapping[str, Any]):
         if not overrides:
             return self
         problems = []
-        for name, value in sorted(overrides.items()):
+        for name, value in sorted(overrides.items(), key=lambda item: str(item[0])):
             if name not in self._entries:
-                problems.append(Problem("parameters", name, f"unknown assumption (not in {self.file})"))
+                shown = name[:80] if isinstance(name, str) else _short(name)
+                problems.append(Problem("parameters", shown, f"unknown assumption (not in {self.file})"))
             else:
                 problems.extend(self._entries[name].problems("parameters", value))
         if problems:
@@ -152,18 +170,12 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-# libyaml's safe loader where PyYAML was built with it (the pinned wheels are): ten times faster
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def parse_assumptions(text: str, file: str) -> Assumptions:
-    """Parse and validate the YAML text of an assumptions file; raise DataError naming fields."""
-    try:
-        raw = yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else "yaml"
-        raise DataError(Problem(file, where, f"not valid YAML ({getattr(exc, 'problem', exc)})")) from None
+    """Parse and validate the YAML text of an assumptions file; raise DataError naming fields.
+
+    The YAML is read strictly (:func:`helpers.safe_io.load_yaml`: no anchors or aliases, no key
+    twice, bounded nesting and numbers, real dates)."""
+    raw = load_yaml(text, file)
     if not isinstance(raw, dict) or not raw:
         raise DataError(Problem(file, "(top level)", "expected a mapping of assumption names to entries"))
     problems: list[Problem] = []
@@ -177,6 +189,15 @@ def parse_assumptions(text: str, file: str) -> Assumptions:
         if missing:
             problems.append(Problem(file, name, f"missing {', '.join(missing)}"))
             continue
+        unknown = sorted(str(k) for k in spec if k not in ENTRY_KEYS)
+        if unknown:
+            problems.append(Problem(file, name, f"unknown key {', '.join(map(repr, unknown))}; an entry has "
+                                    f"{', '.join(ENTRY_KEYS)}"))
+            continue
+        not_text = [k for k in ("unit", "why") if not isinstance(spec[k], str)]
+        if not_text:
+            problems.append(Problem(file, f"{name}.{not_text[0]}", "must be one line of text"))
+            continue
         if ("range" in spec) == ("allowed" in spec):
             problems.append(Problem(file, name, "give exactly one of range or allowed"))
             continue
@@ -189,7 +210,7 @@ def parse_assumptions(text: str, file: str) -> Assumptions:
             try:
                 if isinstance(r[0], (dt.date, str)):
                     rng = (_as_date(r[0]), _as_date(r[1]))
-                elif all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in r):
+                elif all(_is_number(x) for x in r):
                     rng = (r[0], r[1])
                 else:
                     raise ValueError
@@ -216,10 +237,7 @@ def load_assumptions(path: Path | str | None = None, overrides: Mapping[str, Any
     """Load ``data/assumptions.yaml`` (or ``path``), validate it, and apply ``overrides``."""
     path = Path(path) if path is not None else paths.assumptions_yaml()
     file = paths.relative(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(Problem(file, "(file)", "missing")) from None
-    except UnicodeDecodeError as exc:
-        raise DataError(Problem(file, f"byte {exc.start}", "not UTF-8 text")) from None
+    text, problems = read_text(path, path.absolute().parent, MAX_YAML_BYTES, "the YAML size limit", file)
+    if text is None:
+        raise DataError(problems)
     return parse_assumptions(text, file).override(overrides)

@@ -34,21 +34,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from sentencex import segment as _sentencex
 
-from helpers import paths, reference
+from helpers import paths, reference, safe_io
 from helpers.assumptions import Assumptions, load_assumptions
 from helpers.cache import cached
 from helpers.errors import DataError, Problem
 from helpers.labels import article_labels, date_basis
+from helpers.segment import PAD, count_words, segment_all
 from helpers.tables import EMPTY_WHEN_ABSENT, METADATA_COLUMNS, REQUIRED_METADATA, date_problems, parse_date
+from helpers.textcheck import control_problems, lookalike_warnings
 
 ARTICLE_COLUMNS = [*METADATA_COLUMNS, "label", "date_basis", "published_overridden", "sha256", "n_chars", "n_words",
                    "n_paragraphs", "n_sentences"]
@@ -56,38 +56,6 @@ PARAGRAPH_COLUMNS = ["article_id", "paragraph_no", "start", "end", "text", "kind
                      "post_author", "post_handle", "post_date", "post_url"]
 SENTENCE_COLUMNS = ["article_id", "sentence_no", "paragraph_no", "start", "end", "text", "voice",
                     "paragraph_kind"]
-PARAGRAPH_KINDS = ("headline", "body", "embedded_post", "fragment")
-VOICES = ("narration", "direct_quote", "embedded_post")
-
-# Characters that may pad a line but are not content: white space (incl. no-break space),
-# the byte-order mark and zero-width characters.
-PAD = " \t\r\n\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-       "\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u200c\u200d\u2060"
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_CLOSES_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
-
-# "— Nicholas Grossman (@NGrossman81) September 7, 2020": the signature of an embedded tweet.
-POST_SIGNATURE = re.compile(
-    r"(?P<dash>[—–-]|&mdash;)\s*(?P<author>[^\s()—–][^()—–\n]*?)\s*\((?P<handle>@\w{1,30})\)\s*"
-    r"(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})|"
-    r"(?:\d{4}-\d{2}-\d{2}))\s*$"
-)
-URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
-_PROTECTED = re.compile(
-    URL.pattern + r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+"
-)
-# A break right after these never ends a sentence.
-_TITLE_BEFORE_BREAK = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Pres|Sec|Amb|St)\.|(?<![\w.])[A-Z]\.)$"
-)
-_MONTH_ABBR_BEFORE_BREAK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
-_BREAK_INSIDE_QUOTE = re.compile(r"[.!?…]+\s+(?=[A-Z0-9‘'])")
-_INNER_TERMINAL = re.compile(r"[.!?…;:]+[\"'”’)\]]*\s+\S")
-_SENTENCE_AFTER_TOKEN = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘(]?[A-Z])")
-QUOTE_PAIRS = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
-
-
 
 @dataclass(frozen=True)
 class Corpus:
@@ -116,18 +84,24 @@ def read_metadata(data_dir: Path | str | None = None) -> tuple[pd.DataFrame, lis
     return frame, problems
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """Decode one article file strictly as UTF-8; a missing, undecodable or blank file is a problem."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(paths.relative(path), "(file)", "missing")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(paths.relative(path), f"byte {exc.start}", "not UTF-8 text")]
+def read_text(path: Path, within: Path | str | None = None, limit: int | None = None) -> tuple[str | None, list[Problem]]:
+    """Decode one article file strictly as UTF-8; a missing, undecodable or blank file is a problem.
+
+    The file must be a regular file inside ``within`` (default: its own folder) of at most
+    ``limit`` bytes (default: :data:`helpers.safe_io.DEFAULT_MAX_ARTICLE_BYTES`), see
+    :func:`helpers.safe_io.read_bytes`; text with control characters other than tab, line feed and
+    carriage return is refused with its line and column (:mod:`helpers.textcheck`)."""
+    file = paths.relative(path)
+    within = within if within is not None else Path(path).absolute().parent
+    limit = limit if limit is not None else safe_io.DEFAULT_MAX_ARTICLE_BYTES
+    text, problems = safe_io.read_text(path, within, limit, "the article size limit (input.max_article_bytes)", file)
+    if text is None:
+        return None, problems
     if not text.strip(PAD):
-        return None, [Problem(paths.relative(path), "(text)", "empty or white space only")]
+        return None, [Problem(file, "(text)", "empty or white space only")]
+    problems = control_problems(text, file)
+    if problems:
+        return None, problems
     return text, []
 
 
@@ -161,178 +135,6 @@ def _override_problems(meta: pd.DataFrame, published: Mapping[str, Any]) -> list
 
 
 # --------------------------------------------------------------------------------------------
-# Segmentation
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in PAD:
-        start += 1
-    while end > start and text[end - 1] in PAD:
-        end -= 1
-    return start, end
-
-
-def count_words(text: str, limit: int | None = None) -> int:
-    """Words as the suite counts them: runs of letters/digits, joined by apostrophes or hyphens.
-
-    With ``limit``, counting stops once it is passed (the answer is then ``limit + 1``): enough
-    to compare with a threshold without scanning a long paragraph to its end."""
-    if limit is None:
-        return len(WORD.findall(text))
-    n = 0
-    for n, _ in enumerate(WORD.finditer(text), start=1):
-        if n > limit:
-            break
-    return n
-
-
-def segment_paragraphs(text: str, a: Assumptions) -> list[dict]:
-    """Split one article into paragraphs (one per non-blank line) and label each one's kind."""
-    lines = []
-    for m in _LINE.finditer(text):
-        start, end = _strip_span(text, m.start(), m.end())
-        if end > start:
-            lines.append([start, end])
-    headline_max = a["corpus.headline_max_words"]
-    fragment_max = a["corpus.fragment_max_words"]
-    lead_max = a["corpus.post_lead_max_words"]
-    lead_lines = a["corpus.post_lead_max_lines"]
-    rows: list[dict] = []
-    for start, end in lines:
-        body = text[start:end]
-        words = count_words(body, limit=max(headline_max, fragment_max))  # only compared with these
-        closes = bool(_CLOSES_SENTENCE.search(body))
-        sig = POST_SIGNATURE.search(body) if "(@" in body else None  # a signature has "(@handle)"
-        row = {"start": start, "end": end, "kind": "body", "post_author": None, "post_handle": None,
-               "post_date": None, "post_url": None}
-        if sig and count_words(body[: sig.start()], limit=0) > 0:
-            # the short lines right above the signature line are the post's opening lines
-            taken = 0
-            while taken < lead_lines and len(rows) > 1 and rows[-1]["kind"] in ("body", "fragment") \
-                    and count_words(text[rows[-1]["start"]:rows[-1]["end"]], limit=lead_max) <= lead_max:
-                row["start"] = rows.pop()["start"]
-                taken += 1
-            url = URL.search(body[: sig.start()])
-            row.update(kind="embedded_post", post_author=sig["author"].strip(), post_handle=sig["handle"],
-                       post_date=_post_date(sig["date"]), post_url=url.group(0) if url else None)
-        elif not rows and words <= headline_max and not closes:
-            row["kind"] = "headline"
-        elif words <= fragment_max and not closes:
-            row["kind"] = "fragment"
-        rows.append(row)
-    for no, row in enumerate(rows, start=1):
-        row["paragraph_no"] = no
-    return rows
-
-
-def _post_date(value: str) -> str | None:
-    value = re.sub(r"\s+", " ", value.replace(",", "").replace(".", "")).strip()
-    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(value, fmt).date().isoformat()
-        except ValueError:
-            continue
-    if value.startswith("Sept "):
-        return _post_date("Sep " + value[5:])
-    return None
-
-
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]``: sentencex's boundaries, then the suite's fixes.
-
-    The spans tile the paragraph: the first starts at ``start``, each ends where the next one
-    starts (less white space), and the last ends at ``end``.
-    """
-    para = text[start:end]
-    boundaries = set()
-    if _INNER_TERMINAL.search(para):  # no . ! ? … before the end: one sentence, nothing to split
-        pos = 0
-        for piece in _sentencex("en", para):
-            at = para.find(piece.strip(), pos) if not para.startswith(piece, pos) else pos
-            if at < 0:
-                continue
-            boundaries.add(at)
-            pos = at + len(piece.strip())
-        # sentencex keeps a quotation whole; a quote that holds several sentences is split
-        for q in QUOTE_PAIRS.finditer(para):
-            for m in _BREAK_INSIDE_QUOTE.finditer(para, q.start(), q.end() - 1):
-                boundaries.add(m.end())
-    protected = ([(m.start(), m.end()) for m in _PROTECTED.finditer(para)]
-                 if "@" in para or "://" in para or "www." in para else [])
-    kept = set()
-    for b in sorted(boundaries):
-        if any(s < b < e for s, e in protected):
-            continue
-        before = para[max(0, b - 24):b].rstrip(PAD)  # the words just before the break are enough
-        if _TITLE_BEFORE_BREAK.search(before):
-            continue
-        if _MONTH_ABBR_BEFORE_BREAK.search(before) and para[b:b + 1].isdigit():
-            continue
-        kept.add(b)
-    for _, e in protected:  # a full stop right after a URL or address ends a sentence
-        after = _SENTENCE_AFTER_TOKEN.match(para, e)
-        if after:
-            kept.add(after.end())
-    sig = POST_SIGNATURE.search(para) if "(@" in para else None
-    if sig and count_words(para[: sig.start()], limit=0) > 0:
-        kept = {b for b in kept if b < sig.start()} | {sig.start()}
-    cuts = [0, *sorted(kept), len(para)]
-    spans = []
-    for a, b in zip(cuts, cuts[1:]):
-        s, e = _strip_span(text, start + a, start + b)
-        if e > s:
-            spans.append((s, e))
-    return spans
-
-
-def speech_spans(text: str, start: int, end: int, scare_quote_max_words: int) -> list[tuple[int, int]]:
-    """Quotations in ``text[start:end]`` that are speech, not scare quotes.
-
-    A quotation counts as speech when it has more than ``scare_quote_max_words`` words or when
-    it closes on punctuation inside the marks (``...interests,"``).
-    """
-    spans = []
-    for m in QUOTE_PAIRS.finditer(text, start, end):
-        inner = m.group(0)[1:-1].rstrip()
-        closes = inner[-1:] in {".", ",", "!", "?", ";", ":"}
-        if closes or count_words(inner, limit=scare_quote_max_words) > scare_quote_max_words:
-            spans.append((m.start(), m.end()))
-    return spans
-
-
-def _open_quote_spans(text: str, start: int, end: int, scare_quote_max_words: int) -> list[tuple[int, int]]:
-    """Speech spans, plus an unclosed opening quote that runs to the end of the paragraph."""
-    spans = speech_spans(text, start, end, scare_quote_max_words)
-    para = text[start:end]
-    if para.count("“") > para.count("”") or para.count('"') % 2 == 1:
-        last_open = max(para.rfind("“"), para.rfind('"'))
-        if last_open >= 0 and all(not (s <= start + last_open < e) for s, e in spans):
-            if count_words(para[last_open:], limit=scare_quote_max_words) > scare_quote_max_words:
-                spans.append((start + last_open, end))
-    return spans
-
-
-def segment_sentences(text: str, paragraphs: list[dict], a: Assumptions) -> list[dict]:
-    """Sentences of one article with their paragraph and voice."""
-    scare_max = a["corpus.scare_quote_max_words"]
-    share_min = a["corpus.quote_share_min"]
-    rows = []
-    for p in paragraphs:
-        quotes = [] if p["kind"] == "embedded_post" else _open_quote_spans(text, p["start"], p["end"], scare_max)
-        for s, e in sentence_spans(text, p["start"], p["end"]):
-            voice = "embedded_post" if p["kind"] == "embedded_post" else "narration"
-            if quotes:
-                inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
-                if inside / (e - s) >= share_min:
-                    voice = "direct_quote"
-            rows.append({"paragraph_no": p["paragraph_no"], "start": s, "end": e, "voice": voice,
-                         "paragraph_kind": p["kind"]})
-    for no, row in enumerate(rows, start=1):
-        row["sentence_no"] = no
-    return rows
-
-
-# --------------------------------------------------------------------------------------------
 # The corpus
 
 
@@ -346,12 +148,25 @@ def corpus_checksum(articles: pd.DataFrame) -> str:
 
 def validate_corpus(data_dir: Path | str | None = None, published: Mapping[str, Any] | None = None) -> list[Problem]:
     """Every problem with the articles and their metadata, without segmenting anything."""
-    return _read_and_validate(data_dir, published)[0]
+    return _read_and_validate(data_dir, published, safe_io.max_article_bytes(data_dir))[0]
 
 
-def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any] | None
+def text_warnings(data_dir: Path | str | None = None) -> list[Problem]:
+    """Warnings (not errors: the articles still load) about words that are not what they look like:
+    zero-width characters inside a word, Latin mixed with Cyrillic or Greek letters
+    (:func:`helpers.textcheck.lookalike_warnings`), for every article that can be read."""
+    _, _, files = _read_and_validate(data_dir, None, safe_io.max_article_bytes(data_dir))
+    folder = paths.raw_articles(data_dir)
+    found: list[Problem] = []
+    for name, (raw, _) in sorted(files.items()):
+        found += lookalike_warnings(raw.decode("utf-8"), paths.relative(folder / name))
+    return found
+
+
+def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any] | None, limit: int | None = None
                        ) -> tuple[list[Problem], pd.DataFrame, dict[str, tuple[bytes, str]]]:
-    """The problems, the metadata and each readable file's raw bytes and their SHA-256, by file name."""
+    """The problems, the metadata and each readable file's raw bytes and their SHA-256, by file name.
+    Articles are read only from inside the data folder and up to ``limit`` bytes each."""
     meta, problems = read_metadata(data_dir)
     files: dict[str, tuple[bytes, str]] = {}
     if "file" in meta.columns:
@@ -359,7 +174,7 @@ def _read_and_validate(data_dir: Path | str | None, published: Mapping[str, Any]
         folder = paths.raw_articles(data_dir)
         seen: dict[str, str] = {}
         for name in sorted(set(meta["file"]) & {p.name for p in folder.glob("*.txt")}):
-            text, found = read_text(folder / name)
+            text, found = read_text(folder / name, paths.data_dir(data_dir), limit)
             problems += found
             if text is not None:
                 raw = text.encode("utf-8")  # read_text decodes strictly, so this is the file's bytes
@@ -389,7 +204,8 @@ def load_corpus(
     is False.
     """
     a = assumptions if assumptions is not None else load_assumptions(paths.assumptions_yaml(data_dir))
-    problems, meta, files = _read_and_validate(data_dir, published)
+    problems, meta, files = _read_and_validate(data_dir, published,
+                                               a.get("input.max_article_bytes", safe_io.DEFAULT_MAX_ARTICLE_BYTES))
     if problems:
         raise DataError(problems)
     overrides = {k: (v if isinstance(v, dt.date) else parse_date(str(v))) for k, v in (published or {}).items()}
@@ -400,7 +216,7 @@ def load_corpus(
     checksum = corpus_checksum(pd.DataFrame({"article_id": list(digests), "sha256": list(digests.values())}))
     # the thresholds are passed only so that they enter the cache key: changing one re-segments
     thresholds = {k: a[k] for k in a if k.startswith("corpus.")}
-    segments = cached("segments", checksum, lambda _t: _segment_all(texts, a), thresholds,
+    segments = cached("segments", checksum, lambda _t: segment_all(texts, a), thresholds,
                       data_dir=data_dir, enabled=use_cache)
     n_units = segments.groupby(["article_id", "unit"]).size().to_dict()
     for row in meta.sort_values("article_id").itertuples(index=False):
@@ -435,27 +251,6 @@ def load_corpus(
     return Corpus(articles, paragraphs_df, sentences_df, texts, checksum)
 
 
-def _segment_all(texts: Mapping[str, str], a: Assumptions) -> pd.DataFrame:
-    """Paragraphs and sentences of every article in one long frame (``unit`` tells which), the
-    form in which segmentation is cached."""
-    rows = []
-    for aid, text in sorted(texts.items()):
-        paragraphs = segment_paragraphs(text, a)
-        for p in paragraphs:
-            rows.append({"unit": "paragraph", "article_id": aid, **p})
-        for s in segment_sentences(text, paragraphs, a):
-            rows.append({"unit": "sentence", "article_id": aid, **s})
-    columns = ["unit", "article_id", "paragraph_no", "sentence_no", "start", "end", "kind", "voice", "paragraph_kind",
-               "post_author", "post_handle", "post_date", "post_url"]
-    frame = pd.DataFrame(rows, columns=columns)
-    for col in ("paragraph_no", "start", "end"):
-        frame[col] = frame[col].astype("int64")
-    frame["sentence_no"] = frame["sentence_no"].astype("Int64")
-    for col in ("kind", "voice", "paragraph_kind", "post_author", "post_handle", "post_date", "post_url"):
-        frame[col] = frame[col].astype("object")
-    return frame
-
-
 # --------------------------------------------------------------------------------------------
 # Checks of the files behind a loaded corpus
 
@@ -463,5 +258,11 @@ def _segment_all(texts: Mapping[str, str], a: Assumptions) -> pd.DataFrame:
 def sha256_mismatches(corpus: Corpus, data_dir: Path | str | None = None) -> list[str]:
     """Articles whose file on disk no longer has the checksum recorded at load time."""
     folder = paths.raw_articles(data_dir)
-    return [r.article_id for r in corpus.articles.itertuples()
-            if hashlib.sha256((folder / r.file).read_bytes()).hexdigest() != r.sha256]
+    limit = safe_io.max_article_bytes(data_dir)
+
+    def digest(name: str) -> str | None:
+        raw, _ = safe_io.read_bytes(folder / name, paths.data_dir(data_dir), limit)
+        return None if raw is None else hashlib.sha256(raw).hexdigest()
+
+    return [r.article_id for r in corpus.articles.itertuples() if digest(r.file) != r.sha256]
+

@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 
 from helpers import lexicons
-from helpers.corpus import URL, Corpus
+from helpers.corpus import Corpus
+from helpers.segment import URL
 from helpers.tables import alias_key, split_aliases
 
 MENTION_COLUMNS = ["mention_id", "article_id", "sentence_no", "start", "end", "surface", "stakeholder_id"]

@@ -6,6 +6,7 @@ data path is derived from it with the functions below.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT: Path = Path(__file__).resolve().parent.parent
@@ -58,12 +59,27 @@ def notebook(name: str) -> Path:
 
 
 def relative(path: Path | str) -> str:
-    """A path as shown to readers: relative to the project root, never a machine path."""
-    p = Path(path).resolve()
+    """A path as shown to readers: relative to the project root, never a machine path. The folder
+    is resolved but not the name itself: a link is shown by its own name, never its target's."""
+    p = Path(path).absolute()
+    p = p.parent.resolve() / p.name if p.name not in ("", ".", "..") else p.resolve()
     try:
         return p.relative_to(ROOT).as_posix()
     except ValueError:
         return p.name
+
+
+def data_folder_of(path: Path | str) -> Path:
+    """The data folder a data file belongs to, read off its path (the inverse of the functions
+    above): ``reference/x.csv`` and ``raw/articles/x.txt`` belong to the folder holding
+    ``reference/`` or ``raw/``; ``articles.csv`` and ``assumptions.yaml`` to their own folder.
+    Nothing the suite reads from a data folder may lie (or link) outside it."""
+    folder = Path(os.path.abspath(path)).parent
+    if folder.name == "reference":
+        return folder.parent
+    if folder.name == "articles" and folder.parent.name == "raw":
+        return folder.parent.parent
+    return folder
 
 
 class Outputs:
@@ -80,6 +96,18 @@ class Outputs:
         return processed(self.data)
 
 
+# Set by ``make report``'s runner (helpers.runner) for the kernel it starts: the folder where that
+# notebook's figures and tables are staged until every cell has run.
+STAGING_ENV = "HELPERS_STAGING_ROOT"
+
+
 def outputs(root: Path | str | None = None) -> Outputs:
-    """The output folders of a run (``root`` empty or None: the project's own)."""
+    """The output folders of a run (``root`` empty or None: the project's own).
+
+    With ``root`` empty inside a kernel started by ``make report`` (``HELPERS_STAGING_ROOT`` set),
+    the project's folders are staged: the run writes under that folder, and the runner moves the
+    files into ``figures/`` and ``data/processed/`` together with the executed notebook, only once
+    every cell has run."""
+    if not root and os.environ.get(STAGING_ENV):
+        return Outputs(os.environ[STAGING_ENV])
     return Outputs(root)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
+from helpers import paths, safe_io
 from helpers.errors import DataError, Problem
 from helpers.tables import (
     REQUIRED_METADATA,
@@ -37,30 +37,40 @@ from helpers.tables import (
     metadata_problems,
     pattern_problems,
 )
+from helpers.textcheck import control_problems
 
 # --------------------------------------------------------------------------------------------
 # Reading one CSV
 
 
 def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read one sourced CSV; return the frame (all columns as strings) and the problems found."""
+    """Read one sourced CSV; return the frame (all columns as strings) and the problems found.
+
+    The file must be a regular file inside its data folder, of at most
+    :data:`helpers.safe_io.MAX_TABLE_BYTES`; a field may be as long as an article
+    (``input.max_article_bytes``); a control character in a cell is named with its line and field."""
     path = Path(path)
     file = paths.relative(path)
+    within = paths.data_folder_of(path)
+    data, problems = safe_io.read_bytes(path, within, safe_io.MAX_TABLE_BYTES, "the table size limit", file)
+    if data is None:
+        return pd.DataFrame(), problems
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        return pd.DataFrame(), [Problem(file, "(file)", "missing")]
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return pd.DataFrame(), [Problem(file, f"byte {exc.start}", "not UTF-8 text")]
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    if not rows or not any(cell.strip() for cell in rows[0]):
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows, failure = safe_io.csv_rows(reader, text, safe_io.max_article_bytes(within), file)
+    if failure is not None:
+        return pd.DataFrame(), [failure]
+    if not rows or not any(cell.strip() for cell in rows[0][1]):
         return pd.DataFrame(), [Problem(file, "(header)", "empty file: no header row")]
-    header = [h.strip() for h in rows[0]]
+    header = [h.strip() for h in rows[0][1]]
     problems = [Problem(file, "(header)", f"missing required column {c!r}") for c in required if c not in header]
     dupes = sorted({h for h in header if header.count(h) > 1})
     problems += [Problem(file, "(header)", f"column {h!r} appears twice") for h in dupes]
     records = []
-    for line_no, row in enumerate(rows[1:], start=2):
+    for line_no, (_, row) in enumerate(rows[1:], start=2):  # numbered by record, as the tables' checkers do
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -71,6 +81,10 @@ def read_table(path: Path | str, required: tuple[str, ...] = ("source",)) -> tup
         record = {h: cell.strip() for h, cell in zip(header, row)}
         if "source" in header and not record["source"]:
             problems.append(Problem(file, f"line {line_no}: source", "empty; a fact without a source does not go in"))
+        controls = [(h, found[0]) for h, cell in record.items() if (found := control_problems(cell, file, "a table"))]
+        if controls:
+            problems.append(Problem(file, f"line {line_no}: {controls[0][0]}", controls[0][1].message))
+            continue
         records.append(record)
     frame = pd.DataFrame(records, columns=header, dtype="string")
     return frame, problems

@@ -1,5 +1,5 @@
 """The rendered report: HTML pages of the notebooks, an index with findings and a figure gallery,
-the figure manifest, and scenario reruns.
+and the figure manifest.
 
 - :func:`build_site` writes ``build/html/``: ``NN-….html`` for every notebook (rendered by
   nbconvert, with every ``<script>`` removed: the pages are static and load nothing from outside),
@@ -7,8 +7,9 @@ the figure manifest, and scenario reruns.
   a gallery of every figure from its sidecar), and ``figures/`` with the figure files and one copy
   of ``plotly.min.js`` for the interactive views.
 - :func:`write_manifest` writes ``figures/README.md`` from the sidecars.
-- :func:`run_scenario` reruns notebooks with papermill under an overrides file, into
-  ``build/scenarios/<name>/``, leaving the committed notebooks, figures and tables alone.
+
+Scenario reruns (papermill under an overrides file, into ``build/scenarios/<name>/``) are in
+:mod:`helpers.scenario`.
 """
 from __future__ import annotations
 
@@ -169,68 +170,3 @@ def update_readme(readme: Path | None = None) -> Path:
     start, end = text.index(README_START), text.index(README_END)
     new = text[: start + len(README_START)] + "\n" + readme_findings() + text[end:]
     return atomic_write(readme, new) if new != text else readme
-
-
-# --------------------------------------------------------------------------------------------
-# Scenario reruns
-
-
-def load_scenario(path: Path) -> dict[str, Any]:
-    """Read an overrides file (``name``, ``overrides``, ``published``) and validate it before
-    anything runs: an unknown assumption or article, or a value out of range, stops here."""
-    # scenario files are read only when a scenario runs
-    import yaml
-
-    from helpers.assumptions import load_assumptions
-    from helpers.corpus import validate_corpus
-    from helpers.errors import DataError, Problem
-
-    file = paths.relative(path)
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise DataError(Problem(file, "(file)", "missing")) from None
-    except yaml.YAMLError as exc:
-        raise DataError(Problem(file, "(yaml)", f"not valid YAML ({exc})")) from None
-    unknown = sorted(set(spec) - {"name", "description", "overrides", "published"})
-    if unknown:
-        raise DataError([Problem(file, k, "unknown key; use name, description, overrides, published") for k in unknown])
-    overrides = spec.get("overrides") or {}
-    published = {k: str(v) for k, v in (spec.get("published") or {}).items()}
-    load_assumptions(overrides=overrides)  # raises with the key named
-    problems = validate_corpus(published=published)
-    if problems:
-        raise DataError(problems)
-    name = str(spec.get("name") or path.stem)
-    if not re.fullmatch(r"[A-Za-z0-9_.-]+", name):
-        raise DataError(Problem(file, "name", f"{name!r} must be letters, digits, '-', '_' or '.'"))
-    return {"name": name, "description": spec.get("description", ""), "overrides": overrides, "published": published}
-
-
-def run_scenario(params: Path, names: list[str] | None = None) -> Path:
-    """Run the named notebooks (default all) under a scenario into ``build/scenarios/<name>/``:
-    executed notebooks, their HTML pages and index, figures and processed tables."""
-    # papermill loads only for scenario runs
-    import papermill
-
-    from helpers.runner import notebook_paths
-
-    spec = load_scenario(params)
-    root = paths.BUILD / "scenarios" / spec["name"]
-    if root.exists():
-        shutil.rmtree(root)
-    (root / "notebooks").mkdir(parents=True)
-    executed = []
-    for nb in notebook_paths(names):
-        target = root / "notebooks" / nb.name
-        papermill.execute_notebook(str(nb), str(target), parameters={
-            "overrides": spec["overrides"], "published": spec["published"], "output_dir": str(root)},
-            kernel_name="python3", progress_bar=False, cwd=str(paths.NOTEBOOKS))
-        executed.append(target)
-        print(f"{paths.relative(target)}: executed")
-    write_manifest(root / "figures")
-    note = (f"Scenario '{spec['name']}': {spec['description']} Overrides: {json.dumps(spec['overrides'])}; "
-            f"published: {json.dumps(spec['published'])}.")
-    index = build_site(executed, root / "figures", root / "html", note=note)
-    print(f"{paths.relative(index)}: written")
-    return root

@@ -2,13 +2,30 @@
 
 Each notebook runs in a fresh ``python3`` kernel with the notebooks folder as working directory.
 No timing or machine details are recorded in the saved notebook, so a rerun with the same inputs
-stores the same outputs. The executed notebook replaces the old one only if every cell ran; on
-an error the previous notebook is left whole and the error is printed.
+stores the same outputs.
+
+A notebook's outputs land together or not at all. Its kernel writes figures and tables to a
+staging folder under ``build/staging/`` (``paths.outputs`` honours ``HELPERS_STAGING_ROOT``, which
+the kernel inherits), seeded with the notebook's current PNGs and render records so that the
+render cache still skips unchanged figures. Only when every cell has run are the staged files moved
+into ``figures/`` and ``data/processed/`` (``os.replace`` file by file, interrupts held off
+meanwhile) and then the executed notebook written. On a failing cell, an interrupt or a killed
+kernel, the committed notebook, figures and tables are all left as they were, and the staging
+folder is removed.
 """
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import shutil
+import signal
+import stat
 import sys
+import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
@@ -16,7 +33,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from helpers import paths
-from helpers.outputs import atomic_write
+from helpers.outputs import atomic_write, file_mode
+from helpers.text import counted
 
 KERNEL = "python3"
 TIMEOUT_S = 600
@@ -65,14 +83,133 @@ def execute(path: Path) -> nbformat.NotebookNode:
 
 
 def run_notebooks(names: list[str] | None = None) -> int:
-    """Execute notebooks in place; return a process exit code."""
+    """Execute notebooks in place, each one's outputs moved into place with it only if every cell
+    ran (see the module docstring); return a process exit code."""
     for path in notebook_paths(names):
         began = time.perf_counter()
-        try:
-            nb = execute(path)
-        except CellExecutionError as exc:
-            print(f"{paths.relative(path)}: failed; the committed notebook is unchanged.\n{exc}", file=sys.stderr)
-            return 1
-        atomic_write(path, nbformat.writes(nb) + "\n")
-        print(f"{paths.relative(path)}: executed in {time.perf_counter() - began:.1f} s")
+        with staging(path) as stage:
+            try:
+                with _environ(paths.STAGING_ENV, str(stage)):
+                    nb = execute(path)
+            except CellExecutionError as exc:
+                print(f"{paths.relative(path)}: failed; the committed notebook, figures and tables are unchanged.\n{exc}",
+                      file=sys.stderr)
+                return 1
+            moved = commit(stage, path, nb)
+        took = time.perf_counter() - began
+        print(f"{paths.relative(path)}: executed in {took:.1f} s ({counted(moved, 'output file')} new or changed)")
     return 0
+
+
+def targets(stage: Path) -> dict[str, tuple[Path, Path]]:
+    """The two output trees of a staging folder and where each lands: ``figures`` and ``processed``."""
+    staged = paths.Outputs(stage)
+    return {"figures": (staged.figures, paths.FIGURES), "processed": (staged.processed, paths.processed())}
+
+
+@contextlib.contextmanager
+def staging(notebook: Path) -> Iterator[Path]:
+    """A fresh staging folder for one notebook's run, removed afterwards whatever happens. It starts
+    with the notebook's current PNGs, their render records (``figures/.render-cache/``) and
+    ``plotly.min.js``, linked or copied, so that unchanged figures are not drawn again."""
+    from helpers.figures import RENDER_CACHE  # figures loads matplotlib: only when a notebook is staged
+
+    root = paths.BUILD / "staging"
+    root.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f"{notebook.stem}-", dir=root))
+    try:
+        figures, committed = targets(stage)["figures"]
+        number = notebook.name[:2]
+        seeds = [*committed.glob(f"{number}-*.png"), *(committed / RENDER_CACHE).glob(f"{number}-*.json"),
+                 committed / "plotly.min.js"]
+        for seed in seeds:
+            if seed.is_file() and not seed.is_symlink():
+                copy = figures / seed.relative_to(committed)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(seed, copy)
+                except OSError:
+                    shutil.copy2(seed, copy)
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    """``os.environ[name] = value`` for the block (the kernel started in it inherits it)."""
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done (then arrive as usual): the staged files and
+    the notebook are moved into place all together."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    can = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
+    if can:
+        signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        if can:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
+def commit(stage: Path, notebook: Path, nb: nbformat.NotebookNode) -> int:
+    """Move every staged output into place, then write the executed notebook; return how many
+    output files changed. A staged file identical to the one in place is left out (a kept PNG)."""
+    moves = []
+    for staged_root, target_root in targets(stage).values():
+        for src in sorted(staged_root.rglob("*")) if staged_root.is_dir() else []:
+            if src.is_file() and not src.is_symlink() and not (src.name.startswith(".") and src.name.endswith(".tmp")):
+                moves.append((src, target_root / src.relative_to(staged_root)))
+    changed = 0
+    with _interrupts_held():
+        for src, dst in moves:
+            if _same(src, dst):
+                if stat.S_IMODE(dst.stat().st_mode) != file_mode():  # a PNG kept from a run before issue 18's fix
+                    os.chmod(dst, file_mode())
+                continue
+            _place(src, dst)
+            changed += 1
+        atomic_write(notebook, nbformat.writes(nb) + "\n")
+    return changed
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Whether ``b`` exists with exactly ``a``'s bytes (the same file, linked, counts)."""
+    try:
+        sa, sb = a.stat(), b.stat()
+    except OSError:
+        return False
+    if (sa.st_dev, sa.st_ino) == (sb.st_dev, sb.st_ino):
+        return True
+    return sa.st_size == sb.st_size and a.read_bytes() == b.read_bytes()
+
+
+def _place(src: Path, dst: Path) -> None:
+    """``os.replace(src, dst)``; across file systems, a copy into ``dst``'s folder renamed over it."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(src, dst)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
+        try:
+            with os.fdopen(fd, "wb") as out, open(src, "rb") as data:
+                os.chmod(out.fileno(), file_mode())
+                shutil.copyfileobj(data, out)
+            os.replace(tmp, dst)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

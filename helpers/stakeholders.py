@@ -20,8 +20,9 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from helpers.corpus import QUOTE_PAIRS, Corpus
+from helpers.corpus import Corpus
 from helpers.mentions import AliasMatcher
+from helpers.segment import QUOTE_PAIRS
 from helpers.tables import compile_relation_pattern, cue_regex, speech_verb_regex
 from helpers.text import counted, md_text, some
 

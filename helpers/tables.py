@@ -132,7 +132,10 @@ def metadata_problems(frame: pd.DataFrame, file: str, refs: Mapping[str, pd.Data
         if aid in seen:
             problems.append(Problem(file, f"line {i}: article_id", f"duplicate id {aid!r} (first on line {seen[aid]})"))
         seen.setdefault(aid, i)
-        if row.file and aid and Path(row.file).stem != aid:
+        if row.file and (row.file != Path(row.file).name or row.file in (".", "..") or "\\" in row.file):
+            problems.append(Problem(file, f"line {i}: file", f"{row.file!r} is not a file name in raw/articles/ "
+                                    "(no folders, no '..')"))
+        elif row.file and aid and Path(row.file).stem != aid:
             problems.append(Problem(file, f"line {i}: file",
                                     f"{row.file!r} does not match article_id {aid!r} (the id is the file stem)"))
         if row.published:

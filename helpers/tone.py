@@ -30,8 +30,9 @@ import numpy as np
 import pandas as pd
 
 from helpers import lexicons
-from helpers.corpus import POST_SIGNATURE, Corpus
+from helpers.corpus import Corpus
 from helpers.labels import article_rows
+from helpers.segment import POST_SIGNATURE
 from helpers.stakeholders import mask_mentions, quote_speakers
 from helpers.tables import compile_attribution_pattern, cue_regex
 from helpers.text import counted, md_text

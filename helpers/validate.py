@@ -1,11 +1,14 @@
-"""One check of everything the suite reads: articles, metadata, reference tables, assumptions."""
+"""One check of everything the suite reads: articles, metadata, reference tables, assumptions.
+
+:func:`validate` returns the problems (errors: loading would stop on them); :func:`warnings`
+what ``python -m helpers validate`` prints as a warning without failing."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from helpers import paths
 from helpers.assumptions import load_assumptions
-from helpers.corpus import validate_corpus
+from helpers.corpus import text_warnings, validate_corpus
 from helpers.errors import DataError, Problem
 from helpers.reference import validate_all
 
@@ -21,3 +24,11 @@ def validate(data_dir: Path | str | None = None) -> list[Problem]:
     except DataError as exc:
         problems += exc.problems
     return sorted(set(problems))
+
+
+def warnings(data_dir: Path | str | None = None) -> list[Problem]:
+    """What ``validate`` prints as a warning and does not fail on: words in the articles that are
+    not what they look like (zero-width characters, Latin mixed with Cyrillic or Greek letters)."""
+    return text_warnings(data_dir)
+
+

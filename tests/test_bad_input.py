@@ -97,9 +97,9 @@ def test_same_content_under_two_ids_is_named(make_data):
 
 
 def test_failure_mid_run_leaves_previous_outputs_whole(tmp_path, monkeypatch):
-    """A notebook that writes one table and then fails: the table it reached is whole (written
-    atomically), the table it did not reach keeps its previous content, no temporary file is left,
-    and the notebook file itself is not replaced."""
+    """A notebook that writes one table and then fails: neither the table it reached nor the one it
+    did not reach changes (its outputs are staged and land only with a notebook that ran to the
+    end), no temporary file is left, and the notebook file itself is not replaced."""
     processed = tmp_path / "data" / "processed"
     processed.mkdir(parents=True)
     (processed / "a.csv").write_text("x\nold\n")
@@ -108,17 +108,18 @@ def test_failure_mid_run_leaves_previous_outputs_whole(tmp_path, monkeypatch):
     notebooks.mkdir()
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(
-        "import pandas as pd\nfrom helpers.outputs import write_processed\n"
-        f"write_processed(pd.DataFrame({{'x': ['new']}}), 'a', data_dir={str(tmp_path / 'data')!r})"),
+        "import pandas as pd\nfrom helpers import paths\nfrom helpers.outputs import write_processed\n"
+        "out = paths.outputs('')\nwrite_processed(pd.DataFrame({'x': ['new']}), 'a', data_dir=out.data)"),
         nbformat.v4.new_code_cell("raise RuntimeError('simulated failure in the middle of the run')"),
-        nbformat.v4.new_code_cell(
-            f"write_processed(pd.DataFrame({{'x': ['new']}}), 'b', data_dir={str(tmp_path / 'data')!r})")]
+        nbformat.v4.new_code_cell("write_processed(pd.DataFrame({'x': ['new']}), 'b', data_dir=out.data)")]
     nbformat.write(nb, notebooks / "09-fail-midway.ipynb")
     before = (notebooks / "09-fail-midway.ipynb").read_bytes()
     monkeypatch.setattr(paths, "NOTEBOOKS", notebooks)
+    monkeypatch.setattr(paths, "DATA", tmp_path / "data")
+    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")
     monkeypatch.setenv("JUPYTER_PATH", str(Path(sys.prefix) / "share" / "jupyter"))
     assert runner.run_notebooks(["09-fail-midway"]) == 1
-    assert (processed / "a.csv").read_text() == "x\nnew\n"
+    assert (processed / "a.csv").read_text() == "x\nold\n"
     assert (processed / "b.csv").read_text() == "x\nold\n"
     assert sorted(os.listdir(processed)) == ["a.csv", "b.csv"]
     assert (notebooks / "09-fail-midway.ipynb").read_bytes() == before

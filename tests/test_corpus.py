@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED_000, SEED_003, sentence_with
 
 from helpers import corpus as hc
-from helpers import overview
+from helpers import overview, segment
 from helpers.assumptions import load_assumptions
 
 
@@ -117,7 +117,7 @@ def assumptions():
 
 
 def spans(text: str) -> list[str]:
-    return [text[s:e] for s, e in hc.sentence_spans(text, 0, len(text))]
+    return [text[s:e] for s, e in segment.sentence_spans(text, 0, len(text))]
 
 
 @pytest.mark.parametrize(
@@ -143,19 +143,19 @@ def test_segmenter_rules(text, expected):
 def test_paragraph_kinds_on_synthetic_text(assumptions):
     text = ("Short headline here\n\nA body sentence that ends properly.\nPhoto caption\n"
             "Opening line.\nThe post body https://t.co/x — Jane Doe (@jdoe) Sept. 1, 2020\n")
-    rows = hc.segment_paragraphs(text, assumptions)
+    rows = segment.segment_paragraphs(text, assumptions)
     assert [r["kind"] for r in rows] == ["headline", "body", "fragment", "embedded_post"]
     post = rows[-1]
     assert text[post["start"]:post["end"]].startswith("Opening line.")
     assert (post["post_author"], post["post_handle"], post["post_date"]) == ("Jane Doe", "@jdoe", "2020-09-01")
     # with no lead lines allowed, the post is its signature line alone
-    rows = hc.segment_paragraphs(text, assumptions.override({"corpus.post_lead_max_lines": 0}))
+    rows = segment.segment_paragraphs(text, assumptions.override({"corpus.post_lead_max_lines": 0}))
     assert [r["kind"] for r in rows] == ["headline", "body", "fragment", "body", "embedded_post"]
 
 
 def test_speech_versus_scare_quotes():
     text = 'It is a "trusted tech partner" now. "We will not sell," she said.'
-    found = [text[s:e] for s, e in hc.speech_spans(text, 0, len(text), 4)]
+    found = [text[s:e] for s, e in segment.speech_spans(text, 0, len(text), 4)]
     assert found == ['"We will not sell,"']
 
 

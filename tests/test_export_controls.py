@@ -7,6 +7,7 @@ reports named in each test), never from what the code printed.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import time
@@ -355,7 +356,7 @@ def test_paths_the_model_cannot_tell_apart_are_reported_together(make_data, corp
     file = data / "assumptions.yaml"
     spec = yaml.safe_load(file.read_text(encoding="utf-8"))
     for family in ec.PER_PATH:
-        spec[f"export.{family}.oracle_acquisition"] = dict(spec[f"export.{family}.microsoft_walmart"])
+        spec[f"export.{family}.oracle_acquisition"] = copy.deepcopy(spec[f"export.{family}.microsoft_walmart"])
     file.write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     a, ref = load_assumptions(file), reference.load_export(data)
     assert ["microsoft_walmart", "oracle_acquisition"] in ec.exchangeable_groups(ref, a)

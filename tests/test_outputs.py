@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -53,3 +56,31 @@ def test_new_article_is_written_once_and_never_over_a_file(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file left behind
     with pytest.raises(PermissionError, match="raw/articles"):
         outputs.write_new_article(tmp_path / "processed" / "x.txt", "anywhere else")
+
+
+def test_files_get_the_mode_the_umask_gives(tmp_path):
+    """mkstemp creates 0600 and os.replace keeps it; written files get 0o666 & ~umask instead (0644
+    under umask 022, 0640 under 027), checked in fresh processes with each umask."""
+    for mask, mode in ((0o022, 0o644), (0o027, 0o640), (0o077, 0o600)):
+        target = tmp_path / f"t{mask:o}.csv"
+        subprocess.run([sys.executable, "-c", "import sys; from helpers.outputs import atomic_write; "
+                        "atomic_write(sys.argv[1], 'x\\n'); atomic_write(sys.argv[1], 'y\\n')", str(target)],
+                       check=True, preexec_fn=lambda mask=mask: os.umask(mask))
+        assert stat.S_IMODE(target.stat().st_mode) == mode, (oct(mask), oct(target.stat().st_mode))
+    outputs.atomic_write(tmp_path / "here.txt", "x")
+    assert stat.S_IMODE((tmp_path / "here.txt").stat().st_mode) == outputs.file_mode()
+
+
+def test_formula_cells_are_neutralised_and_numbers_are_not(tmp_path):
+    frame = pd.DataFrame({
+        "text": ['=HYPERLINK("http://evil.example","click")', "+SUM(A1)", "-2+3", "@x(1)", "\tx",
+                 "-0.5", "+1e3", "@NGrossman81", "@SUM(1+1)*cmd|' /C calc'!A0", "plain", None],
+        "number": [-1.5, -2, 3, 4, 5, 7, 8, 9, 10, 11, 12],
+    })
+    outputs.write_processed(frame, "t", data_dir=tmp_path)
+    back = pd.read_csv(tmp_path / "processed" / "t.csv", keep_default_na=False)
+    assert list(back["text"]) == ["'=HYPERLINK(\"http://evil.example\",\"click\")", "'+SUM(A1)", "'-2+3", "'@x(1)", "'\tx",
+                                  "-0.5", "+1e3", "@NGrossman81", "'@SUM(1+1)*cmd|' /C calc'!A0", "plain", ""]
+    assert list(back["number"]) == [-1.5, -2, 3, 4, 5, 7, 8, 9, 10, 11, 12]
+    assert outputs.neutralise_cell("\r=1") == "'\r=1" and outputs.neutralise_cell(-3) == -3
+    assert outputs.neutralise_formulas(pd.DataFrame({"a": ["ok"], "b": [1]})).equals(pd.DataFrame({"a": ["ok"], "b": [1]}))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st_
 
 from helpers import corpus as hc
 from helpers import mentions as hm
-from helpers import reference, tables, temporal
+from helpers import reference, segment, tables, temporal
 from helpers.assumptions import load_assumptions
 
 A = load_assumptions()
@@ -26,8 +26,8 @@ newsy = st_.lists(st_.sampled_from(PIECES), max_size=80).map("".join)
 
 
 def build(text: str) -> hc.Corpus:
-    paras = hc.segment_paragraphs(text, A)
-    sents = hc.segment_sentences(text, paras, A)
+    paras = segment.segment_paragraphs(text, A)
+    sents = segment.segment_sentences(text, paras, A)
     sentences = pd.DataFrame([{"article_id": "x", **s, "text": text[s["start"]:s["end"]]} for s in sents],
                              columns=["article_id", "sentence_no", "paragraph_no", "start", "end", "voice",
                                       "paragraph_kind", "text"])

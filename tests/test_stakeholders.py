@@ -147,7 +147,7 @@ def test_candidates_surface_unknown_names():
     text = ("Reuters said Huawei and ZTE met Senator Josh Hawley. "
             "However, TikTok Global and the South China Morning Post disagreed.")
     data = {"x1": text}
-    from helpers.corpus import segment_paragraphs, segment_sentences
+    from helpers.segment import segment_paragraphs, segment_sentences
 
     a = load_assumptions()
     paras = segment_paragraphs(text, a)

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from helpers import figures
-from helpers.corpus import VOICES
+from helpers.segment import VOICES
 from helpers.text import figure_text
 
 

@@ -1,0 +1,89 @@
+"""make report's runner: a notebook's figures, tables and the executed notebook land together, only
+when every cell ran; a failing cell or an interrupt leaves all three as they were."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from helpers import outputs, paths, runner
+
+NOTEBOOK = "00-corpus-overview"
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A temporary output tree: notebooks/ with a copy of notebook 00, figures/ and
+    data/processed/ holding an older version of its outputs, and build/ for staging."""
+    notebooks, figures, processed = tmp_path / "notebooks", tmp_path / "figures", tmp_path / "data" / "processed"
+    for folder in (notebooks, figures, processed):
+        folder.mkdir(parents=True)
+    shutil.copy(paths.notebook(NOTEBOOK), notebooks)
+    for name in ("00-sentence-voices.csv", "00-sentence-voices.json", "00-sentence-voices.png"):
+        (figures / name).write_text("old\n", encoding="utf-8")
+    (processed / "corpus_sentences.csv").write_text("old\n", encoding="utf-8")
+    for name, value in (("NOTEBOOKS", notebooks), ("FIGURES", figures), ("DATA", tmp_path / "data"),
+                        ("BUILD", tmp_path / "build")):
+        monkeypatch.setattr(paths, name, value)
+    monkeypatch.setenv("JUPYTER_PATH", str(Path(sys.prefix) / "share" / "jupyter"))
+    return tmp_path
+
+
+def test_a_failing_last_cell_leaves_notebook_figures_and_tables_untouched(project):
+    path = project / "notebooks" / f"{NOTEBOOK}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('fails after every figure and table was saved')"))
+    nbformat.write(nb, path)
+    before = {name: tree(project / name) for name in ("notebooks", "figures", "data")}
+    assert runner.run_notebooks([NOTEBOOK]) == 1
+    assert {name: tree(project / name) for name in ("notebooks", "figures", "data")} == before
+    assert list((project / "build" / "staging").iterdir()) == []  # the staging folder is gone
+
+
+def test_a_notebook_that_runs_lands_with_all_its_outputs(project):
+    assert runner.run_notebooks([NOTEBOOK]) == 0
+    figures = tree(project / "figures")
+    committed = tree(paths.ROOT / "figures")
+    for name in ("00-sentence-voices.csv", "00-sentence-voices.json", "00-sentence-voices.png",
+                 "00-sentence-voices.svg"):
+        assert figures[name] == committed[name], name  # the same bytes as the committed run's
+    for name in ("corpus_articles.csv", "corpus_paragraphs.csv", "corpus_sentences.csv"):
+        assert (project / "data" / "processed" / name).read_bytes() == (paths.ROOT / "data" / "processed" / name).read_bytes()
+    assert (project / "notebooks" / f"{NOTEBOOK}.ipynb").read_bytes() == paths.notebook(NOTEBOOK).read_bytes()
+    assert any(p.name == "00-sentence-voices.json" for p in (project / "figures" / ".render-cache").iterdir())
+    mode = (project / "data" / "processed" / "corpus_articles.csv").stat().st_mode & 0o777
+    assert mode == outputs.file_mode()
+
+
+def test_an_interrupt_while_a_notebook_runs_commits_nothing(project, monkeypatch):
+    def interrupted(path):
+        out = paths.outputs("")  # what a notebook's set-up cell asks for: the staging folder here
+        outputs.write_processed(pd.DataFrame({"x": ["new"]}), "corpus_sentences", data_dir=out.data)
+        outputs.atomic_write(out.figures / "00-sentence-voices.png", b"new")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "execute", interrupted)
+    before = {name: tree(project / name) for name in ("notebooks", "figures", "data")}
+    with pytest.raises(KeyboardInterrupt):
+        runner.run_notebooks([NOTEBOOK])
+    assert {name: tree(project / name) for name in ("notebooks", "figures", "data")} == before
+    assert list((project / "build" / "staging").iterdir()) == []
+    assert paths.STAGING_ENV not in __import__("os").environ
+
+
+def test_outputs_outside_a_staged_run_are_the_project_folders(monkeypatch):
+    monkeypatch.delenv(paths.STAGING_ENV, raising=False)
+    assert paths.outputs("").figures == paths.FIGURES
+    monkeypatch.setenv(paths.STAGING_ENV, "/tmp/stage")
+    assert paths.outputs("").figures == Path("/tmp/stage/figures")
+    assert paths.outputs("build/scenarios/x").figures == Path("build/scenarios/x/figures")  # a scenario is never staged
