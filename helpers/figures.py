@@ -55,6 +55,8 @@ EVENT_STATUS_COLORS = {"happened": PALETTE["blue"], "reported": PALETTE["sky"], 
                        "deadline": PALETTE["vermillion"], "hedged": PALETTE["orange"], "record": NEUTRAL["record"]}
 FONT_SIZES = {"title": 12, "label": 10, "tick": 9, "note": 8}
 DPI = 200
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 SVG_HASHSALT = "tiktok-oracle-suite"
 
 HOUSE_STYLE: dict[str, Any] = {
@@ -139,13 +141,14 @@ def save_figure(
         png = _write_matplotlib(fig, out, stem)
         files += [f"{stem}.png", f"{stem}.svg"]
         if show:
-            _show_in_kernel(fig, png)
+            _show_in_kernel(fig, png, stem)
     elif hasattr(fig, "to_html"):  # plotly
-        html = fig.to_html(include_plotlyjs="plotly.min.js", full_html=True, div_id=stem,
-                           config={"displaylogo": False, "responsive": True})
+        html = fig.to_html(include_plotlyjs="plotly.min.js", full_html=True, div_id=stem, config=PLOTLY_CONFIG)
         atomic_write(out / f"{stem}.html", html)
         files.append(f"{stem}.html")
         ensure_plotlyjs(out)
+        if show:
+            _show_plotly_in_kernel(fig, stem)
     else:
         raise TypeError(f"{slug}: not a matplotlib or plotly figure: {type(fig).__name__}")
     atomic_write(out / f"{stem}.csv", table_csv(data))
@@ -227,15 +230,34 @@ def _cached_png(png_path: Path, record: Path, key: str) -> bytes | None:
     return None
 
 
-def _show_in_kernel(fig: Any, png: bytes) -> None:
-    """Inside a Jupyter kernel: close ``fig`` (so the inline backend does not draw it again) and
-    display ``png``, the exported file, at half its pixel size."""
+def _in_kernel() -> bool:
+    """Whether this runs inside a Jupyter kernel (not a script, a test or a plain IPython shell)."""
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython is not None else None
-    if shell is None or not hasattr(shell, "kernel"):  # a script, a test, a plain IPython shell
+    return shell is not None and hasattr(shell, "kernel")
+
+
+def _show_in_kernel(fig: Any, png: bytes, stem: str) -> None:
+    """Inside a Jupyter kernel: close ``fig`` (so the inline backend does not draw it again) and
+    display ``png``, the exported file, at half its pixel size; the output's metadata names the
+    figure (``figure``: its stem), so the HTML edition links its files."""
+    if not _in_kernel():
         return
     plt.close(fig)
-    display(Image(data=png, format="png", retina=True))
+    display(Image(data=png, format="png", retina=True), metadata={"figure": stem})
+
+
+def _show_plotly_in_kernel(fig: Any, stem: str) -> None:
+    """Inside a Jupyter kernel: the interactive figure itself, as plotly's own mime type (JupyterLab
+    draws it with plotly's renderer; the HTML edition draws it live from the same JSON), with a
+    plain-text line for readers without either. Deterministic: no random ids, the same bytes on
+    every run, so nbval compares it like any output."""
+    if not _in_kernel():
+        return
+    spec = json.loads(fig.to_json())
+    spec["config"] = PLOTLY_CONFIG
+    display({PLOTLY_MIME: spec, "text/plain": f"Interactive figure {stem} (also figures/{stem}.html)"},
+            raw=True, metadata={"figure": stem})
 
 
 def ensure_plotlyjs(folder: Path) -> Path:

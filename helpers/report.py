@@ -1,8 +1,10 @@
 """The rendered report: HTML pages of the notebooks, an index with findings and a figure gallery,
 and the figure manifest.
 
-- :func:`build_site` writes ``build/html/``: ``NN-….html`` for every notebook (rendered by
-  nbconvert, with every ``<script>`` removed: the pages are static and load nothing from outside),
+- :func:`build_site` writes ``build/html/``: ``NN-….html`` for every notebook (see
+  :mod:`helpers.edition`: cleaned by an allow-list sanitiser, code folded behind a switch, contents,
+  previous and next, every figure with its files, interactive figures drawn live from a local
+  ``plotly.min.js``; nothing from the network),
   ``index.html`` (the question and findings of each notebook, taken from the notebook itself, and
   a gallery of every figure from its sidecar), and ``figures/`` with the figure files and one copy
   of ``plotly.min.js`` for the interactive views.
@@ -15,7 +17,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,10 @@ from typing import Any
 import nbformat
 
 from helpers import paths
+from helpers.edition import markdown, render
 from helpers.outputs import atomic_write
 
 SITE_TITLE = "TikTok, Oracle and China's export list: an analyst's notebook suite"
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.IGNORECASE | re.DOTALL)
 _STYLE = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}
 h1{font-size:1.7em} h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bottom:.2em}
@@ -35,13 +36,6 @@ h1{font-size:1.7em} h2{margin-top:1.6em;border-bottom:1px solid #ddd;padding-bot
 .fig{border:1px solid #ddd;padding:.6em;background:#fff} .fig img{width:100%;height:auto;border:1px solid #eee}
 .fig p{font-size:.85em;margin:.4em 0} .links a{margin-right:.6em;font-size:.85em} .muted{color:#666;font-size:.85em}
 """
-
-
-def _markdown(text: str) -> str:
-    """Markdown to HTML with any raw HTML in the text escaped (article text can never become markup)."""
-    import mistune  # loaded with the HTML edition only
-
-    return mistune.create_markdown(escape=True)(text)
 
 
 def notebook_summary(path: Path) -> dict[str, Any]:
@@ -61,14 +55,11 @@ def notebook_summary(path: Path) -> dict[str, Any]:
             "findings": "\n".join(findings)}
 
 
-def render_notebook(path: Path, target: Path) -> Path:
-    """One notebook as a static HTML page (nbconvert's lab template, scripts removed)."""
-    from nbconvert import HTMLExporter  # half a second to import; only the HTML edition needs it
-
-    nb = nbformat.read(path, as_version=4)
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
-    body = _SCRIPT.sub("", body)
-    return atomic_write(target, body)
+def render_notebook(path: Path, target: Path, sidecars: dict[str, dict[str, Any]] | None = None,
+                    neighbours: tuple[tuple[str, str] | None, tuple[str, str] | None] = (None, None)) -> Path:
+    """One notebook as a page of the HTML edition (see :mod:`helpers.edition`)."""
+    sidecars = sidecars if sidecars is not None else {m["_stem"]: m for m in figure_sidecars(paths.FIGURES)}
+    return atomic_write(target, render(path, sidecars, neighbours, SITE_TITLE))
 
 
 def figure_sidecars(figures_dir: Path) -> list[dict[str, Any]]:
@@ -112,7 +103,7 @@ def _index(summaries: list[dict[str, Any]], sidecars: list[dict[str, Any]], note
     parts.append("<h2>Notebooks</h2>")
     for s in summaries:
         parts.append(f"<div class='nb' id='nb-{e(s['number'])}'><h3><a href='{e(s['stem'])}.html'>{e(s['number'])} · "
-                     f"{e(s['title'])}</a></h3>{_markdown(s['question'])}{_markdown(s['findings'])}</div>")
+                     f"{e(s['title'])}</a></h3>{markdown(s['question'])}{markdown(s['findings'])}</div>")
     parts.append("<h2>Figure gallery</h2><div class='gallery'>")
     for m in sidecars:
         stem = m["_stem"]
@@ -136,8 +127,12 @@ def build_site(notebooks: list[Path] | None = None, figures_dir: Path | None = N
     figures_dir = figures_dir or paths.FIGURES
     out_dir = out_dir or paths.BUILD / "html"
     out_dir.mkdir(parents=True, exist_ok=True)
-    for nb in notebooks:
-        render_notebook(nb, out_dir / f"{nb.stem}.html")
+    sidecars = {m["_stem"]: m for m in figure_sidecars(figures_dir)}
+    summaries = [notebook_summary(nb) for nb in notebooks]
+    titles = [(s["stem"], s["title"]) for s in summaries]
+    for i, nb in enumerate(notebooks):
+        neighbours = (titles[i - 1] if i > 0 else None, titles[i + 1] if i + 1 < len(titles) else None)
+        render_notebook(nb, out_dir / f"{nb.stem}.html", sidecars, neighbours)
     target = out_dir / "figures"
     if target.exists():
         shutil.rmtree(target)
@@ -145,8 +140,7 @@ def build_site(notebooks: list[Path] | None = None, figures_dir: Path | None = N
     for f in sorted(figures_dir.iterdir()):
         if f.is_file() and f.name != "README.md":
             shutil.copy2(f, target / f.name)
-    return atomic_write(out_dir / "index.html", _index([notebook_summary(nb) for nb in notebooks],
-                                                       figure_sidecars(figures_dir), note))
+    return atomic_write(out_dir / "index.html", _index(summaries, list(sidecars.values()), note))
 
 
 README_START = "<!-- findings:start (written by make report from the notebooks; do not edit) -->"

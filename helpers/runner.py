@@ -15,6 +15,7 @@ folder is removed.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import errno
 import os
@@ -72,33 +73,57 @@ def clean_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
-    """Run one notebook and return it executed (raises CellExecutionError on a failing cell)."""
+def execute(path: Path, env: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """Run one notebook and return it executed (raises CellExecutionError on a failing cell);
+    ``env`` is the kernel's environment (default: this process's)."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT_S, record_timing=False,
                             extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport notice on stderr
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    client.execute(**({"env": env} if env is not None else {}))
     return clean_metadata(nb)
 
 
-def run_notebooks(names: list[str] | None = None) -> int:
+def jobs() -> int:
+    """How many notebooks run at once: one kernel per core (``HELPERS_JOBS`` to choose)."""
+    given = os.environ.get("HELPERS_JOBS", "")
+    return max(1, int(given)) if given.isdigit() else max(1, len(os.sched_getaffinity(0)))
+
+
+def run_notebooks(names: list[str] | None = None, workers: int | None = None) -> int:
     """Execute notebooks in place, each one's outputs moved into place with it only if every cell
-    ran (see the module docstring); return a process exit code."""
-    for path in notebook_paths(names):
-        began = time.perf_counter()
-        with staging(path) as stage:
-            try:
-                with _environ(paths.STAGING_ENV, str(stage)):
-                    nb = execute(path)
-            except CellExecutionError as exc:
-                print(f"{paths.relative(path)}: failed; the committed notebook, figures and tables are unchanged.\n{exc}",
-                      file=sys.stderr)
-                return 1
-            moved = commit(stage, path, nb)
-        took = time.perf_counter() - began
-        print(f"{paths.relative(path)}: executed in {took:.1f} s ({counted(moved, 'output file')} new or changed)")
+    ran (see the module docstring); return a process exit code.
+
+    No notebook reads another's outputs, so they run ``workers`` at a time (default :func:`jobs`),
+    each in its own kernel with its own staging folder; they land, and the log is printed, in
+    number order, exactly as a run one after another: up to the first that fails, which stops the
+    run (those after it are not landed)."""
+    notebooks = notebook_paths(names)
+    workers = workers or jobs()
+    with contextlib.ExitStack() as stack:
+        stages = [stack.enter_context(staging(path)) for path in notebooks]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=min(workers, len(notebooks)) or 1) as pool:
+            futures = [pool.submit(_timed_execute, path, stage) for path, stage in zip(notebooks, stages)]
+            for path, stage, future in zip(notebooks, stages, futures):
+                try:
+                    nb, took = future.result()
+                except CellExecutionError as exc:
+                    for later in futures:
+                        later.cancel()
+                    print(f"{paths.relative(path)}: failed; the committed notebook, figures and tables are unchanged."
+                          f"\n{exc}", file=sys.stderr)
+                    return 1
+                moved = commit(stage, path, nb)
+                print(f"{paths.relative(path)}: executed in {took:.1f} s ({counted(moved, 'output file')} new or changed)",
+                      flush=True)
     return 0
+
+
+def _timed_execute(path: Path, stage: Path) -> tuple[nbformat.NotebookNode, float]:
+    """:func:`execute` with the kernel writing into ``stage`` (``HELPERS_STAGING_ROOT``); its seconds."""
+    began = time.perf_counter()
+    nb = execute(path, env={**os.environ, paths.STAGING_ENV: str(stage)})
+    return nb, time.perf_counter() - began
 
 
 def targets(stage: Path) -> dict[str, tuple[Path, Path]]:
@@ -133,20 +158,6 @@ def staging(notebook: Path) -> Iterator[Path]:
         yield stage
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _environ(name: str, value: str) -> Iterator[None]:
-    """``os.environ[name] = value`` for the block (the kernel started in it inherits it)."""
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = old
 
 
 @contextlib.contextmanager

@@ -102,3 +102,49 @@ def test_site_is_small(site):
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     assert size < 15_000_000, f"build/html is {size / 1e6:.1f} MB"
     assert len(list(site.rglob("plotly.min.js"))) == 1
+
+
+def test_notebook_pages_have_contents_neighbours_and_folded_code(site, browser):
+    """The narrative edition: a contents list per notebook whose links land on headings, links to
+    the previous and next notebook, and the code folded until the reader asks for it."""
+    stems = sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    for i, stem in enumerate(stems):
+        page, errors, failed = visit(browser, (site / f"{stem}.html").as_uri())
+        targets = page.evaluate("() => [...document.querySelectorAll('nav.toc a')].map(a => a.getAttribute('href'))")
+        assert len(targets) >= 4, stem
+        assert all(page.locator(f"[id='{t[1:]}']").count() == 1 for t in targets), stem
+        assert page.locator("a[rel='prev']").count() == (2 if i > 0 else 0), stem  # top and bottom bars
+        assert page.locator("a[rel='next']").count() == (2 if i + 1 < len(stems) else 0), stem
+        folded = page.evaluate("() => [...document.querySelectorAll('details.code')].map(d => d.open)")
+        assert folded and not any(folded), stem
+        page.check("#show-code")
+        assert all(page.evaluate("() => [...document.querySelectorAll('details.code')].map(d => d.open)")), stem
+        assert errors == [] and failed == [], (stem, errors, failed)
+        page.close()
+
+
+def test_every_figure_on_a_notebook_page_links_its_files(site, browser):
+    for html_file in sorted(site.glob("0*.html")):
+        page, _, _ = visit(browser, html_file.as_uri())
+        for fig in page.locator("figure.fig").all():
+            hrefs = fig.evaluate("f => [...f.querySelectorAll('figcaption a')].map(a => a.getAttribute('href'))")
+            kinds = {h.rsplit(".", 1)[1] for h in hrefs}
+            assert {"csv", "json"} <= kinds and ({"png", "svg"} <= kinds or "html" in kinds), (html_file.name, hrefs)
+            assert all((site / h).is_file() for h in hrefs), (html_file.name, hrefs)
+        page.close()
+
+
+def test_interactive_figures_are_drawn_where_they_are_made(site, browser):
+    """Each plotly figure a notebook stores is drawn live on its page, from the one local plotly.min.js."""
+    drawn = 0
+    for html_file in sorted(site.glob("0*.html")):
+        page, errors, failed = visit(browser, html_file.as_uri())
+        specs = page.locator("script.plotly-spec").count()
+        if specs:
+            page.wait_for_function(f"() => document.querySelectorAll('.plotly-figure .main-svg').length >= {specs}",
+                                   timeout=15_000)
+            drawn += specs
+        assert errors == [] and failed == [], (html_file.name, errors, failed)
+        page.close()
+    interactive = {s.stem for s in paths.FIGURES.glob("*.html")}
+    assert drawn == len(interactive) > 0

@@ -66,8 +66,8 @@ def test_a_notebook_that_runs_lands_with_all_its_outputs(project):
 
 
 def test_an_interrupt_while_a_notebook_runs_commits_nothing(project, monkeypatch):
-    def interrupted(path):
-        out = paths.outputs("")  # what a notebook's set-up cell asks for: the staging folder here
+    def interrupted(path, env=None):
+        out = paths.Outputs(env[paths.STAGING_ENV])  # what the kernel's set-up cell gets: the staging folder
         outputs.write_processed(pd.DataFrame({"x": ["new"]}), "corpus_sentences", data_dir=out.data)
         outputs.atomic_write(out.figures / "00-sentence-voices.png", b"new")
         raise KeyboardInterrupt
@@ -87,3 +87,16 @@ def test_outputs_outside_a_staged_run_are_the_project_folders(monkeypatch):
     monkeypatch.setenv(paths.STAGING_ENV, "/tmp/stage")
     assert paths.outputs("").figures == Path("/tmp/stage/figures")
     assert paths.outputs("build/scenarios/x").figures == Path("build/scenarios/x/figures")  # a scenario is never staged
+
+
+def test_notebooks_run_side_by_side_land_in_order_as_one_after_another(project, capsys):
+    """Two notebooks run at once (one kernel each) print and land in number order, with the same
+    outputs as a run one after the other."""
+    second = project / "notebooks" / f"{NOTEBOOK[:2]}-copy-of-overview.ipynb"
+    second.write_bytes((project / "notebooks" / f"{NOTEBOOK}.ipynb").read_bytes())
+    assert runner.run_notebooks([NOTEBOOK, second.stem], workers=2) == 0
+    log = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in log] == [f"{NOTEBOOK}.ipynb", second.name]
+    parallel = {name: tree(project / name) for name in ("figures", "data")}
+    assert runner.run_notebooks([NOTEBOOK, second.stem], workers=1) == 0
+    assert {name: tree(project / name) for name in ("figures", "data")} == parallel
