@@ -4,6 +4,7 @@
 PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
+TEST_JOBS ?= auto  # pytest-xdist workers: one per core
 STAMP  := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 export JUPYTER_PLATFORM_DIRS := 1
@@ -11,11 +12,12 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # the kernel named python3 is always the .venv one, whatever kernels the user has registered
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: help setup report validate notebooks site scenario add test lab lock bench check-determinism clean-cache
+.PHONY: help setup report validate notebooks site scenario add test test-slow lab lock bench check-determinism clean-cache
 
 help:
 	@echo "make report   set up .venv, validate the data, re-execute every notebook in order"
-	@echo "make test     set up .venv, run the unit tests and nbval (strict) over the notebooks"
+	@echo "make test     set up .venv, run the unit tests and nbval (strict) over the notebooks (under a minute)"
+	@echo "make test-slow  the slow tier: 50 and 200 articles, the end-to-end run (CI runs both)"
 	@echo "make scenario PARAMS=scenarios/no-licence.yaml [NB=03]   rerun under other assumptions into build/scenarios/"
 	@echo "make add FILES='page.html inbox/ export.csv' [ARGS='--columns text=body --outlet Axios']   add articles to data/ (all or nothing)"
 	@echo "make lab      open JupyterLab on the project's environment"
@@ -74,7 +76,12 @@ add: setup
 test: setup
 	$(PY) tools/sync_environment.py --check
 	$(PY) -m ruff check helpers tests notebooks benchmarks tools
-	$(PY) -m pytest -q -n 2 --dist loadscope --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadscope -m "not slow" --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# The slow tier: corpora of 50 and 200 articles, every notebook end to end on 19 articles, the
+# side-by-side runner. CI runs it after `make test`.
+test-slow: setup
+	$(PY) -m pytest -q -n $(TEST_JOBS) --dist loadscope -m slow
 
 check-determinism: setup
 	$(PY) tools/check_determinism.py
@@ -89,6 +96,7 @@ bench: setup
 	$(PY) benchmarks/bench_tone.py 1000
 	$(PY) benchmarks/bench_export_controls.py
 	$(PY) benchmarks/bench_add.py 200
+	$(PY) benchmarks/bench_coverage.py 2 200
 	$(PY) benchmarks/bench_scale.py 1 10 100 1000 10000
 
 lab: setup

@@ -485,3 +485,13 @@ def paths_plot_data(summary: pd.DataFrame, scen: pd.DataFrame) -> pd.DataFrame:
     plotted.attrs["interval"] = summary.attrs.get("interval", 0.9)
     plotted.attrs["sides"] = dict(SIDES)
     return plotted
+
+
+def one_side(plotted: pd.DataFrame, side: str) -> pd.DataFrame:
+    """The rows of :func:`paths_plot_data` for one side (``us_owners``, ``bytedance`` or
+    ``operating``), for a figure of that side alone; the attrs kept."""
+    if side not in SIDES:
+        raise ValueError(f"side must be one of {', '.join(SIDES)}, not {side!r}")
+    part = plotted[plotted["side"] == side].reset_index(drop=True)
+    part.attrs = dict(plotted.attrs)
+    return part

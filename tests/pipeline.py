@@ -87,4 +87,7 @@ def export_part(data, a, corpus, findings, figures):
     scen, sens, draws = ec.scenarios(ref, a), ec.sensitivity(ref, a), ec.monte_carlo(ref, a, n=2000)
     summary = ec.monte_carlo_summary(draws, a["export.monte_carlo_interval"])
     findings["03"] = ec.findings(scen, sens, draws, ec.find_evidence(corpus, ref), ref, a)
-    figures["03-deal-paths"] = (plot_export.draw_paths, ec.paths_plot_data(summary, scen))
+    paths_data = ec.paths_plot_data(summary, scen)
+    figures["03-deal-paths"] = (plot_export.draw_paths, paths_data)
+    for side in ("us_owners", "bytedance"):
+        figures[f"03-value-{side.replace('_', '-')}"] = (plot_export.draw_paths, ec.one_side(paths_data, side))

@@ -78,6 +78,7 @@ def test_non_english_text_loads_and_is_flagged_by_tone(one):
     assert set(scores["flag"]) == {"non-English"} and (scores["vader_compound"] == 0).all()
 
 
+@pytest.mark.slow
 def test_an_article_of_5_mb(make_data):
     seed = (paths.raw_articles() / f"{SEED_000}.txt").read_text(encoding="utf-8")
     body = (seed + "\n") * (5_000_000 // len(seed.encode("utf-8")) + 1)

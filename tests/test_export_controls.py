@@ -12,16 +12,21 @@ import datetime as dt
 import math
 import time
 
-import numpy as np
-import pandas as pd
-import pytest
-import yaml
+import matplotlib
 
-from helpers import export_controls as ec
-from helpers import paths, reference, tables
-from helpers.assumptions import load_assumptions
-from helpers.errors import DataError
-from helpers.validate import validate
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+
+from helpers import export_controls as ec  # noqa: E402
+from helpers import paths, reference, tables  # noqa: E402
+from helpers.assumptions import load_assumptions  # noqa: E402
+from helpers.errors import DataError  # noqa: E402
+from helpers.plots import export_controls as plot  # noqa: E402
+from helpers.validate import validate  # noqa: E402
 
 DEALS = ("microsoft_walmart", "oracle_acquisition", "oracle_trusted_partner", "tiktok_global")
 
@@ -323,6 +328,23 @@ def test_monte_carlo_is_seeded_and_fast(ref, a):
     summary = ec.monte_carlo_summary(first, 0.9)
     assert summary.groupby("side")["p_best"].sum().to_numpy() == pytest.approx([1.0, 1.0, 1.0])
     assert (np.diag(ec.beats(first).to_numpy()) == 0).all()
+
+
+def test_each_side_has_a_figure_of_its_own_with_the_same_numbers(ref, a):
+    """Value to US owners and to ByteDance, each its own figure: one panel, the same rows as that
+    side of the three-panel figure, every path once."""
+    summary = ec.monte_carlo_summary(ec.monte_carlo(ref, a, n=2_000), 0.9)
+    both = ec.paths_plot_data(summary, ec.scenarios(ref, a))
+    for side in ("us_owners", "bytedance"):
+        one = ec.one_side(both, side)
+        assert set(one["side"]) == {side} and one["path_id"].is_unique
+        pd.testing.assert_frame_equal(one, both[both["side"] == side].reset_index(drop=True))
+        assert one.attrs["interval"] == 0.9
+        fig = plot.draw_paths(one, "t")
+        assert len(fig.axes) == 1
+        plt.close(fig)
+    with pytest.raises(ValueError, match="side must be one of"):
+        ec.one_side(both, "microsoft")
 
 
 def test_priors_are_quoted_by_mode_and_mean(a):

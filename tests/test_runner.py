@@ -89,6 +89,7 @@ def test_outputs_outside_a_staged_run_are_the_project_folders(monkeypatch):
     assert paths.outputs("build/scenarios/x").figures == Path("build/scenarios/x/figures")  # a scenario is never staged
 
 
+@pytest.mark.slow
 def test_notebooks_run_side_by_side_land_in_order_as_one_after_another(project, capsys):
     """Two notebooks run at once (one kernel each) print and land in number order, with the same
     outputs as a run one after the other."""

@@ -20,14 +20,30 @@ from pipeline import analyse  # noqa: E402
 
 from helpers import figures  # noqa: E402
 
-SIZES = (1, 2, 10, 50, 200)
+# 50 and 200 articles take most of this module's time: `make test-slow` runs them (so does CI).
+LARGE = pytest.mark.slow
+
+
+def sizes(*ns: int) -> list:
+    return [pytest.param(n, marks=LARGE) if n >= 50 else n for n in ns]
+
+
+class _Runs(dict):
+    """The analyses of a corpus of each size, computed the first time a test asks for that size."""
+
+    def __init__(self, factory):
+        super().__init__()
+        self.factory = factory
+
+    def __missing__(self, n: int) -> dict:
+        self[n] = analyse(build(self.factory.mktemp(f"n{n}") / "data", n))
+        return self[n]
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    """The analyses of a corpus of each size, computed once for the module."""
     figures.use_house_style()
-    return {n: analyse(build(tmp_path_factory.mktemp(f"n{n}") / "data", n)) for n in SIZES}
+    return _Runs(tmp_path_factory)
 
 
 # -- findings -----------------------------------------------------------------------------------
@@ -36,7 +52,7 @@ PLURAL_AFTER_ONE = re.compile(r"(?<![\d.,])\b1 (articles|sentences|days|expressi
                               r"outlets|words|posts|authors|quotes|dates)\b")
 
 
-@pytest.mark.parametrize("n", (1, 2, 10, 50))
+@pytest.mark.parametrize("n", sizes(1, 2, 10, 50))
 def test_every_finding_reads_right_at_any_size(runs, n):
     run = runs[n]
     ids = list(run["corpus"].articles["article_id"])
@@ -55,7 +71,7 @@ def test_every_finding_reads_right_at_any_size(runs, n):
     assert f"**{n} article" in first, first
 
 
-@pytest.mark.parametrize("n", (1, 2, 10, 50))
+@pytest.mark.parametrize("n", sizes(1, 2, 10, 50))
 def test_deadline_findings_list_few_articles_and_summarise_many(runs, n):
     run = runs[n]
     lines = [line for line in run["findings"]["01"] if "deadline" in line and "appeared" in line]
@@ -125,7 +141,7 @@ def text_problems(fig) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("n", (1, 2, 10, 50, 200))
+@pytest.mark.parametrize("n", sizes(1, 2, 10, 50, 200))
 def test_every_figure_stays_readable_at_any_size(runs, n):
     problems = {}
     for name, (draw, frame) in runs[n]["figures"].items():
@@ -137,7 +153,7 @@ def test_every_figure_stays_readable_at_any_size(runs, n):
     assert not problems, f"n={n}: {problems}"
 
 
-@pytest.mark.parametrize("n", (50, 200))
+@pytest.mark.parametrize("n", sizes(50, 200))
 def test_per_article_figures_switch_to_outlet_rows_when_articles_are_many(runs, n):
     figs = runs[n]["figures"]
     assert figs["00-sentence-voices"][1].attrs["form"] == "shares"

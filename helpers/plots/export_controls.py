@@ -50,7 +50,7 @@ def draw_paths(plotted: pd.DataFrame, title: str):
     order = list(dict.fromkeys(plotted["path_id"]))
     top = float(plotted["high"].max())
     right = max(0.1, np.ceil(max(top, float(plotted["in_force"].max())) * 1.35 / 0.05) * 0.05)
-    fig, axes = plt.subplots(1, len(sides), figsize=(9.6, 0.9 + 0.5 * len(order)), sharey=True,
+    fig, axes = plt.subplots(1, len(sides), figsize=(9.6 if len(sides) > 1 else 6.4, 0.9 + 0.5 * len(order)), sharey=True,
                              layout="constrained")
     y = np.arange(len(order))
     interval = plotted.attrs.get("interval", 0.9)
@@ -64,7 +64,8 @@ def draw_paths(plotted: pd.DataFrame, title: str):
                 share = "<1%" if best < 0.005 else f"{best:.0%}"
                 ax.text(end + right * 0.03, i, f"best in {share}", va="center", fontsize=7.5)
         ax.set_xlim(0, right)
-        ax.set_title(textwrap.fill(names.get(side, side), 32), fontsize=FONT_SIZES["label"])
+        if len(sides) > 1:  # a one-side figure says its side in its title
+            ax.set_title(textwrap.fill(names.get(side, side), 32), fontsize=FONT_SIZES["label"])
         ax.set_yticks(y, [path_label(q) for q in order])
         ax.grid(axis="x", color="#EEEEEE", linewidth=0.8)
         ax.set_axisbelow(True)
