@@ -6,18 +6,26 @@ raw article text, dates are days, ``resolved_end`` inclusive)
     ``article_id, article_label, sentence_no, start, end, text, signal`` (a preposition before the expression:
     on, in, from, since, by, until, before, after), ``kind`` (date, relative, weekday, month, year,
     part of period, duration, vague), ``value`` (TIMEX3 style: ``2020-09-13``, ``2020-08``,
-    ``2020-W38``, ``2020-W38-WE``, ``P45D``, ``PAST_REF``), ``mod`` (START, MID, END or empty),
-    ``granularity`` (day, week, month, year, or none), ``resolved_start, resolved_end``,
-    ``direction`` (past, present, future, or none), ``dct`` (the publication date it was resolved
-    against), ``rule``.
+    ``2020-W38``, ``2020-W38-WE``, ``2020-SU``, ``P45D``, ``PAST_REF``), ``mod`` (START, MID, END or
+    empty), ``granularity`` (day, week, month, season, year, or none), ``resolved_start,
+    resolved_end``, ``direction`` (past, present, future, or none), ``dct`` (the publication date
+    it was resolved against), ``rule``.
 
 Relative expressions resolve against the article's publication date (the TIMEX3 document
-creation time, as HeidelTime and SUTime do), never against today. A date written without its
-year is the occurrence nearest the publication date unless that is further away than
-``window_days`` (the assumption ``timeline.tense_window_days``) on the side the tense
-contradicts. Rules are small functions below, each named in the ``rule`` column and tested on
-its own. Events, the sourced record and the findings built on these are in
-:mod:`helpers.timeline`.
+creation time, as HeidelTime and SUTime do), never against today. Which occurrence a weekday,
+weekend, month or season means follows the tense of the clause that governs it
+(:func:`helpers.tense.clause_tense`): future with will, would, is due to, as of, from, by or a
+deadline, past with a past verb, the publication day's side otherwise. A month used as an
+adjective ("the August executive order") is the occurrence nearest the publication date. A date
+written without its year is the occurrence nearest the publication date unless that is further
+away than ``window_days`` (the assumption ``timeline.tense_window_days``) on the side the tense
+contradicts. Two anchors other than the publication date: "the same day" or a bare "in the
+evening" take the day last named before them in the article (rule ``anaphoric_day``, and
+``part_of_day``), and a today, yesterday or tomorrow inside a quotation takes the day the words
+were said when the sentence, or the one before, reports that speech with a past day ("Microsoft
+said late on Sunday ... “ByteDance let us know today ...”": rule ``relative_day_in_quote``).
+Rules are small functions below, each named in the ``rule`` column and tested on its own. Events,
+the sourced record and the findings built on these are in :mod:`helpers.timeline`.
 """
 from __future__ import annotations
 
@@ -29,7 +37,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers import tense as when
 from helpers.corpus import Corpus
+from helpers.tense import clause_span as clause_span  # where helpers.timeline takes it from
+from helpers.tense import month_occurrence, nearest_year, weekday_occurrence
 
 EXPRESSION_COLUMNS = ["article_id", "article_label", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
                       "granularity", "resolved_start", "resolved_end", "direction", "dct", "rule"]
@@ -54,10 +65,6 @@ _SIGNAL_WORDS = ("on", "in", "from", "since", "by", "until", "till", "before", "
 _SIGNAL_LOOKBACK = max(map(len, _SIGNAL_WORDS)) + 5
 _SIGNAL = re.compile(r"(?:\b(?P<signal>" + "|".join(_SIGNAL_WORDS) + r")\s+)$",
                      re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|won't|shall|going to|is due|are due|was due|due to|expires?|is set to|are set to|"
-                     r"scheduled|deadline|would have to|has to|have to|must)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|announced|signed)\b"
-                   r"|(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b\w+ed\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,8 +75,11 @@ class Rule:
     kind: str
     regex: re.Pattern
     resolve: Callable[..., dict]  # (match, publication date, tense, **options) -> resolved fields
-    needs: tuple[str, ...] = ("",)  # lower-case words one of which the text must contain
+    needs: tuple[str, ...] = ("",)  # words one of which the text must contain (in lower case, or as written: "Aug")
     needs_digit: bool = False
+    # what picks the occurrence: "" nothing (the tense is not worked out), "verbs" the verbs and forward
+    # words of its clause ("deadline", "starting"), "signals" those and the signal before it ("by Sunday")
+    tensed: str = ""
 
 
 # --------------------------------------------------------------------------------------------
@@ -79,82 +89,6 @@ class Rule:
 def month_number(name: str) -> int:
     """1-12 for a month name or abbreviation ("Sept.", "Aug", "August")."""
     return _MONTHS[name.lower().rstrip(".")]
-
-
-def nearest_year(month: int, day: int, dct: dt.date, tense: str, window_days: int) -> dt.date:
-    """The date with this month and day closest to ``dct`` (for "Sept. 15" with no year).
-
-    Tense overrides closeness only when the closest date is more than ``window_days`` away on
-    the wrong side ("It happened on Dec. 30", written in September, is last December)."""
-    candidates = []
-    for year in (dct.year - 1, dct.year, dct.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    if not candidates:
-        raise ValueError(f"no such day: {month}-{day}")
-    best = min(candidates, key=lambda d: (abs((d - dct).days), d))
-    if abs((best - dct).days) > window_days:
-        if tense == "past" and best > dct:
-            return max((d for d in candidates if d <= dct), default=best)
-        if tense == "future" and best < dct:
-            return min((d for d in candidates if d >= dct), default=best)
-    return best
-
-
-def month_occurrence(month: int, dct: dt.date, tense: str) -> tuple[int, int]:
-    """(year, month) of a bare month name: this month if it is the publication month, else the
-    most recent one for past tense and the next one for future tense."""
-    if month == dct.month:
-        return dct.year, month
-    if tense == "present":  # the nearer of last and next occurrence (ties go forward)
-        ahead = (month - dct.month) % 12
-        return month_occurrence(month, dct, "future" if ahead <= 6 else "past")
-    if tense == "future":
-        return (dct.year if month > dct.month else dct.year + 1), month
-    return (dct.year if month < dct.month else dct.year - 1), month
-
-
-def weekday_occurrence(weekday: int, dct: dt.date, modifier: str, tense: str) -> dt.date:
-    """The day a weekday name points to from ``dct``.
-
-    Bare: the publication day itself if it is that weekday, else the most recent one (past or
-    present tense) or the next one (future tense: "will be banned from Sunday"). ``last``: the most
-    recent before ``dct``; ``next``/``coming``: the first after it; ``this``: the one in ``dct``'s
-    ISO week.
-    """
-    delta = weekday - dct.weekday()
-    if modifier == "this":
-        return dct + dt.timedelta(days=delta)
-    if modifier in ("last", "past"):
-        return dct - dt.timedelta(days=(-delta) % 7 or 7)
-    if modifier in ("next", "coming"):
-        return dct + dt.timedelta(days=delta % 7 or 7)
-    if delta == 0:
-        return dct
-    if tense == "future":
-        return dct + dt.timedelta(days=delta % 7)
-    return dct - dt.timedelta(days=(-delta) % 7)
-
-
-def sentence_tense(text: str) -> str:
-    """future, past or present, from auxiliaries and verb forms in the clause (a coarse cue)."""
-    if _FUTURE.search(text):
-        return "future"
-    if _PAST.search(text):
-        return "past"
-    return "present"
-
-
-def direction(start: dt.date | None, end: dt.date | None, dct: dt.date) -> str:
-    if start is None:
-        return "none"
-    if end < dct:
-        return "past"
-    if start > dct:
-        return "future"
-    return "present"
 
 
 def _day(d: dt.date, **extra) -> dict:
@@ -213,8 +147,10 @@ def _r_part_of_month(m, dct, tense, **options):
 
 
 def _r_month(m, dct, tense, **options):
+    """A month alone: with last/next/this, after a preposition (the tense picks the year), or as an
+    adjective (``tense`` empty: "the August executive order" is the occurrence nearest ``dct``)."""
     month = month_number(m["month"])
-    modifier = ((m.groupdict().get("mod")) or "").lower()
+    modifier = (m.groupdict().get("mod") or "").lower()
     if modifier == "last":
         year = dct.year - 1 if month >= dct.month else dct.year
     elif modifier == "next":
@@ -222,7 +158,7 @@ def _r_month(m, dct, tense, **options):
     elif modifier == "this":
         year = dct.year
     else:
-        year = month_occurrence(month, dct, tense)[0]
+        year = month_occurrence(month, dct, tense or "present")[0]
     return _month(year, month)
 
 
@@ -250,30 +186,54 @@ def _r_weekday(m, dct, tense, **options):
 
 
 def _r_part_of_day(m, dct, tense, **options):
+    """this/last morning: the publication day or the one before; bare ("late in the evening"): the
+    day last named before it in the article, else the publication day."""
     word = m["word"].lower()
-    d = dct - dt.timedelta(days=1) if (m["mod"] or "").lower() == "last" else dct
+    modifier = (m["mod"] or "").lower()
+    d = {"last": dct - dt.timedelta(days=1), "this": dct}.get(modifier, options.get("antecedent") or dct)
     out = _day(d)
     out["value"] += f"T{_PART_OF_DAY[word]}"
     return out
 
 
 def _r_weekend(m, dct, tense, **options):
-    """this weekend: the one of the publication week; last/past: the one before; next: the one
-    after; the/over the weekend: the most recent one (past tense) or the coming one (otherwise)."""
-    modifier = m["mod"].lower()
-    this_saturday = dct + dt.timedelta(days=5 - dct.weekday())
-    in_weekend = dct.weekday() >= 5
-    if modifier in ("last", "past"):
-        saturday = this_saturday - dt.timedelta(days=7)
-    elif modifier == "next":
-        saturday = this_saturday + dt.timedelta(days=7)
-    elif modifier == "coming":
-        saturday = this_saturday
-    elif modifier in ("the", "over the"):
-        saturday = this_saturday if in_weekend or tense != "past" else this_saturday - dt.timedelta(days=7)
-    else:
-        saturday = this_saturday
-    return _week(saturday, weekend=True)
+    return _week(when.weekend_saturday(dct, m["mod"].lower(), tense), weekend=True)
+
+
+def _r_anaphoric_day(m, dct, tense, **options):
+    """the same day, that day, the next/following/previous day: from the day last named before it."""
+    antecedent = options.get("antecedent")
+    if antecedent is None:
+        raise ValueError("no day named before")
+    word = m["word"].lower()
+    step = 1 if ("next" in word or "following" in word) else -1 if "previous" in word else 0
+    return _day(antecedent + dt.timedelta(days=step))
+
+
+def _r_part_of_relative_period(m, dct, tense, **options):
+    """the start of the month, the end of next week, the middle of this year."""
+    mod = {"start": "START", "beginning": "START", "middle": "MID", "end": "END"}[m["part"].lower()]
+    step = {"the": 0, "this": 0, "last": -1, "next": 1}[m["mod"].lower()]
+    unit = m["unit"].lower()
+    if unit == "month":
+        index = dct.year * 12 + dct.month - 1 + step
+        return _month(index // 12, index % 12 + 1, mod)
+    if unit == "week":
+        return {**_week(dct + dt.timedelta(weeks=step)), "mod": mod}
+    return {**_year(dct.year + step), "mod": mod}
+
+
+def _r_season(m, dct, tense, **options):
+    season = (m["season"] or m["season2"]).lower()
+    if m["year"] or m["year2"]:
+        return when.season(season, int(m["year"] or m["year2"]))
+    modifier = {"past": "last", "coming": "next"}.get((m["mod"] or "").lower(), (m["mod"] or "").lower())
+    return when.season(season, when.season_year(season, dct, modifier, tense))
+
+
+def _r_holiday(m, dct, tense, **options):
+    name = re.sub(r"(?i)^thanksgiving\s+day$", "Thanksgiving", re.sub(r"\s+", " ", m["name"]))
+    return _day(when.nearest_holiday(name, dct, tense, options["window_days"]))
 
 
 def _r_relative_period(m, dct, tense, **options):
@@ -294,7 +254,7 @@ def _r_year(m, dct, tense, **options):
 
 def _r_duration(m, dct, tense, **options):
     raw = m["n"].lower()
-    n = int(raw) if raw.isdigit() else _NUMBERS.get(raw)
+    n = int(raw) if raw.isdigit() else 1 if raw == "another" else _NUMBERS.get(raw)
     unit = _UNITS[m["unit"].lower()]
     return {"value": f"P{'X' if n is None else n}{unit}" if unit != "H" else f"PT{'X' if n is None else n}H",
             "granularity": "none", "resolved_start": None, "resolved_end": None}
@@ -309,15 +269,20 @@ _VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "earlier": "PAST_REF", "
 
 
 def _r_vague(m, dct, tense, **options):
-    return {"value": _VAGUE[re.sub(r"\s+", " ", m["word"].lower())], "granularity": "none",
-            "resolved_start": None, "resolved_end": None}
+    word = re.sub(r"\s+", " ", m["word"].lower())
+    value = _VAGUE.get(word) or ("FUTURE_REF" if re.match(r"(?:the )?(?:next|coming)", word) else "PAST_REF")
+    return {"value": value, "granularity": "none", "resolved_start": None, "resolved_end": None}
 
 
 _DIGIT = re.compile(r"\d")
-_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# month names are written with a capital in every rule that needs one: looked for as written
+_MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _B = r"(?<![\w.-])"
 _E = r"(?![\w-])"
+# a month not followed by a day or year (those are the rules above it)
+_BARE_MONTH = _MONTH + r")(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"
 RULES: tuple[Rule, ...] = (
     Rule("iso_date", "date", re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E), _r_iso,
          needs=("",), needs_digit=True),
@@ -326,23 +291,27 @@ RULES: tuple[Rule, ...] = (
     Rule("day_month_year", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _E), _r_month_day_year,
          needs=_MONTH_WORDS, needs_digit=True),
     Rule("month_day", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day,
-         needs=_MONTH_WORDS, needs_digit=True),
+         needs=_MONTH_WORDS, needs_digit=True, tensed="signals"),
     Rule("day_month", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day,
-         needs=_MONTH_WORDS, needs_digit=True),
+         needs=_MONTH_WORDS, needs_digit=True, tensed="signals"),
     Rule("month_year", "month", re.compile(_B + _MONTH + r",?\s+" + _YEAR + _E), _r_month_year,
          needs=_MONTH_WORDS, needs_digit=True),
     Rule("part_of_month", "part of period",
          re.compile(_B + r"(?P<part>early|mid|late|beginning of|middle of|end of)[-\s]+" + _MONTH
                     + r"(?:,?\s+" + _YEAR + r")?" + _E, re.IGNORECASE), _r_part_of_month,
-         needs=_MONTH_WORDS),
+         needs=_MONTH_WORDS, tensed="verbs"),
     Rule("month_after_preposition", "month",
-         re.compile(r"\b(?:in|since|until|by|from|during|through|before|after|of)\s+(?P<x>" + _MONTH + ")"
-                    r"(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"), _r_month,
-         needs=_MONTH_WORDS),
+         re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|of|to|[Bb]etween)"
+                    r"\s+(?P<x>" + _BARE_MONTH), _r_month,
+         needs=_MONTH_WORDS, tensed="verbs"),
     Rule("month_with_modifier", "month",
-         re.compile(r"\b(?P<x>(?P<mod>last|next|this)\s+" + _MONTH + ")"
-                    r"(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"), _r_month,
-         needs=_MONTH_WORDS),
+         re.compile(r"\b(?P<x>(?P<mod>last|next|this)\s+" + _BARE_MONTH), _r_month,
+         needs=_MONTH_WORDS, tensed="verbs"),
+    # a month as an adjective: after an article or a possessive, before a word in lower case
+    Rule("month_as_modifier", "month",
+         re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+|['’]s\s+)(?P<x>" + _BARE_MONTH
+                    + r"(?=\s+[a-z])(?!\s+(?:of|on|in|at|for|with|by|from|as|and|or|to|is|was|will|would|has|had)\b)"),
+         _r_month, needs=_MONTH_WORDS),
     Rule("relative_day", "relative",
          re.compile(_B + r"(?P<word>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?"
                     + _E, re.IGNORECASE), _r_relative_day,
@@ -350,32 +319,50 @@ RULES: tuple[Rule, ...] = (
     Rule("weekday", "weekday",
          re.compile(_B + r"(?:(?P<late>late|early)\s+(?:on\s+)?)?(?:(?P<mod>last|this|next|past|coming)\s+)?" + _WEEKDAY
                     + r"(?:\s+(?P<part>morning|afternoon|evening|night))?" + _E, re.IGNORECASE), _r_weekday,
-         needs=_WEEKDAY_WORDS),
+         needs=_WEEKDAY_WORDS, tensed="signals"),
     # lower case only: "Morning" in a name ("South China Morning Post") is not a time of day
     Rule("part_of_day", "relative",
          re.compile(_B + r"(?:(?P<mod>[Ll]ast|[Tt]his)\s+)?(?P<word>morning|afternoon|evening|night|midnight|overnight)"
                     + _E), _r_part_of_day,
          needs=("morning", "afternoon", "evening", "night")),
+    Rule("anaphoric_day", "relative",
+         re.compile(_B + r"(?P<word>(?:the|that)\s+same\s+day|that\s+day|the\s+(?:next|following|previous)\s+day)" + _E,
+                    re.IGNORECASE), _r_anaphoric_day,
+         needs=("day",)),
     Rule("weekend", "relative",
          re.compile(_B + r"(?P<mod>this|last|next|past|coming|over the|the)\s+weekend" + _E, re.IGNORECASE), _r_weekend,
-         needs=("weekend",)),
+         needs=("weekend",), tensed="signals"),
     Rule("relative_period", "relative",
          re.compile(_B + r"(?P<mod>last|this|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year)"
                     + _E, re.IGNORECASE), _r_relative_period,
          needs=("week", "month", "year")),
+    Rule("part_of_relative_period", "part of period",
+         re.compile(_B + r"(?:the\s+)?(?P<part>start|beginning|middle|end)\s+of\s+(?P<mod>the|this|last|next)\s+"
+                    r"(?P<unit>week|month|year)" + _E, re.IGNORECASE), _r_part_of_relative_period,
+         needs=("week", "month", "year")),
+    Rule("season", "part of period",
+         re.compile(_B + r"(?:(?P<mod>this|last|next|past|coming)\s+(?P<season>" + _SEASON + r")(?:\s+(?:of\s+)?" + _YEAR
+                    + r")?|(?P<season2>" + _SEASON + r")\s+(?:of\s+)?(?P<year2>(?:19|20)\d\d))" + _E, re.IGNORECASE),
+         _r_season, needs=("spring", "summer", "fall", "autumn", "winter"), tensed="verbs"),
+    Rule("holiday", "date",
+         re.compile(_B + r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Day|Eve)|"
+                    r"Independence\s+Day|Fourth\s+of\s+July|Labor\s+Day|Memorial\s+Day|Halloween|Election\s+Day)" + _E),
+         _r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween"), tensed="signals"),
     Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%-])"), _r_year,
          needs=("",), needs_digit=True),
     Rule("duration", "duration",
          re.compile(_B + r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                    r"twenty|thirty|forty-five|sixty|ninety|several|few)[-\s]+(?:(?:working|business|calendar)\s+)?"
+                    r"twenty|thirty|forty-five|sixty|ninety|several|few|another)[-\s]+"
+                    r"(?:(?:more|additional|extra|further)\s+)?(?:(?:working|business|calendar)\s+)?"
                     r"(?P<unit>day|week|month|year|hour)s?" + _E, re.IGNORECASE), _r_duration,
          needs=("day", "week", "month", "year", "hour")),
     Rule("vague", "vague",
          re.compile(_B + r"(?P<word>recently|lately|earlier|previously|in\s+recent\s+(?:months|weeks|days|years)|"
                     r"at\s+the\s+time|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months)|now|currently|at\s+present|"
-                    r"these\s+days)" + _E, re.IGNORECASE), _r_vague,
+                    r"these\s+days|(?:the\s+)?(?:last|past|next|coming)\s+(?:few|several)\s+(?:days|weeks|months|years))"
+                    + _E, re.IGNORECASE), _r_vague,
          needs=("recent", "lately", "earlier", "previously", "at the time", "soon", "shortly", "coming", "now",
-                "current", "present", "these days")),
+                "current", "present", "these days", "few", "several")),
 )
 # "part_of_day" words inside a weekday or relative-day match are left to the longer match.
 _PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}
@@ -385,31 +372,31 @@ _PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}
 # Extraction
 
 
-def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``text`` around ``[start, end)``: between the nearest , ; : — or subordinator."""
-    left = max((m.end() for m in re.finditer(r"[,;:—]|\b(?:after|before|while|when|although|because|but)\b",
-                                             text[:start])
-                if m.group(0)[0] in ",;:—" or m.end() < start - 1), default=0)  # "before Sept. 15" is a signal
-    right_match = re.search(r"[,;:—]|\b(?:after|before|while|when|although|because|but)\b", text[end:])
-    right = end + right_match.start() if right_match else len(text)
-    return left, right
-
-
-# Every word some rule needs, each looked for as a substring of the lower-cased text ("day" is
-# in "today"): forty-odd substring searches cost less than one pass of an expression that tries
-# every word at every position.
-_NEEDED_WORDS = tuple(sorted({w for rule in RULES for w in rule.needs if w}))
+# Every word some rule needs, looked for in the lower-cased text ("day" is in "today") or, with a
+# capital, as written ("Aug"): fifty-odd substring searches cost less than one pass of an expression
+# trying every word everywhere. A sentence is tried only on the rules one of its words allows.
+_NEEDED_WORDS = tuple(sorted({w for rule in RULES for w in rule.needs if w and w.islower()}))
+_NEEDED_AS_WRITTEN = tuple(sorted({w for rule in RULES for w in rule.needs if w and not w.islower()}))
+_RULES_OF = {w: frozenset(i for i, rule in enumerate(RULES) if w in rule.needs) for w in _NEEDED_WORDS + _NEEDED_AS_WRITTEN}
+_ALWAYS = frozenset(i for i, rule in enumerate(RULES) if rule.needs == ("",))
 
 
 def _matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
     """Every rule's matches in ``text``; where two overlap the longer wins (then the earlier rule)."""
     lower = text.lower()
-    present = {w for w in _NEEDED_WORDS if w in lower}
+    allowed = set(_ALWAYS)
+    for w in _NEEDED_WORDS:
+        if w in lower:
+            allowed |= _RULES_OF[w]
+    for w in _NEEDED_AS_WRITTEN:
+        if w in text:
+            allowed |= _RULES_OF[w]
     has_digit = _DIGIT.search(text) is not None
     found = []
-    for rule in RULES:
-        if (rule.needs_digit and not has_digit) or (rule.needs != ("",) and present.isdisjoint(rule.needs)):
-            continue  # a cheap test first: the rule cannot match without one of its words
+    for i in sorted(allowed):
+        rule = RULES[i]
+        if rule.needs_digit and not has_digit:
+            continue
         has_x = "x" in rule.regex.groupindex
         for m in rule.regex.finditer(text):
             start, end = m.span("x") if has_x else m.span()
@@ -424,47 +411,73 @@ def _matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
     return sorted(chosen, key=lambda f: f[0])
 
 
-def _resolve(match: tuple[int, int, Rule, re.Match], text: str, offset: int, dct: dt.date,
-             window_days: int) -> dict | None:
-    """Resolve one match whose sentence is ``text`` (starting at ``offset`` in the matched string)."""
+def _resolve(match: tuple[int, int, Rule, re.Match], text: str, dct: dt.date, window_days: int,
+             antecedent: dt.date | None = None) -> dict | None:
+    """Resolve one match of the sentence ``text``; ``antecedent`` is the day last named before it."""
     start, end, rule, m = match
-    local_start, local_end = start - offset, end - offset
-    c0, c1 = clause_span(text, local_start, local_end)
-    tense = sentence_tense(text[c0:c1])
+    found = _SIGNAL.search(text[max(0, start - _SIGNAL_LOOKBACK):start])
+    signal = re.sub(r"\s+", " ", found["signal"].lower()) if found else ""
+    # a preposition before the expression ties it to the verb before it: "signed in August would ..."
+    tense = when.clause_tense(text, start - len(found.group(0)) if found else start, end,
+                              signal if rule.tensed == "signals" else "") if rule.tensed else ""
     try:
-        resolved = rule.resolve(m, dct, tense, window_days=window_days)
+        resolved = rule.resolve(m, dct, tense, window_days=window_days, antecedent=antecedent)
     except ValueError:
-        return None  # "Feb. 30": not a date
-    signal = _SIGNAL.search(text[max(0, local_start - _SIGNAL_LOOKBACK):local_start])
-    return {"start": start, "end": end, "text": m.string[start:end],
-            "signal": signal["signal"].lower() if signal else "", "kind": rule.kind, "mod": "", **resolved,
-            "rule": rule.name, "tense": tense}
+        return None  # "Feb. 30", or "that day" with no day named before: not a date
+    return {"start": start, "end": end, "text": m.string[start:end], "signal": signal, "kind": rule.kind, "mod": "",
+            "rule": rule.name, **resolved, "tense": tense}  # a resolver may name the variant of its rule
+
+
+def _sentence(text: str, window_days: int, state: when.Anchors, opened: bool = False) -> list[dict]:
+    """Every expression of one sentence, resolved; ``state`` carries what the article said before,
+    ``opened`` whether a quotation was open where the sentence starts."""
+    rows = []
+    for match in _matches(text):
+        r = _resolve(match, text, state.dct, window_days, state.antecedent)
+        if r is None:
+            continue
+        rows.append(r)
+        if r["granularity"] == "day":
+            state.antecedent = r["resolved_start"]
+    quoted = [r for r in rows if r["rule"] == "relative_day"] if rows else rows
+    said, quoted = when.speech_day(text, rows, quoted, state, opened) if quoted else (None, [])
+    for r in quoted:  # today, yesterday, tomorrow in a quotation: from the day the words were said
+        again = _day(said + dt.timedelta(days=r["resolved_start"].toordinal() - state.dct.toordinal()))
+        r.update(again, value=again["value"] + r["value"][10:], rule="relative_day_in_quote")
+    if quoted:
+        state.antecedent = next(r["resolved_start"] for r in reversed(rows) if r["granularity"] == "day")
+    state.previous = (text, rows, opened)
+    return rows
 
 
 def expressions_in_text(text: str, dct: dt.date, window_days: int) -> list[dict]:
     """Every temporal expression of one text (taken as one sentence), resolved against ``dct``."""
-    rows = [_resolve(f, text, 0, dct, window_days) for f in _matches(text)]
-    return [r for r in rows if r is not None]
+    return _sentence(text, window_days, when.Anchors(dct))
 
 
 def find_temporal_expressions(corpus: Corpus, window_days: int) -> pd.DataFrame:
     """All temporal expressions of the corpus, resolved against each article's publication date
-    (``window_days``: see :func:`nearest_year`). Rules run over each sentence that holds an anchor
-    (a digit, or the letters of a month, weekday or time word); the rest are skipped unread."""
+    (``window_days``: see :func:`nearest_year`), sentence by sentence in the order of the text.
+    Rules run over each sentence that holds an anchor (a digit, or the letters of a month,
+    weekday or time word); the rest are skipped unread."""
     dct_of = dict(zip(corpus.articles["article_id"], corpus.articles["published"].dt.date))
     label_of = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
     rows = []
-    sentences = corpus.sentences
-    for aid, no, s_start, s_text in zip(sentences["article_id"].tolist(), sentences["sentence_no"].tolist(),
-                                        sentences["start"].tolist(), sentences["text"].tolist()):
+    sentences = corpus.sentences.sort_values(["article_id", "sentence_no"], kind="stable")  # in the order of the text
+    state, paragraph, opened = when.Anchors(dt.date.min), None, False
+    for aid, no, pno, s_start, s_text in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_no",
+                                                                                  "paragraph_no", "start", "text"))):
         dct = dct_of[aid]
-        for match in _matches(s_text):
-            r = _resolve(match, s_text, 0, dct, window_days)
-            if r is None:
-                continue
+        if aid != state.article:
+            state = when.Anchors(dct, article=aid)
+        if (aid, pno) != paragraph:  # a quotation may open in one sentence and go on in the next
+            paragraph, opened = (aid, pno), False
+        for r in _sentence(s_text, window_days, state, opened):
             rows.append({"article_id": aid, "article_label": label_of[aid], "sentence_no": int(no), **r,
                          "start": int(s_start) + r["start"], "end": int(s_start) + r["end"], "dct": dct,
-                         "direction": direction(r["resolved_start"], r["resolved_end"], dct)})
+                         "direction": when.direction(r["resolved_start"], r["resolved_end"], dct)})
+        if '"' in s_text or "“" in s_text or "”" in s_text:
+            opened = when.open_after(s_text, opened)
     frame = pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
     for col in ("resolved_start", "resolved_end", "dct"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[s]")
@@ -476,7 +489,7 @@ def resolution_shift(corpus: Corpus, shifted: Corpus, window_days: int) -> pd.Da
     publication dates: what moves when a date assumption changes."""
     a = find_temporal_expressions(corpus, window_days)
     b = find_temporal_expressions(shifted, window_days)
-    keys = ["article_id", "sentence_no", "start", "end", "text", "rule"]
+    keys = ["article_id", "sentence_no", "start", "end", "text"]  # not the rule: a quotation's today may change it
     both = a.merge(b, on=keys, suffixes=("", "_shifted"))
     moved = both[(both["value"] != both["value_shifted"]) | (both["direction"] != both["direction_shifted"])]
     return moved[keys[:1] + ["sentence_no", "text", "dct", "value", "direction", "dct_shifted", "value_shifted",

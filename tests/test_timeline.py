@@ -241,3 +241,154 @@ def test_every_status_has_a_phrase_for_the_findings():
         ("it closed", "He said it closed", "past", ""), ("it will close", "it will close", "future", ""),
         ("it closed", "it closed", "past", "")]}
     assert statuses == {"deadline", "hedged", "reported", "scheduled", "happened"} == set(tl._STATUS_PHRASE)
+
+
+# --------------------------------------------------------------------------------------------
+# Tense-aware dates (issue 15, item 3): the tense of the clause that governs an expression picks
+# the occurrence. Every expected value below is read off the calendar: 2020-09-14 is a Monday,
+# 2020-09-18 a Friday, 2020-10-31 a Saturday, 2020-11-13 a Friday; ISO week 37 of 2020 runs from
+# Monday 7 to Sunday 13 September.
+
+
+@pytest.mark.parametrize(("dct", "text", "expected"), [
+    # future when the clause is: will, would, is due to, takes effect, as of, from ... on, by, deadline
+    ("2020-09-18", "The ban takes effect on Sunday.", {"Sunday": "2020-09-20"}),
+    ("2020-09-18", "Commerce said the ban would take effect on Sunday.", {"Sunday": "2020-09-20"}),
+    ("2020-09-18", "The app would be removed from stores as of late Sunday.", {"late Sunday": "2020-09-20"}),
+    ("2020-09-18", "WeChat, Ross said, would be shut down as of Monday.", {"Monday": "2020-09-21"}),
+    ("2020-09-18", "Downloads are barred from Sunday on.", {"Sunday": "2020-09-20"}),
+    ("2020-09-18", "The app is banned from Sunday, the department said.", {"Sunday": "2020-09-20"}),
+    ("2020-09-18", "The deadline is Sunday.", {"Sunday": "2020-09-20"}),
+    ("2020-09-18", "The ban, set to start on Sunday, covers new downloads.", {"Sunday": "2020-09-20"}),
+    ("2020-09-14", "The review is due to finish on Sunday.", {"Sunday": "2020-09-20"}),
+    ("2020-09-21", "The judge scheduled a hearing for Thursday.", {"Thursday": "2020-09-24"}),
+    ("2020-09-21", "Trump is expected to sign the order on Friday.", {"Friday": "2020-09-25"}),
+    # past otherwise; the verb nearest the expression decides, not one in a relative clause
+    ("2020-08-07", "Trump on Thursday signed orders that will bar Americans from dealing with them.",
+     {"Thursday": "2020-08-06"}),
+    ("2020-09-14", "Microsoft said on Sunday it would not buy TikTok.", {"Sunday": "2020-09-13"}),
+    ("2020-09-14", "Trump said Saturday that he would decide on Tuesday.", {"Saturday": "2020-09-12", "Tuesday": "2020-09-15"}),
+    ("2020-09-18", "TikTok could not be reached for comment on Thursday.", {"Thursday": "2020-09-17"}),
+    ("2020-09-18", "Thursday's deadline was missed.", {"Thursday": "2020-09-17"}),
+    ("2020-09-21", "The ban that was due to take effect on Sunday was postponed.", {"Sunday": "2020-09-20"}),
+    ("2020-09-28", "The ruling came hours before the ban was to take effect on Sunday.", {"Sunday": "2020-09-27"}),
+    # a clause with no verb takes its sentence's tense
+    ("2020-10-31", "Nichols will hear the case on Wednesday, a day after Tuesday's election.",
+     {"Wednesday": "2020-11-04", "a day": "P1D", "Tuesday": "2020-11-03"}),
+    # weekends: over the weekend with a past verb is the one just gone, with a future one the next
+    ("2020-09-14", "Talks continued over the weekend.", {"over the weekend": "2020-W37-WE"}),
+    ("2020-09-14", "Mnuchin spoke with reporters over the weekend and said a deal would come.",
+     {"over the weekend": "2020-W37-WE"}),
+    ("2020-09-14", "The talks, held over the weekend, would decide the app's fate.", {"over the weekend": "2020-W37-WE"}),
+    ("2020-09-14", "Oracle will present the plan over the weekend.", {"over the weekend": "2020-W38-WE"}),
+    ("2020-09-17", "Oracle's board met over the weekend.", {"over the weekend": "2020-W37-WE"}),
+    # bare months: the nearest year consistent with the tense
+    ("2020-11-13", "Trump signed the order in August.", {"August": "2020-08"}),
+    ("2020-11-13", "The order Trump signed in August would force a sale.", {"August": "2020-08"}),
+    ("2020-11-13", "In September, Trump said he approved the deal.", {"September": "2020-09"}),
+    ("2020-11-13", "Biden will take office in January.", {"January": "2021-01"}),
+    ("2020-08-27", "Microsoft's Aug. 6 order bans transactions starting in mid-September.",
+     {"Aug. 6": "2020-08-06", "mid-September": "2020-09"}),
+    # months as adjectives: the occurrence nearest the publication date
+    ("2020-09-18", "The ban is unusable unless the August executive order is resolved.", {"August": "2020-08"}),
+    ("2020-11-13", "Under the August order, ByteDance would have to sell.", {"August": "2020-08"}),
+    ("2020-10-31", "TikTok challenged the November restrictions.", {"November": "2020-11"}),
+    ("2020-11-13", "Trump's September announcement surprised investors.", {"September": "2020-09"}),
+    ("2020-09-14", "The March on Washington was in 1963.", {"1963": "1963"}),  # a name, not a month
+    ("2020-09-14", "The May Day protests were peaceful.", {}),
+    # seasons, holidays, parts of the month, more durations, vague spans
+    ("2020-08-27", "He joined TikTok this summer.", {"this summer": "2020-SU"}),
+    ("2020-11-20", "The deadline falls after Thanksgiving.", {"Thanksgiving": "2020-11-26"}),
+    ("2020-10-20", "The ruling is due before Election Day.", {"Election Day": "2020-11-03"}),
+    ("2020-08-27", "She spoke at the start of the month.", {"the start of the month": "2020-08"}),
+    ("2020-09-14", "The deal is expected to close by the end of the year.", {"the end of the year": "2020"}),
+    ("2020-11-13", "It got 15 more days, then another week, and two additional weeks.",
+     {"15 more days": "P15D", "another week": "P1W", "two additional weeks": "P2W"}),
+    ("2020-09-14", "Over the past few months the talks changed.", {"the past few months": "PAST_REF"}),
+    # the day last named, and a quotation's day
+    ("2020-09-21", "On Monday, Trump told Fox News it was done. ByteDance said the same day it would own 80%.",
+     {"Monday": "2020-09-21", "the same day": "2020-09-21"}),
+    ("2020-08-07", "Trump on Thursday signed two orders. They were released late in the evening.",
+     {"Thursday": "2020-08-06", "evening": "2020-08-06TEV"}),
+    ("2020-09-14", "Microsoft said on Sunday that talks had ended. “ByteDance let us know today,” it said.",
+     {"Sunday": "2020-09-13", "today": "2020-09-13"}),
+    ("2020-09-14", "“We are pleased today,” Pappas said.", {"today": "2020-09-14"}),  # no day given for the words
+    ("2020-09-14", "Trump said on Saturday he approved it. “I am signing it today,” he told reporters on Monday.",
+     {"Saturday": "2020-09-12", "today": "2020-09-14", "Monday": "2020-09-14"}),
+])
+def test_tense_aware_dates(dct, text, expected):
+    got = {r["text"]: r["value"] for r in temporal.expressions_in_text(text, dt.date.fromisoformat(dct), WINDOW)}
+    assert got == expected
+
+
+def test_the_issues_examples_resolve_as_the_calendar_says():
+    """Issue 15: a Friday article's "the ban takes effect on Sunday"; "over the weekend" with a past
+    verb on a Monday; "in August" in a November article; "the August executive order" in September."""
+    def value(text, dct):
+        return [r["value"] for r in temporal.expressions_in_text(text, dt.date.fromisoformat(dct), WINDOW)]
+    assert value("The ban takes effect on Sunday.", "2020-09-18") == ["2020-09-20"]
+    assert value("ByteDance and Oracle talked over the weekend.", "2020-09-14") == ["2020-W37-WE"]
+    assert value("The order was signed in August.", "2020-11-13") == ["2020-08"]
+    assert value("Ross cited the August executive order.", "2020-09-14") == ["2020-08"]
+
+
+def test_clause_tense_reads_the_verb_that_governs_the_expression():
+    from helpers import tense
+
+    def of(text, expression, signal=""):
+        start = text.index(expression)
+        return tense.clause_tense(text, start, start + len(expression), signal)
+    assert of("Trump on Thursday signed orders that will bar them.", "Thursday") == "past"
+    assert of("He said the orders will bar them from Sunday.", "Sunday") == "future"
+    assert of("It was due to take effect on Sunday.", "Sunday") == "past"  # a future seen from the past
+    assert of("It would have taken effect on Sunday.", "Sunday") == "past"
+    assert of("ByteDance would have to sell by Sunday.", "Sunday") == "future"
+    assert of("It will be sold in November.", "November") == "future"  # "sold" after "be" is no past tense
+    assert of("WeChat would, for all practical purposes, be shut down as of Monday.", "Monday", "as of") == "future"
+    assert of("The company on Monday.", "Monday") == "present"
+    assert of("by late August", "August") == "present" and of("by late Sunday", "Sunday", "by") == "future"
+
+
+def test_occurrence_arithmetic_for_weekends_seasons_and_holidays():
+    from helpers import tense
+    monday, thursday = dt.date(2020, 9, 14), dt.date(2020, 9, 17)
+    assert tense.weekend_saturday(monday, "over the", "past") == dt.date(2020, 9, 12)
+    assert tense.weekend_saturday(monday, "over the", "future") == dt.date(2020, 9, 19)
+    assert tense.weekend_saturday(monday, "over the", "present") == dt.date(2020, 9, 12)  # the nearer one
+    assert tense.weekend_saturday(thursday, "over the", "present") == dt.date(2020, 9, 19)
+    assert tense.weekend_saturday(dt.date(2020, 9, 19), "the", "past") == dt.date(2020, 9, 19)  # under way
+    assert tense.month_occurrence(8, dt.date(2020, 11, 13), "present") == (2020, 8)
+    assert tense.month_occurrence(3, dt.date(2020, 11, 13), "present") == (2021, 3)
+    assert tense.season_range("winter", 2020) == (dt.date(2020, 12, 1), dt.date(2021, 2, 28))
+    assert tense.season_year("summer", dt.date(2020, 8, 27), "last", "past") == 2019  # this one has not ended
+    assert tense.season_year("summer", dt.date(2020, 9, 27), "last", "past") == 2020
+    assert tense.season_year("winter", dt.date(2021, 1, 15), "this", "") == 2020
+    assert [tense.holiday_date(h, 2020) for h in ("Thanksgiving", "Election Day", "Labor Day", "Memorial Day",
+                                                  "Christmas", "Fourth of July")] == [
+        dt.date(2020, 11, 26), dt.date(2020, 11, 3), dt.date(2020, 9, 7), dt.date(2020, 5, 25), dt.date(2020, 12, 25),
+        dt.date(2020, 7, 4)]
+    assert tense.nearest_holiday("Christmas", dt.date(2021, 1, 3), "present", WINDOW) == dt.date(2020, 12, 25)
+
+
+def test_quotation_spans_run_across_sentences():
+    from helpers import tense
+    assert tense.quoted_spans('He said "no" and “yes”.') == [(9, 11), (18, 21)]
+    assert tense.quoted_spans("over. “") == [(7, 7)] and tense.open_after("over. “", False)
+    assert tense.quoted_spans("ByteDance let us know today.", opened=True) == [(0, 28)]
+    assert not tense.open_after("us know today,” it said.", True) and tense.open_after("No marks here.", True)
+
+
+def test_a_quotation_takes_the_day_its_words_were_said_across_sentences(make_data):
+    """The segmenter may leave a quotation's opening mark on the sentence before: the quotation is
+    followed across sentences of its paragraph, and its "today" is the day the sentence before said
+    the words were said; "the same day" is the day last named. Published Monday 2020-09-14."""
+    text = ("Microsoft said late on Sunday, US time, that its bid was over. “ByteDance let us know today they "
+            "would not be selling TikTok. We are confident our proposal was good,\" the company said.\n\n"
+            "Oracle confirmed its role on Monday. Walmart said the same day it was still interested.\n\n"
+            "“We are pleased today,” a TikTok spokesperson said.\n")
+    corpus = load_corpus(make_data({"x_quote": text}), use_cache=False)
+    e = temporal.find_temporal_expressions(corpus, WINDOW).set_index("text")
+    assert list(e.loc["today", "value"]) == ["2020-09-13", "2020-09-14"]
+    assert list(e.loc["today", "rule"]) == ["relative_day_in_quote", "relative_day"]
+    assert e.loc["late on Sunday", "value"] == "2020-09-13" and e.loc["the same day", "value"] == "2020-09-14"
+    assert (e["dct"] == pd.Timestamp("2020-09-14")).all()
