@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.corpus import Corpus
+from helpers.errors import DataError, Problem
 from helpers.tables import cue_regex, speech_verb_regex
 from helpers.temporal import clause_span
 from helpers.text import counted, md_text, some
@@ -205,10 +206,29 @@ def shifted_dates(articles: pd.DataFrame, days: int) -> dict[str, dt.date]:
     return {aid: (p + pd.Timedelta(days=days)).date() for aid, p in zip(articles["article_id"], articles["published"])}
 
 
-def days_to(deadline: dt.date, articles: pd.DataFrame) -> pd.DataFrame:
-    """Days from each article's publication date to ``deadline`` (negative: after it)."""
-    out = articles[["article_id", "label", "published", "date_basis", "published_overridden"]].copy()
-    out["deadline"] = pd.Timestamp(deadline)
+def deadlines(context: pd.DataFrame, event_ids: list[str] | tuple[str, ...]) -> list[tuple[dt.date, str]]:
+    """The record events ``event_ids`` as (date, label) pairs, in date order: the dashed lines of
+    the timeline and the days-to findings. An id the record lacks is a DataError naming it."""
+    known = context.set_index("event_id")
+    missing = [e for e in event_ids if e not in known.index]
+    if missing:
+        raise DataError([Problem("parameters", "deadline_events",
+                                 f"{e!r} is not an event_id of reference/context_events.csv") for e in missing])
+    return sorted((known.loc[e, "date"].date(), str(known.loc[e, "label"])) for e in dict.fromkeys(event_ids))
+
+
+def days_to(lines: list[tuple[dt.date, str]], articles: pd.DataFrame) -> pd.DataFrame:
+    """Days from each article's publication date to each deadline (negative: after it): one row
+    per article and deadline, articles in corpus order, deadlines in date order."""
+    cols = ["article_id", "label", "published", "date_basis", "published_overridden"]
+    parts = []
+    for day, name in sorted(lines):
+        part = articles[cols].copy()
+        part["deadline"], part["deadline_name"] = pd.Timestamp(day), name
+        parts.append(part)
+    if not parts:
+        return pd.DataFrame(columns=[*cols, "deadline", "deadline_name", "days_to_deadline"])
+    out = pd.concat(parts).sort_index(kind="stable").reset_index(drop=True)
     out["days_to_deadline"] = (out["deadline"] - out["published"]).dt.days.astype("int64")
     return out
 
@@ -322,23 +342,37 @@ def timeline_findings(expressions: pd.DataFrame, timeline: pd.DataFrame, coverag
 
 
 def _deadline_lines(days: pd.DataFrame) -> list[str]:
-    """How long before (or after) the deadline the articles appeared: each article when there are
-    three or fewer, else how many on each side and the median; an inferred date is said to be one."""
+    """How long before (or after) each deadline the articles appeared: each article when there are
+    three or fewer, else how many on each side of each and the median; an inferred date is said to
+    be one."""
     if days.empty:
         return []
-    deadline = days["deadline"].iloc[0]
-    name = f"the {deadline:%b} {deadline.day} deadline"
-    if len(days) <= 3:
+
+    def name(d) -> str:
+        return f"{md_text(d.deadline_name)} ({d.deadline:%b} {d.deadline.day})"
+
+    n = days["article_id"].nunique()
+    if n <= 3:
         out = []
-        for d in days.itertuples():
-            when = "before" if d.days_to_deadline >= 0 else "after"
-            basis = {"stated": "", "inferred": ", date inferred", "overridden": ", date overridden"}[d.date_basis]
-            out.append(f"{md_text(d.label)} (published {d.published:%Y-%m-%d}{basis}) appeared "
-                       f"**{counted(abs(d.days_to_deadline), 'day')} {when}** {name}.")
+        for _, rows in days.groupby("article_id", sort=False):
+            first = rows.iloc[0]
+            basis = {"stated": "", "inferred": ", date inferred", "overridden": ", date overridden"}[first.date_basis]
+            spans = [f"**{counted(abs(d.days_to_deadline), 'day')} {'before' if d.days_to_deadline >= 0 else 'after'}** "
+                     f"{name(d)}" for d in rows.itertuples()]
+            out.append(f"{md_text(first.label)} (published {first.published:%Y-%m-%d}{basis}) appeared "
+                       f"{_and(spans)}.")
         return out
-    before = days[days["days_to_deadline"] >= 0]
-    inferred = int((days["date_basis"] != "stated").sum())
-    median = int(days["days_to_deadline"].median())
-    return [f"Of the {len(days)} articles, **{len(before)} appeared before {name}** and {len(days) - len(before)} "
-            f"after it (median {counted(abs(median), 'day')} {'before' if median >= 0 else 'after'}); "
-            f"{inferred} of the {len(days)} publication dates are inferred or overridden, not stated."]
+    parts = []
+    for _, rows in days.groupby("deadline", sort=True):
+        d = rows.iloc[0]
+        before = int((rows["days_to_deadline"] >= 0).sum())
+        median = int(rows["days_to_deadline"].median())
+        parts.append(f"**{before} appeared before {name(d)}** and {n - before} after it (median "
+                     f"{counted(abs(median), 'day')} {'before' if median >= 0 else 'after'})")
+    inferred = int((days.drop_duplicates("article_id")["date_basis"] != "stated").sum())
+    return [f"Of the {n} articles, {'; '.join(parts)}; {inferred} of the {n} publication dates are inferred or "
+            "overridden, not stated."]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

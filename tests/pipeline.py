@@ -39,15 +39,15 @@ def analyse(data: Path) -> dict:
     timeline = tl.merge_events(events)
     coverage = tl.context_coverage(context, corpus, expressions)
     checks = tl.check_corpus_dates(timeline, context)
-    deadline = context.set_index("event_id").loc["deadline_sept15", "date"].date()
-    days = tl.days_to(deadline, corpus.articles)
+    deadlines = tl.deadlines(context, ["deadline_sept15", "eo_prohibitions_effective"])
+    days = tl.days_to(deadlines, corpus.articles)
     shift = a["timeline.sensitivity_shift_days"]
     shifted = load_corpus(data, published=tl.shifted_dates(corpus.articles, shift), assumptions=a, use_cache=False)
     moved = temporal.resolution_shift(corpus, shifted, window)
     findings["01"] = tl.timeline_findings(expressions, timeline, coverage, checks, days, moved, shift)
     start, end = tl.window_dates(("2020-07-25", "2020-12-12"))
     figures["01-deal-timeline"] = (plot_timeline.draw_timeline, tl.timeline_plot_data(
-        timeline, context, start, end, [(deadline, "deadline")], corpus.articles, a["timeline.figure_max_labels"]))
+        timeline, context, start, end, deadlines, corpus.articles, a["timeline.figure_max_labels"]))
 
     places = set(gaz.loc[gaz["type"] == "place", "stakeholder_id"])
     relations = st.find_relations(corpus, mentions, reference.load("relation_patterns", data), hedges)

@@ -233,6 +233,36 @@ def test_interactive_timeline_holds_every_record_event_and_opens_on_the_window(c
     assert "publication dates 2020-09-14 (2 inferred)" in static
 
 
+def test_both_deadlines_come_from_the_record_in_date_order():
+    """Issue 16: Sept. 15 was the date the President gave on 3 Aug (The Verge); EO 13942 of 6 Aug
+    let its prohibitions begin 45 days later, 20 Sept (Federal Register, 85 FR 48637)."""
+    ctx = reference.load("context_events")
+    lines = tl.deadlines(ctx, ["eo_prohibitions_effective", "deadline_sept15"])
+    assert [day for day, _ in lines] == [dt.date(2020, 9, 15), dt.date(2020, 8, 6) + dt.timedelta(days=45)]
+    assert "stated" in lines[0][1] and "13942" in lines[1][1]
+    with pytest.raises(DataError, match="deadline_events: 'sept_31' is not an event_id"):
+        tl.deadlines(ctx, ["deadline_sept15", "sept_31"])
+
+
+def test_days_to_each_deadline_say_inferred_beside_an_inferred_date(corpus):
+    """Both seeds are dated 2020-09-14 by inference (data/articles.csv): one day before 15 Sept,
+    six before 20 Sept, and each finding says the date is inferred."""
+    lines = [(dt.date(2020, 9, 15), "the stated deadline"), (dt.date(2020, 9, 20), "EO 13942 in effect")]
+    days = tl.days_to(lines, corpus.articles)
+    assert len(days) == 2 * len(corpus.articles)
+    assert sorted(days["days_to_deadline"]) == [1, 1, 6, 6]
+    found = tl._deadline_lines(days)
+    assert len(found) == 2
+    for line in found:
+        assert "(published 2020-09-14, date inferred) appeared **1 day before** the stated deadline (Sep 15) and " \
+               "**6 days before** EO 13942 in effect (Sep 20)." in line
+    many = pd.concat([days.assign(article_id=days["article_id"] + f"-{i}") for i in range(3)], ignore_index=True)
+    summary = tl._deadline_lines(many)
+    assert summary == ["Of the 6 articles, **6 appeared before the stated deadline (Sep 15)** and 0 after it (median 1 "
+                       "day before); **6 appeared before EO 13942 in effect (Sep 20)** and 0 after it (median 6 days "
+                       "before); 6 of the 6 publication dates are inferred or overridden, not stated."]
+
+
 def test_every_status_has_a_phrase_for_the_findings():
     """The findings name the latest event's status in words ("one that had happened"), never the
     bare label ("is a happened"); every status event_status can return has its phrase."""
