@@ -40,7 +40,10 @@ def test_every_pin_carries_its_hashes():
 
 def test_setup_installs_with_uv_or_pip_from_the_hashed_pins():
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "INSTALLER  ?= uv" in makefile and re.search(r"UV_VERSION := \d+\.\d+\.\d+", makefile)
+    assert "INSTALLER  ?= uv" in makefile
+    uv = (paths.ROOT / "requirements-uv.txt").read_text(encoding="utf-8")
+    assert re.search(r"^uv==\d+\.\d+\.\d+ \\$", uv, re.M) and uv.count("--hash=sha256:") >= 1
+    assert makefile.count("--require-hashes -r requirements-uv.txt") == 2  # the bootstrap: hashed too
     assert makefile.count("--require-hashes -r requirements.txt") == 2
 
 
