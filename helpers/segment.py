@@ -269,33 +269,119 @@ def _sentencex_pieces(para: str) -> list[tuple[int, str, bool]]:
     return pieces
 
 
-def speech_spans(text: str, start: int, end: int, scare_quote_max_words: int) -> list[tuple[int, int]]:
-    """Quotations in ``text[start:end]`` that are speech, not scare quotes.
+# Quotation marks as newsrooms print them: curly and straight, double and single, mixed pairs
+# (an opening “ closed by "), quotes inside quotes, and an opening mark never closed in its
+# paragraph (a quote that runs on into the next one). An apostrophe is a ’ or ' between letters,
+# or after a word's final s with no single quote open.
+_MARK = re.compile(r"[“”\"«»‘’']")
+_OPENS_BEFORE = frozenset(" \t\n([{—–-/:;") | frozenset(PAD)
+_CLOSES_AFTER = frozenset(".,;:!?)]}—–-…") | frozenset(PAD)
+# A paragraph holding more quotation marks than this is no prose (a pasted table, a crafted line):
+# its marks are paired by QUOTE_PAIRS, in C, rather than one by one.
+QUOTE_MARKS_MAX = 2000
+_OPEN_CONTEXT = _OPENS_BEFORE | frozenset("“‘'")  # what a straight double mark opens after
+_CLOSE_CONTEXT = _CLOSES_AFTER | frozenset("”’'")  # and closes before
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bool]]:
+    """Quotations in ``text[start:end]`` as ``(start, end, depth, closed)``, sorted by start, in
+    one pass (linear in the text: each mark is pushed and popped once).
+
+    ``start`` is the opening mark and ``end`` just after the closing one (or ``end`` of the span
+    when the quotation is never closed); ``depth`` is 0 for a quotation in the narration, 1 for
+    one inside another. Double marks pair with double marks of either style (“ with ” or ", " with
+    " or ”), single with single; a straight mark opens after white space or an opening bracket or
+    dash and closes before white space or punctuation. A single quote left open is dropped (it is
+    taken for an apostrophe); the outermost double one left open runs to ``end`` (the others
+    opened inside it are dropped). Past :data:`QUOTE_MARKS_MAX` marks, :data:`QUOTE_PAIRS` pairs them.
+    """
+    piece = text[start:end]
+    if sum(map(piece.count, "“”\"«»‘’'")) > QUOTE_MARKS_MAX:  # no prose: pair them by the plain expression
+        return [(m.start(), m.end(), 0, True) for m in QUOTE_PAIRS.finditer(text, start, end)]
+    out: list[tuple[int, int, int, bool]] = []
+    stack: list[tuple[int, bool, int]] = []  # (position, a double mark, doubles below it)
+    doubles: list[int] = []  # indexes in the stack of the open double marks
+    singles: list[int] = []
+    for m in _MARK.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch == "“" or ch == "«":
+            doubles.append(len(stack))
+            stack.append((i, True, stack[-1][2] + stack[-1][1] if stack else 0))
+            continue
+        if ch == "”" or ch == "»":
+            if doubles:
+                _close(stack, doubles, singles, doubles[-1], i, out)
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if ch == '"':
+            if doubles and (after in _CLOSE_CONTEXT or before not in _OPEN_CONTEXT):
+                _close(stack, doubles, singles, doubles[-1], i, out)
+            else:
+                doubles.append(len(stack))
+                stack.append((i, True, stack[-1][2] + stack[-1][1] if stack else 0))
+        elif ch == "‘":
+            if before in _OPENS_BEFORE or before in "“\"":
+                singles.append(len(stack))
+                stack.append((i, False, stack[-1][2] + stack[-1][1] if stack else 0))
+        elif before.isalnum() and after.isalnum():
+            continue  # ’ or ' between letters: an apostrophe
+        elif singles and not before.isspace() and (after in _CLOSES_AFTER or after in "”\""):
+            _close(stack, doubles, singles, singles[-1], i, out)
+        elif ch == "'" and (before in _OPENS_BEFORE or before in "“\"") and after.isalnum():
+            singles.append(len(stack))
+            stack.append((i, False, stack[-1][2] + stack[-1][1] if stack else 0))
+    if doubles:  # never closed: the outermost runs to the end of the span
+        out.append((stack[doubles[0]][0], end, 0, False))
+    out.sort()
+    return out
+
+
+def _close(stack: list[tuple[int, bool, int]], doubles: list[int], singles: list[int], k: int, i: int,
+           out: list[tuple[int, int, int, bool]]) -> None:
+    """Close the quotation opened at ``stack[k]`` at ``i`` (anything opened inside it and still open is dropped)."""
+    opened, _, depth = stack[k]
+    out.append((opened, i + 1, depth, True))
+    del stack[k:]
+    while doubles and doubles[-1] >= k:
+        doubles.pop()
+    while singles and singles[-1] >= k:
+        singles.pop()
+
+
+def speech_spans(text: str, start: int, end: int, scare_quote_max_words: int,
+                 spans: list[tuple[int, int, int, bool]] | None = None) -> list[tuple[int, int]]:
+    """Closed double-marked quotations in ``text[start:end]`` (outside any other) that are speech,
+    not scare quotes (``spans``: its :func:`quote_spans`, when already found).
 
     A quotation counts as speech when it has more than ``scare_quote_max_words`` words or when
-    it closes on punctuation inside the marks (``...interests,"``).
+    it closes on punctuation inside the marks (``...interests,"``). Whether a shorter quotation
+    is a partial quote (attributed by a speech verb) is decided with its speaker
+    (:mod:`helpers.quotes`); a sentence's voice rests on the longer ones.
     """
-    spans = []
-    for m in QUOTE_PAIRS.finditer(text, start, end):
-        inner = m.group(0)[1:-1].rstrip()
+    found = []
+    for qs, qe, depth, closed in quote_spans(text, start, end) if spans is None else spans:
+        if depth or not closed or text[qs] in "‘'":  # single marks: terms as often as speech
+            continue
+        inner = text[qs + 1:qe - 1].rstrip()
         closes = inner[-1:] in {".", ",", "!", "?", ";", ":"}
         # n words need at least 2n - 1 characters: a shorter quotation is not counted
         if closes or (len(inner) >= 2 * scare_quote_max_words + 1
                       and count_words(inner, limit=scare_quote_max_words) > scare_quote_max_words):
-            spans.append((m.start(), m.end()))
-    return spans
+            found.append((qs, qe))
+    return found
 
 
 def _open_quote_spans(text: str, start: int, end: int, scare_quote_max_words: int) -> list[tuple[int, int]]:
-    """Speech spans, plus an unclosed opening quote that runs to the end of the paragraph."""
-    spans = speech_spans(text, start, end, scare_quote_max_words)
-    para = text[start:end]
-    if para.count("“") > para.count("”") or para.count('"') % 2 == 1:
-        last_open = max(para.rfind("“"), para.rfind('"'))
-        if last_open >= 0 and all(not (s <= start + last_open < e) for s, e in spans):
-            if count_words(para[last_open:], limit=scare_quote_max_words) > scare_quote_max_words:
-                spans.append((start + last_open, end))
-    return spans
+    """Speech spans, plus an unclosed opening quote (outside any other) that runs to the end of the paragraph."""
+    spans = quote_spans(text, start, end)
+    found = speech_spans(text, start, end, scare_quote_max_words, spans)
+    for qs, qe, depth, closed in spans:
+        if not closed and not depth and text[qs] not in "‘'" \
+                and count_words(text[qs:qe], limit=scare_quote_max_words) > scare_quote_max_words:
+            found.append((qs, qe))
+    return sorted(found)
 
 
 def segment_sentences(text: str, paragraphs: list[dict], a: Assumptions) -> list[dict]:

@@ -1,15 +1,16 @@
-"""Who is in the story: typed relations between the parties, who speaks, and the networks.
+"""Who is in the story: typed relations between the parties, the stakeholder table, and the networks.
 
 Frames (offsets are ``[start, end)`` into the raw article text):
 
 ``gazetteer`` (``data/reference/stakeholders.csv``, loaded by :mod:`helpers.reference`)
     ``stakeholder_id, name, label`` (short, for charts), ``type, country, role_in_deal, aliases``
-    (``|``-separated surface forms), ``source``.
+    (``|``-separated surface forms), ``source``; the ``parties`` of :func:`helpers.parties.open_world`
+    are its rows and the provisional ones (``reviewed`` False), in the same columns.
 ``relations`` (:func:`find_relations`)
     ``article_id, sentence_no, start, end, source_id, relation, family, target_id, pattern_id,
     hedged, hedge_cues, evidence``: typed, directed ties from ``data/reference/relation_patterns.csv``.
-``speakers`` (:func:`quote_speakers`), the stakeholder ``table``, the ``centrality`` table and the
-networks, built from the mentions of :mod:`helpers.mentions`.
+The stakeholder ``table``, the ``centrality`` table and the networks, built from the mentions of
+every party (:mod:`helpers.parties`) and who speaks (:func:`helpers.quotes.sentence_speakers`).
 """
 from __future__ import annotations
 
@@ -21,9 +22,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.corpus import Corpus
-from helpers.mentions import AliasMatcher
-from helpers.segment import QUOTE_PAIRS
-from helpers.tables import compile_relation_pattern, cue_regex, speech_verb_regex
+from helpers.tables import compile_relation_pattern, cue_regex
 from helpers.text import counted, md_text, some
 
 RELATION_COLUMNS = ["relation_id", "article_id", "article_label", "sentence_no", "start", "end", "source_id", "relation",
@@ -110,51 +109,14 @@ def find_relations(corpus: Corpus, mentions: pd.DataFrame, patterns: pd.DataFram
 # Tables and networks
 
 
-def quote_speakers(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame:
-    """Who speaks each direct quote and embedded post: ``article_id, sentence_no, speaker_id, cue``.
-
-    For a quote, the stakeholder mentioned outside the quotation marks nearest to a speech verb
-    (the ``speech verb`` rows of the attribution cues: said, says, told, stated...) in the same
-    paragraph; for an embedded post, its author as the gazetteer knows them. Unknown speakers
-    are ``unknown``.
-    """
-    matcher = AliasMatcher.from_gazetteer(gazetteer)
-    verbs = speech_verb_regex(cues)
-    s = corpus.sentences
-    paragraphs = {(p["article_id"], p["paragraph_no"]): p for p in corpus.paragraphs.to_dict("records")}
-    by_article = {aid: list(part.itertuples(index=False))
-                  for aid, part in mentions.sort_values(["article_id", "start"]).groupby("article_id", sort=False)}
-    rows = []
-    for (aid, pno), part in s[s["voice"].isin(["direct_quote", "embedded_post"])].groupby(["article_id", "paragraph_no"]):
-        para = paragraphs[(aid, pno)]
-        speaker, cue = "unknown", ""
-        if para["kind"] == "embedded_post":
-            author = para["post_author"] or ""
-            try:
-                speaker, cue = matcher.owner_of(author), f"post signature: {author} ({para['post_handle']})"
-            except KeyError:
-                speaker, cue = (author or "unknown"), f"post signature: {author} ({para['post_handle']})"
-        else:
-            text = corpus.texts[aid]
-            quoted = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(text, para["start"], para["end"])]
-            outside = [m for m in by_article.get(aid, [])
-                       if para["start"] <= m.start < para["end"] and not any(qs <= m.start < qe for qs, qe in quoted)]
-            verb_hits = list(verbs.finditer(text, para["start"], para["end"]))
-            if outside and verb_hits:
-                best = min(((abs(m.start - v.start()), m, v) for m in outside for v in verb_hits), key=lambda t: t[0])
-                _, m, v = best
-                lo, hi = min(m.start, v.start()), max(m.end, v.end())
-                speaker, cue = m.stakeholder_id, text[lo:hi]
-        for r in part.itertuples(index=False):
-            rows.append({"article_id": aid, "sentence_no": r.sentence_no, "speaker_id": speaker, "cue": cue})
-    return pd.DataFrame(rows, columns=["article_id", "sentence_no", "speaker_id", "cue"])
-
-
-def stakeholder_table(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame,
-                      speakers: pd.DataFrame) -> pd.DataFrame:
-    """Per stakeholder: mentions, articles and sentences naming it, first appearance, share of
-    sentences, quoted or not (mentions per article are in the mentions frame, one row each)."""
-    g = gazetteer.set_index("stakeholder_id")
+def stakeholder_table(corpus: Corpus, mentions: pd.DataFrame, parties: pd.DataFrame, speakers: pd.DataFrame,
+                      quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per party (the gazetteer's reviewed rows and the provisional ones of
+    :func:`helpers.parties.open_world`): ``reviewed``, mentions, articles and sentences naming it,
+    first appearance, share of sentences, the sentences it speaks (``speakers``: quotations and
+    posts) and its ``quotes`` (every quotation attributed to it, partial ones too), and whether it
+    is quoted or only talked about (mentions per article are in the mentions frame, one row each)."""
+    g = parties.set_index("stakeholder_id")
     n_sent = len(corpus.sentences)
     counts = mentions.groupby("stakeholder_id").size()
     first = (mentions.sort_values(["article_id", "sentence_no"]).groupby("stakeholder_id").first()
@@ -163,6 +125,7 @@ def stakeholder_table(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.Data
     articles_with = mentions.groupby("stakeholder_id")["article_id"].nunique()
     quoted = speakers[speakers["speaker_id"] != "unknown"].groupby("speaker_id").size()
     out = g[["name", "label", "type", "role_in_deal"]].copy()
+    out.insert(4, "reviewed", g["reviewed"].astype(bool) if "reviewed" in g.columns else True)
     out["mentions"] = counts.reindex(out.index).fillna(0).astype("int64")
     out["articles"] = articles_with.reindex(out.index).fillna(0).astype("int64")
     out["sentences"] = sentences_with.reindex(out.index).fillna(0).astype("int64")
@@ -170,7 +133,11 @@ def stakeholder_table(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.Data
     out["n_sentences_corpus"] = n_sent
     out = out.join(first)
     out["quoted_sentences"] = quoted.reindex(out.index).fillna(0).astype("int64")
-    out["voice"] = np.where(out["quoted_sentences"] > 0, "quoted", np.where(out["mentions"] > 0, "talked about", "absent"))
+    said = (quotes[quotes["speaker_id"] != "unknown"].groupby("speaker_id").size()
+            if quotes is not None and len(quotes) else pd.Series(dtype="int64"))
+    out["quotes"] = said.reindex(out.index).fillna(0).astype("int64")
+    out["voice"] = np.where((out["quoted_sentences"] > 0) | (out["quotes"] > 0), "quoted",
+                            np.where(out["mentions"] > 0, "talked about", "absent"))
     out.index.name = "stakeholder_id"
     return out.reset_index().sort_values(["mentions", "stakeholder_id"], ascending=[False, True]).reset_index(drop=True)
 
@@ -328,7 +295,9 @@ def network_nodes_edges(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFra
     t = table.set_index("stakeholder_id")
     nodes = pd.DataFrame([{"stakeholder_id": n, "name": t.loc[n, "label"], "type": t.loc[n, "type"],
                            "role_in_deal": t.loc[n, "role_in_deal"], "mentions": int(t.loc[n, "mentions"]),
-                           "x": pos[n][0], "y": pos[n][1]} for n in sorted(co.nodes)])
+                           "reviewed": bool(t.loc[n, "reviewed"]) if "reviewed" in t.columns else True,
+                           "x": pos[n][0], "y": pos[n][1]} for n in sorted(co.nodes)],
+                         columns=["stakeholder_id", "name", "type", "role_in_deal", "mentions", "reviewed", "x", "y"])
     edges = [{"kind": "co-occurrence", "source_id": a, "target_id": b, "relation": "", "family": "",
               "weight": int(d["weight"]), "hedged": False, "evidence": ""}
              for a, b, d in sorted(co.edges(data=True))]
@@ -355,8 +324,9 @@ def network_plot_data(co: nx.Graph, relations: pd.DataFrame, table: pd.DataFrame
     node_rows = nodes.assign(kind="node")
     edge_rows = edges.assign(x_source=list(at.loc[edges["source_id"], "x"]), y_source=list(at.loc[edges["source_id"], "y"]),
                              x_target=list(at.loc[edges["target_id"], "x"]), y_target=list(at.loc[edges["target_id"], "y"]))
-    columns = ["kind", "stakeholder_id", "name", "type", "role_in_deal", "mentions", "x", "y", "source_id", "target_id",
-               "relation", "family", "weight", "hedged", "evidence", "x_source", "y_source", "x_target", "y_target"]
+    columns = ["kind", "stakeholder_id", "name", "type", "role_in_deal", "mentions", "reviewed", "x", "y", "source_id",
+               "target_id", "relation", "family", "weight", "hedged", "evidence", "x_source", "y_source", "x_target",
+               "y_target"]
     out = pd.concat([node_rows, edge_rows], ignore_index=True).reindex(columns=columns)
     out.attrs["left_out"] = co.number_of_nodes() - len(nodes)
     return out
@@ -412,8 +382,11 @@ def network_caption(network: pd.DataFrame, n_articles: int, n_sentences: int) ->
     """The network figures' caption: what they draw, counted from their table."""
     kinds = network["kind"].value_counts()
     left_out = network.attrs.get("left_out", 0)
+    nodes = network[network["kind"] == "node"]
+    provisional = int((~nodes["reviewed"].astype(bool)).sum()) if "reviewed" in nodes else 0
     return (f"Stakeholders of the TikTok–Oracle coverage (n={n_articles} articles, {n_sentences} sentences): "
-            f"{counted(int(kinds.get('node', 0)), 'party', 'parties')}, {int(kinds.get('co-occurrence', 0))} same-sentence "
+            f"{counted(int(kinds.get('node', 0)), 'party', 'parties')} ({provisional} provisional, drawn hollow: named in "
+            f"the text, not yet in the gazetteer), {int(kinds.get('co-occurrence', 0))} same-sentence "
             f"ties and {int(kinds.get('relation', 0))} typed ties from relation patterns; dashed = hedged."
             + (f" The {counted(left_out, 'party', 'parties')} named least often {'is' if left_out == 1 else 'are'} "
                "left out of the drawing (the tables keep every party)." if left_out else ""))
@@ -429,7 +402,7 @@ def role_matrix_caption(plotted: pd.DataFrame, n_articles: int) -> str:
 
 
 def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary: pd.DataFrame,
-                         disagreements: pd.DataFrame, candidates: pd.DataFrame, n_articles: int) -> list[str]:
+                         disagreements: pd.DataFrame, set_aside: pd.DataFrame, n_articles: int) -> list[str]:
     """Notebook 02's findings, computed from its tables (never typed by hand)."""
     names = {sid: md_text(label) for sid, label in zip(table["stakeholder_id"], table["label"])}
     lines = []
@@ -461,9 +434,24 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
                      + (": " + some([f"{names[r.source_id]} {md_text(r.relation)} {names[r.target_id]}"
                                      for r in both.itertuples()]) if len(both) else "")
                      + ". A tie in one article only is not a contradiction, just a gap.")
-    unknown = candidates["name"].nunique()
-    lines.append(f"{counted(unknown, 'name')} in the text {'is' if unknown == 1 else 'are'} "
-                 "not in the gazetteer"
-                 + (f" ({some([md_text(n) for n in sorted(set(candidates['name']))], 12)})" if len(candidates) else "")
-                 + ".")
+    provisional = present[~present["reviewed"].astype(bool)].sort_values(["mentions", "stakeholder_id"],
+                                                                       ascending=[False, True])
+    reviewed = len(present) - len(provisional)
+    if len(provisional):
+        parties = (f"**{reviewed} of the {len(present)} are reviewed gazetteer parties; {len(provisional)} "
+                   f"{'is' if len(provisional) == 1 else 'are'} provisional** (named in the text, not yet in the "
+                   f"gazetteer: {some([names[s] for s in provisional['stakeholder_id']], 8)})")
+    else:
+        parties = f"**{'All ' if reviewed > 1 else ''}{reviewed} {'is a' if reviewed == 1 else 'are'} reviewed " \
+                  f"gazetteer {'party' if reviewed == 1 else 'parties'}**; the text names no party the gazetteer lacks"
+    kinds = {"place": ("place", "places"), "demonym": ("demonym", "demonyms"), "calendar": ("weekday or month",
+             "weekdays and months"), "thing": ("product or document", "products and documents"),
+             "term": ("quoted term", "quoted terms"), "acronym": ("acronym", "acronyms"),
+             "common": ("common word", "common words"), "credit": ("dateline", "datelines")}
+    aside = set_aside["kind"].value_counts()
+    if len(aside):
+        parties += (f"; {counted(int(aside.sum()), 'other capitalised name')} "
+                    f"{'is not a party' if int(aside.sum()) == 1 else 'are not parties'} ("
+                    + some([counted(int(n), *kinds.get(k, (k, k + 's'))) for k, n in aside.items()], 8) + ")")
+    lines.append(parties + ".")
     return lines

@@ -30,7 +30,13 @@ REQUIRED_METADATA = ("article_id", "file", "published", "published_basis")
 EMPTY_WHEN_ABSENT = ("near_duplicate_of",)
 EARLIEST_DATE = dt.date(2000, 1, 1)
 
-PARTY_TYPES = ("company", "government body", "person", "media outlet", "commentator", "public", "place")
+PARTY_TYPES = ("company", "government body", "person", "media outlet", "commentator", "public", "place",
+               "organisation")  # organisation: one of no other type (a university), or not yet known
+# The kinds of rows of attribution_cues.csv: speech and its attribution, and the words that say
+# what a capitalised name is (a party of a type, or not a party) and whom a description means.
+ATTRIBUTION_KINDS = ("reported speech", "reported thought", "speech verb", "reporting verb", "statement noun",
+                     "person title", "organisation word", "description", "not a party", "term marker")
+TYPED_ATTRIBUTION_KINDS = ("organisation word", "description")  # written "<kind>: <party type>"
 ROLES = ("seller", "bidder", "partner", "regulator", "decision-maker", "commentator", "affected party", "setting")
 TIE_FAMILIES = ("conflict", "cooperation", "oversight", "affiliation")
 HEDGE_KINDS = ("modal", "conditional", "reported", "epistemic", "evidential")
@@ -198,14 +204,87 @@ def hedge_problems(cues: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFram
 
 
 def attribution_problems(cues: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
-    """Attribution patterns that do not compile."""
+    """Attribution patterns that do not compile, and kinds the analyses do not know (a typed kind
+    names a party type: ``organisation word: company``)."""
     problems = []
-    for line, pattern in enumerate(cues["pattern"], start=2):
+    for line, (pattern, kind) in enumerate(zip(cues["pattern"], cues["kind"]), start=2):
         try:
             compile_attribution_pattern(pattern)
         except re.error as exc:
             problems.append(Problem(file, f"line {line}: pattern", f"not a regular expression ({exc})"))
+        base, _, party_type = kind.partition(": ")
+        if base not in ATTRIBUTION_KINDS or bool(party_type) != (base in TYPED_ATTRIBUTION_KINDS) \
+                or (party_type and party_type not in PARTY_TYPES):
+            problems.append(Problem(file, f"line {line}: kind", f"{kind!r} is not one of {', '.join(ATTRIBUTION_KINDS)} "
+                                    f"(the kinds {', '.join(TYPED_ATTRIBUTION_KINDS)} as '<kind>: <party type>')"))
     return problems
+
+
+def cue_pattern(cues: pd.DataFrame, kind: str) -> re.Pattern:
+    """One expression, matched as whole words ignoring case, for every row of ``kind`` in an
+    attribution cue table (an expression that matches nothing when there is none).
+
+    When every alternative of every row starts with a letter, they are grouped by that letter,
+    each group behind a lookahead for it (as :class:`helpers.mentions.AliasMatcher` does): the
+    same matches, about twice as fast, since at each word only the alternatives that can start
+    there are tried."""
+    rows = list(cues.loc[cues["kind"] == kind, "pattern"])
+    if not rows:
+        return re.compile(r"(?!)")
+    alternatives = [a for p in rows for a in top_level_alternatives(p)]
+    if all(a[:1].isalpha() and a[:1].isascii() for a in alternatives):
+        groups: dict[str, list[str]] = {}
+        for a in alternatives:
+            groups.setdefault(a[0].lower(), []).append(a)
+        body = f"(?=[{''.join(sorted(groups))}])(?:" + "|".join(
+            f"(?={letter})(?:{'|'.join(parts)})" for letter, parts in sorted(groups.items())) + ")"
+    else:
+        body = "(?:" + "|".join(f"(?:{p})" for p in rows) + ")"
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """The alternatives of a regular expression's top level (``a|b(?:c|d)`` gives ``a`` and
+    ``b(?:c|d)``): ``|`` inside groups, character classes or after a backslash does not split."""
+    out, current, depth, i, in_class = [], [], 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            current.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            opening = "[^" if pattern[i + 1:i + 2] == "^" else "["
+            i += len(opening)
+            if pattern[i:i + 1] == "]":  # a "]" first in a class is a character of it
+                opening += "]"
+                i += 1
+            current.append(opening)
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(current))
+            current = []
+            i += 1
+            continue
+        current.append(ch)
+        i += 1
+    out.append("".join(current))
+    return out
+
+
+def typed_cues(cues: pd.DataFrame, kind: str) -> list[tuple[re.Pattern, str]]:
+    """The rows of a typed kind (``organisation word``, ``description``) as (whole-word expression,
+    party type) pairs, in the table's order."""
+    rows = cues[cues["kind"].str.startswith(kind + ": ")]
+    return [(re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE), k.partition(": ")[2])
+            for p, k in zip(rows["pattern"], rows["kind"])]
 
 
 def context_problems(frame: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
@@ -215,6 +294,8 @@ def context_problems(frame: pd.DataFrame, file: str, refs: Mapping[str, pd.DataF
     problems = []
     for line, r in enumerate(frame.itertuples(index=False), start=2):
         where = f"line {line} ({r.event_id})"
+        if not _ID.match(r.event_id or ""):
+            problems.append(Problem(file, f"{where}: event_id", "must be lower_snake_case"))
         try:
             start = dt.date.fromisoformat(r.date)
             end = dt.date.fromisoformat(r.date_end) if r.date_end else start
@@ -290,6 +371,10 @@ def export_problems(ref: ExportReference, folder: str) -> list[Problem]:
                              (ref.paths, "path_id", "deal_paths")):
         for dup in sorted(frame[col][frame[col].duplicated()]):
             problems.append(Problem(f"{folder}/{name}.csv", col, f"duplicate id {dup!r}"))
+    for frame, col, name in ((ref.functions, "function_id", "tiktok_functions"), (ref.paths, "path_id", "deal_paths")):
+        for line, value in enumerate(frame[col], start=2):  # ids reach findings and figures: identifiers only
+            if not _ID.match(value or ""):
+                problems.append(Problem(f"{folder}/{name}.csv", f"line {line}: {col}", f"{value!r} must be lower_snake_case"))
     file = f"{folder}/export_catalogue_items.csv"
     for line, r in enumerate(ref.items.itertuples(index=False), start=2):
         problems += _iso_problem(r.date, file, f"line {line} ({r.item_id}): date")

@@ -32,8 +32,9 @@ import pandas as pd
 from helpers import lexicons
 from helpers.corpus import Corpus
 from helpers.labels import article_rows
+from helpers.quotes import Speech, sentence_speakers
 from helpers.segment import POST_SIGNATURE
-from helpers.stakeholders import mask_mentions, quote_speakers
+from helpers.stakeholders import mask_mentions
 from helpers.tables import compile_attribution_pattern, cue_regex
 from helpers.text import counted, md_text
 from helpers.tone_fast import TextBlobScorer, fast_vader, vader_may_score
@@ -144,24 +145,39 @@ def score_texts(texts: pd.Series, lexicon: str, min_english_share: float, min_wo
 # --------------------------------------------------------------------------------------------
 # Voices and attribution
 
-def attribute(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, cues: pd.DataFrame) -> pd.DataFrame:
+def attribute(corpus: Corpus, mentions: pd.DataFrame, parties: pd.DataFrame, cues: pd.DataFrame,
+              speech: Speech) -> pd.DataFrame:
     """Voice, speaker and attributing cue of every sentence.
 
-    Direct quotes and embedded posts take their speaker from :func:`helpers.stakeholders.quote_speakers`
-    (the nearest named party to a speech verb; the post's author). A narration sentence whose
-    words match an attribution cue ("according to the latest news from CNN", "the Treasury has
-    stated that") becomes *reported speech*, its speaker the party the cue names, else unknown.
+    Embedded posts and sentences that are (mostly) a quotation take their speaker from
+    :func:`helpers.quotes.sentence_speakers` (a quotation's speaker as :mod:`helpers.quotes`
+    found it; the post's author); a sentence the segmentation reads as a quotation, or one of a
+    statement set without marks, is a *direct quote*. A narration sentence holding reported speech
+    (:func:`helpers.quotes.find_speech`: "Mnuchin told CNBC that ...", "according to a person
+    familiar with the talks") becomes *reported speech*, its speaker the one "according to" names,
+    else the first report's; failing
+    that, one matching a ``reported speech`` or ``reported thought`` cue ("Both firms believe")
+    is reported speech too, its speaker the party the cue names, else unknown.
     """
-    speakers = quote_speakers(corpus, mentions, gazetteer, cues).set_index(["article_id", "sentence_no"])
-    compiled = [compile_attribution_pattern(p) for p in cues.loc[cues["kind"] != "speech verb", "pattern"]]
+    said = sentence_speakers(corpus, speech.quotes, parties)
+    speakers = dict(zip(zip(said["article_id"], said["sentence_no"]), zip(said["speaker_id"], said["cue"])))
+    first = (speech.reported.assign(framing=speech.reported["how"] != "according to")  # "according to X" frames it all
+             .sort_values(["article_id", "sentence_no", "framing", "start"]).drop_duplicates(["article_id", "sentence_no"]))
+    reported = dict(zip(zip(first["article_id"], first["sentence_no"]), zip(first["speaker_id"], first["cue"])))
+    compiled = [compile_attribution_pattern(p) for p in
+                cues.loc[cues["kind"].isin(["reported speech", "reported thought"]), "pattern"]]
     by_sentence = {k: list(zip(g["start"], g["end"], g["stakeholder_id"]))
                    for k, g in mentions.sort_values("start").groupby(["article_id", "sentence_no"])}
     rows = []
     for s in corpus.sentences.itertuples(index=False):
         key = (s.article_id, s.sentence_no)
         voice, speaker, cue = s.voice, "", ""
-        if key in speakers.index:
-            speaker, cue = speakers.loc[key, "speaker_id"], speakers.loc[key, "cue"]
+        if key in speakers:
+            speaker, cue = speakers[key]
+            voice = voice if voice == "embedded_post" else "direct_quote"
+        elif voice == "narration" and key in reported:
+            voice = "reported_speech"
+            speaker, cue = reported[key]
         elif voice == "narration":
             masked, ids = mask_mentions(s.text, s.start, by_sentence.get(key, []))
             for regex in compiled:

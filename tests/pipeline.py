@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import export_controls as ec
-from helpers import overview, reference, temporal, tone
+from helpers import overview, parties, quotes, reference, temporal, tone
 from helpers import stakeholders as st
 from helpers import timeline as tl
 from helpers.assumptions import load_assumptions
 from helpers.corpus import load_corpus
-from helpers.mentions import find_candidates, find_mentions
+from helpers.mentions import find_mentions
 from helpers.plots import corpus as plot_corpus
 from helpers.plots import export_controls as plot_export
 from helpers.plots import network as plot_network
@@ -49,28 +49,29 @@ def analyse(data: Path) -> dict:
     figures["01-deal-timeline"] = (plot_timeline.draw_timeline, tl.timeline_plot_data(
         timeline, context, start, end, deadlines, corpus.articles, a["timeline.figure_max_labels"]))
 
-    places = set(gaz.loc[gaz["type"] == "place", "stakeholder_id"])
-    relations = st.find_relations(corpus, mentions, reference.load("relation_patterns", data), hedges)
-    speakers = st.quote_speakers(corpus, mentions, gaz, cues)
-    table = st.stakeholder_table(corpus, mentions, gaz, speakers)
-    co, rel = st.networks(mentions, relations, exclude=places, min_weight=a["stakeholders.network_min_weight"])
+    world = parties.open_world(corpus, mentions, gaz, cues)
+    speech = quotes.find_speech(corpus, world.mentions, world.parties, cues, a["corpus.scare_quote_max_words"])
+    places = set(world.parties.loc[world.parties["type"] == "place", "stakeholder_id"])
+    relations = st.find_relations(corpus, world.mentions, reference.load("relation_patterns", data), hedges)
+    speakers = quotes.sentence_speakers(corpus, speech.quotes, world.parties)
+    table = st.stakeholder_table(corpus, world.mentions, world.parties, speakers, speech.quotes)
+    co, rel = st.networks(world.mentions, relations, exclude=places, min_weight=a["stakeholders.network_min_weight"])
     findings["02"] = st.stakeholder_findings(table, st.centrality_table(co, rel), st.relation_summary(relations),
-                                             st.article_disagreements(relations), find_candidates(corpus, mentions),
-                                             len(corpus.articles))
+                                             st.article_disagreements(relations), world.set_aside, len(corpus.articles))
     figures["02-stakeholder-network"] = (plot_network.draw_network,
                                          st.network_plot_data(co, relations, table, a["stakeholders.network_max_parties"]))
     figures["02-role-by-article"] = (plot_network.draw_role_matrix, st.role_matrix_plot_data(
-        mentions, table, corpus.articles, a["stakeholders.figure_max_columns"], a["stakeholders.figure_max_parties"]))
+        world.mentions, table, corpus.articles, a["stakeholders.figure_max_columns"], a["stakeholders.figure_max_parties"]))
 
     export_part(data, a, corpus, findings, figures)
 
-    voices = tone.attribute(corpus, mentions, gaz, cues)
+    voices = tone.attribute(corpus, world.mentions, world.parties, cues, speech)
     sure = tone.certainty(corpus, voices, hedges)
     sentences = tone.tone_sentences(corpus, voices, sure, a["tone.gdelt_lexicon"], a["tone.min_english_share"],
                                     a["tone.language_test_min_words"])
-    tsummary = tone.summarise(sentences, mentions, 500, a["tone.bootstrap_seed"], a["tone.interval_level"])
+    tsummary = tone.summarise(sentences, world.mentions, 500, a["tone.bootstrap_seed"], a["tone.interval_level"])
     thresholds = {m: a[f"tone.{m.split('_')[0]}_threshold"] for m in ("vader_compound", "textblob_polarity", "gdelt_tone")}
-    labels = gaz.set_index("stakeholder_id")["label"].to_dict()
+    labels = world.parties.set_index("stakeholder_id")["label"].to_dict()
     findings["04"] = tone.findings(sentences, tsummary, tone.method_agreement(sentences, thresholds),
                                    a["tone.vader_threshold"], a["tone.min_sentences_per_stakeholder"], labels)
     figures["04-tone-strip"] = (plot_tone.draw_tone_strip, tone.tone_strip_plot_data(

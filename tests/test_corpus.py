@@ -159,6 +159,17 @@ def test_speech_versus_scare_quotes():
     assert found == ['"We will not sell,"']
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ('“We will not sell to anyone," she said.', ['“We will not sell to anyone,"']),  # mixed marks pair
+    ("“They used state power to ‘hunt’ firms,” it said.", ["“They used state power to ‘hunt’ firms,”"]),
+    ("Among them are ‘personalised information push service technology’ and more.", []),  # single marks: terms
+    ("He wrote: “In recent weeks, as the climate changed, I have thought hard", ["“In recent weeks, as the "
+                                                                                "climate changed, I have thought hard"]),
+])
+def test_speech_spans_read_quotes_as_newsrooms_print_them(text, expected):
+    assert [text[s:e] for s, e in segment._open_quote_spans(text, 0, len(text), 4)] == expected
+
+
 def test_findings_read_right_for_a_corpus_of_one_article(make_data):
     """A reader who analyses one article gets "1 article", not "1 articles" or "article(s)"."""
     from helpers import paths

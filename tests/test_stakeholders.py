@@ -9,7 +9,7 @@ from conftest import SEED_000, SEED_003
 from evaluation import name_recall
 
 from helpers import mentions as hm
-from helpers import paths, reference
+from helpers import parties, paths, quotes, reference
 from helpers import stakeholders as st
 from helpers.assumptions import load_assumptions
 from helpers.corpus import load_corpus
@@ -33,8 +33,17 @@ def relations(corpus, mentions):
     return st.find_relations(corpus, mentions, reference.load("relation_patterns"), reference.load("hedge_cues"))
 
 
+@pytest.fixture(scope="module")
+def world(corpus, gazetteer, mentions):
+    return parties.open_world(corpus, mentions, gazetteer, reference.load("attribution_cues"))
+
+
 def speakers_of(corpus, mentions, gazetteer):
-    return st.quote_speakers(corpus, mentions, gazetteer, reference.load("attribution_cues"))
+    """Who speaks each quoted sentence and post, as notebook 02 finds it (open-world parties first)."""
+    cues = reference.load("attribution_cues")
+    w = parties.open_world(corpus, mentions, gazetteer, cues)
+    speech = quotes.find_speech(corpus, w.mentions, w.parties, cues, load_assumptions()["corpus.scare_quote_max_words"])
+    return quotes.sentence_speakers(corpus, speech.quotes, w.parties)
 
 
 def mention_at(mentions, article_id, surface):
@@ -126,19 +135,25 @@ def test_quote_speakers_from_the_text(corpus, mentions, gazetteer):
     assert sp[(SEED_003, no("Trump’s trade war is a failure."))] == "nicholas_grossman"
 
 
-def test_stakeholder_table_quoted_versus_talked_about(corpus, mentions, gazetteer):
-    table = st.stakeholder_table(corpus, mentions, gazetteer, speakers_of(corpus, mentions, gazetteer))
+def test_stakeholder_table_quoted_versus_talked_about(corpus, mentions, gazetteer, world):
+    table = st.stakeholder_table(corpus, world.mentions, world.parties, speakers_of(corpus, mentions, gazetteer))
     t = table.set_index("stakeholder_id")
     assert t.loc["microsoft", "voice"] == "quoted" and t.loc["oracle", "voice"] == "talked about"
     assert t.loc["bytedance", "first_article"] == SEED_000 and t.loc["bytedance", "first_sentence_no"] == 1
-    assert t.loc["oracle", "mentions"] == (mentions["stakeholder_id"] == "oracle").sum()
-    assert (t["share_of_sentences"] <= 1).all()
+    assert t.loc["oracle", "mentions"] == (world.mentions["stakeholder_id"] == "oracle").sum()
+    assert (t["share_of_sentences"] <= 1).all() and t["reviewed"].all()  # the seeds name no party the gazetteer lacks
 
 
-def test_every_party_named_in_the_articles_is_in_the_gazetteer(corpus, mentions):
+def test_every_party_named_in_the_articles_is_in_the_gazetteer(corpus, mentions, world):
     candidates = hm.find_candidates(corpus, mentions)
     # TPP is a trade agreement, not a party; everything else named is known
     assert set(candidates["name"]) <= {"TPP"}
+    # so the open world adds no provisional party: TPP, the months and "Yesterday" are set aside, and the
+    # t.co link's "TvTtJPkxVJ" is no name at all
+    assert world.parties["reviewed"].all()
+    assert set(world.set_aside["name"]) >= {"TPP", "Yesterday"} and "TvTtJPkxVJ" not in set(world.set_aside["name"])
+    columns = ["mention_id", "start", "end", "surface", "stakeholder_id"]
+    assert world.mentions[columns].values.tolist() == mentions.sort_values(["article_id", "start"])[columns].values.tolist()
     for sid in ("us_users", "creators", "chinese_authorities", "walmart", "cnn", "larry_ellison", "zhang_yiming"):
         assert (mentions["stakeholder_id"] == sid).any(), sid
 
@@ -201,11 +216,11 @@ def test_bad_relation_pattern_fails_validation(make_data):
     assert any("relation_patterns.csv" in str(p) and "(broken): pattern" in str(p) for p in validate(data))
 
 
-def test_network_table_holds_every_party_and_tie_with_both_ends(corpus, mentions, gazetteer, relations):
+def test_network_table_holds_every_party_and_tie_with_both_ends(corpus, mentions, gazetteer, relations, world):
     """The network figures' CSV can redraw them: every party (isolated ones too) with its position,
     and every tie with both endpoints' positions; the relation "ByteDance rejected Microsoft" of
     article 000 is there with its evidence."""
-    table = st.stakeholder_table(corpus, mentions, gazetteer, speakers_of(corpus, mentions, gazetteer))
+    table = st.stakeholder_table(corpus, world.mentions, world.parties, speakers_of(corpus, mentions, gazetteer))
     co, _ = st.networks(mentions, relations, exclude=set(), min_weight=1)
     nodes, edges = st.network_nodes_edges(co, relations, table)
     out = st.network_plot_data(co, relations, table)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from conftest import SEED_003
 
-from helpers import paths, reference, tone
+from helpers import parties, paths, quotes, reference, tone
 from helpers.assumptions import load_assumptions
 from helpers.mentions import find_mentions
 
@@ -24,9 +24,10 @@ def score(texts: pd.Series) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def sentences(corpus):
     a = load_assumptions()
-    gaz = reference.load("stakeholders")
-    mentions = find_mentions(corpus, gaz)
-    voices = tone.attribute(corpus, mentions, gaz, reference.load("attribution_cues"))
+    gaz, cues = reference.load("stakeholders"), reference.load("attribution_cues")
+    world = parties.open_world(corpus, find_mentions(corpus, gaz), gaz, cues)
+    speech = quotes.find_speech(corpus, world.mentions, world.parties, cues, a["corpus.scare_quote_max_words"])
+    voices = tone.attribute(corpus, world.mentions, world.parties, cues, speech)
     sure = tone.certainty(corpus, voices, reference.load("hedge_cues"))
     return tone.tone_sentences(corpus, voices, sure, a["tone.gdelt_lexicon"], a["tone.min_english_share"],
                                a["tone.language_test_min_words"])

@@ -1,7 +1,8 @@
 """The stakeholder network (static and interactive) and the role-by-article matrix (notebook 02).
 
 The network figures draw the one table of :func:`helpers.stakeholders.network_plot_data`: a row
-per party (``kind`` node: ``stakeholder_id, name, type, role_in_deal, mentions, x, y``) and a row
+per party (``kind`` node: ``stakeholder_id, name, type, role_in_deal, mentions, reviewed, x, y``;
+a provisional party, ``reviewed`` False, is drawn hollow) and a row
 per tie (``kind`` co-occurrence or relation: ``source_id, target_id, relation, family, weight,
 hedged, evidence`` and both endpoints' positions). The matrix draws
 :func:`helpers.stakeholders.role_matrix_plot_data`.
@@ -19,21 +20,27 @@ from helpers.figures import FONT_SIZES, NEUTRAL, PARTY_TYPE_COLORS, PLOTLY_TEMPL
 from helpers.tables import ROLES
 from helpers.text import counted, figure_text, html_text
 
-NODE_COLUMNS = ["stakeholder_id", "name", "type", "role_in_deal", "mentions", "x", "y"]
+NODE_COLUMNS = ["stakeholder_id", "name", "type", "role_in_deal", "mentions", "reviewed", "x", "y"]
+# every party type has a colour: an organisation of no other type in the house's dark grey
+TYPE_COLORS = {**PARTY_TYPE_COLORS, "organisation": NEUTRAL["record"]}
+PROVISIONAL = "provisional (not yet reviewed)"
 EDGE_COLUMNS = ["kind", "source_id", "target_id", "relation", "family", "weight", "hedged", "evidence"]
 
 
 def split_network(network: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The network table as its nodes and its edges, each with the columns and types it was built with."""
     is_node = network["kind"] == "node"
-    nodes = network.loc[is_node, NODE_COLUMNS].astype({"mentions": "int64"}).reset_index(drop=True)
+    nodes = network.loc[is_node].reindex(columns=NODE_COLUMNS)
+    nodes["reviewed"] = nodes["reviewed"].fillna(True).astype(bool)
+    nodes = nodes.astype({"mentions": "int64"}).reset_index(drop=True)
     edges = network.loc[~is_node, EDGE_COLUMNS].astype({"weight": "int64", "hedged": bool}).reset_index(drop=True)
     return nodes, edges
 
 
 def draw_network(network: pd.DataFrame, title: str):
-    """Static report network: nodes coloured by type and sized by mentions; grey co-occurrence
-    edges (width = sentences shared); typed relations as arrows coloured by family, dashed when hedged."""
+    """Static report network: nodes coloured by type and sized by mentions, provisional parties
+    (not yet in the gazetteer) hollow; grey co-occurrence edges (width = sentences shared); typed
+    relations as arrows coloured by family, dashed when hedged."""
     nodes, edges = split_network(network)
     fig, ax = plt.subplots(figsize=(10.0, 8.0), layout="constrained")
     pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
@@ -47,8 +54,12 @@ def draw_network(network: pd.DataFrame, title: str):
                                 "linestyle": "--" if r.hedged else "-", "shrinkA": 9, "shrinkB": 9,
                                 "connectionstyle": "arc3,rad=0.12"})
     sizes = 60 + 40 * nodes["mentions"]
-    ax.scatter(nodes["x"], nodes["y"], s=sizes, c=nodes["type"].map(PARTY_TYPE_COLORS), edgecolors="white",
-               linewidths=1.0, zorder=3)
+    colors = nodes["type"].map(TYPE_COLORS).fillna(NEUTRAL["record"])
+    reviewed = nodes["reviewed"]
+    ax.scatter(nodes.loc[reviewed, "x"], nodes.loc[reviewed, "y"], s=sizes[reviewed], c=colors[reviewed],
+               edgecolors="white", linewidths=1.0, zorder=3)
+    ax.scatter(nodes.loc[~reviewed, "x"], nodes.loc[~reviewed, "y"], s=sizes[~reviewed], facecolors="white",
+               edgecolors=colors[~reviewed], linewidths=1.6, zorder=3)  # provisional parties: hollow
     for r in nodes.itertuples():
         ax.annotate(figure_text(r.name), (r.x, r.y),
                     xytext=(0, -9 - (40 * r.mentions + 60) ** 0.5 / 2), textcoords="offset points",
@@ -56,8 +67,11 @@ def draw_network(network: pd.DataFrame, title: str):
     ax.set_axis_off()
     ax.margins(0.08)
     ax.set_title(title)
-    types = [Line2D([], [], marker="o", linestyle="", color=c, label=t) for t, c in PARTY_TYPE_COLORS.items()
+    types = [Line2D([], [], marker="o", linestyle="", color=c, label=t) for t, c in TYPE_COLORS.items()
              if t in set(nodes["type"])]
+    if (~reviewed).any():
+        types.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor=NEUTRAL["text"],
+                            label=PROVISIONAL))
     fams = [Line2D([], [], color=c, label=f) for f, c in TIE_FAMILY_COLORS.items()
             if f in set(edges.get("family", []))]
     extra = [Line2D([], [], color=NEUTRAL["edge"], label="same sentence"),
@@ -68,7 +82,8 @@ def draw_network(network: pd.DataFrame, title: str):
 
 def network_plotly(network: pd.DataFrame, title: str):
     """Interactive network: hover a node for its role and mentions, an edge's midpoint for the
-    evidence sentences (escaped, so article text can never become markup)."""
+    evidence sentences (escaped, so article text can never become markup); provisional parties
+    are open circles."""
     nodes, edges = split_network(network)
     pos = {r.stakeholder_id: (r.x, r.y) for r in nodes.itertuples()}
     fig = go.Figure(layout={"template": PLOTLY_TEMPLATE})
@@ -93,16 +108,18 @@ def network_plotly(network: pd.DataFrame, title: str):
                                  hoverinfo="skip", name=name, legendgroup=name))
         fig.add_trace(go.Scatter(x=mx, y=my, mode="markers", marker={"size": 7, "color": color, "opacity": 0.6},
                                  hovertext=hover, hoverinfo="text", showlegend=False, legendgroup=name))
-    for t, color in PARTY_TYPE_COLORS.items():
-        part = nodes[nodes["type"] == t]
+    for (t, color), reviewed in ((tc, r) for r in (True, False) for tc in TYPE_COLORS.items()):
+        part = nodes[(nodes["type"] == t) & (nodes["reviewed"] == reviewed)]
         if part.empty:
             continue
-        hover = [html_text(f"{r.name} ({r.type}, {r.role_in_deal}): {counted(r.mentions, 'mention')}")
-                 for r in part.itertuples()]
-        fig.add_trace(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", text=list(part["name"]),
-                                 textposition="bottom center", hovertext=hover, hoverinfo="text", name=t,
+        hover = [html_text(f"{r.name} ({r.type}, {r.role_in_deal}{'' if reviewed else ', provisional'}): "
+                           f"{counted(r.mentions, 'mention')}") for r in part.itertuples()]
+        fig.add_trace(go.Scatter(x=part["x"], y=part["y"], mode="markers+text", text=[html_text(n) for n in part["name"]],
+                                 textposition="bottom center", hovertext=hover, hoverinfo="text",
+                                 name=t if reviewed else f"{t}, provisional (hollow)",
                                  marker={"size": list(8 + 3 * part["mentions"] ** 0.8), "color": color,
-                                         "line": {"color": "white", "width": 1}}))
+                                         "symbol": "circle" if reviewed else "circle-open",
+                                         "line": {"color": "white" if reviewed else color, "width": 1 if reviewed else 2}}))
     pad_x = 0.18 * (nodes["x"].max() - nodes["x"].min() or 1)
     pad_y = 0.08 * (nodes["y"].max() - nodes["y"].min() or 1)
     fig.update_layout(title=title, width=950, height=720, hovermode="closest",

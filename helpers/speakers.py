@@ -1,0 +1,404 @@
+"""Who speaks: the subject of a reporting verb, and whom a pronoun or a description means.
+
+A small, documented rule set (no parser): :class:`ArticleVoices` reads one article with its
+party mentions (reviewed and provisional), the parties' types and titles, and its quotations.
+
+The **subject** of a reporting verb (the cue table's ``reporting verb`` rows), first rule that
+applies:
+
+1. "according to X": X, the first name or description after it.
+2. A verb right after a quotation's close followed by a name ("…," said Microsoft): that name.
+3. A verb after "and", or a participle after a comma (", saying", ", calling"): the subject of
+   the sentence's previous reporting verb, else the sentence's first name not governed by a
+   preposition.
+4. The nearest name, pronoun or description before the verb in its sentence, outside
+   quotations, that is the verb's subject: not governed by a preposition ("in a letter to
+   Mnuchin, Hawley said"), not inside an apposition ("Nichols, a Trump appointee who joined the
+   court last year, declined": Nichols; "Vanessa Pappas, TikTok's U.S. general manager, said":
+   Pappas; but "the head of the Chinese Mission to the EU, Zhang Ming, said": Zhang Ming), not
+   separated from the verb by another finite verb (Brill lexicon tags), and not a modifier of a
+   noun ("The TikTok order says": the order, unknown). Of names joined by "and", the first.
+   "a TikTok spokesperson", "a Justice Department lawyer": the institution speaks.
+
+**Pronouns and descriptions** (the cue table's ``description`` rows and personal titles): "he",
+"she" mean a person; "it" an organisation; "the company", "the retailer" a company; "the
+department", "the ministry" a government body, one whose name holds that word first; "the
+president", "the Treasury secretary", "the spokesperson" the person whose title holds that word.
+Each resolves to the previous speaker if that is compatible and spoke in this or the two
+sentences before; else, walking back sentence by sentence, to the sentence's first name if it is
+compatible (its subject: Centering's preference, Grosz, Joshi & Weinstein 1995), else the last
+compatible name in it. Unnamed sources ("analysts", "officials", "a person familiar with the
+talks") are ``unknown``.
+"""
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers.namekinds import NameCues
+from helpers.tables import cue_pattern
+
+UNKNOWN = "unknown"
+WINDOW_CHARS = 400  # how far before its verb a subject is looked for
+WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
+_START = operator.attrgetter("start")
+MEMO_MAX = 200_000
+_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|it|He|She|It)(?![\w’'])")
+_UNNAMED = re.compile(r"(?i)(?<!\w)(?:analysts|officials|sources|experts|scholars|lawmakers|critics|observers|"
+                      r"(?:state\s+)?media|people|a\s+person|someone|residents)(?!\w)")
+_PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
+                          r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
+_AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "
+                       "does do also already then later still repeatedly not never once again further".split())
+_WORDS = re.compile(r"[A-Za-z’'-]+")
+_ACCORDING = re.compile(r"(?i)according\s+to")
+_SPACE_OR_COMMA = re.compile(r"[\s,]*")
+_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
+_AND = re.compile(r"\s*(?:,\s*)?and\s+")
+_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+_ASIDE_OPENS = re.compile(r"(?:[a-z]|(?:[A-Z][\w.&-]*(?:’s|'s)\s))")
+_PHRASE_END = re.compile(r"[,;:.]")
+_CONTINUES = re.compile(r"(?i)add|continu")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match found in a piece of text, carried to the article's offsets (what ``re.Match`` gives)."""
+
+    s: int
+    e: int
+    word: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self, _: int = 0) -> str:
+        return self.word
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    """The vocabularies speakers are read with, from the attribution cue table; ``memo`` keeps what
+    a paragraph's or a sentence's text alone gives (the same text reads the same), up to
+    :data:`MEMO_MAX` entries."""
+
+    names: NameCues
+    verbs: re.Pattern
+    statements: re.Pattern
+    description: re.Pattern  # "the company", "a TikTok spokesperson", "The Treasury secretary"
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def verbs_in(self, text: str, start: int, end: int) -> list[Hit]:
+        """The reporting verbs of ``text[start:end]`` (a paragraph)."""
+        piece = text[start:end]
+        found = self.memo.get(("verbs", piece))
+        if found is None:
+            found = [(m.start(), m.end(), m.group(0)) for m in self.verbs.finditer(piece)]
+            if len(self.memo) < MEMO_MAX:
+                self.memo[("verbs", piece)] = found
+        return [Hit(a + start, b + start, w) for a, b, w in found]
+
+    def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str]) -> bool:
+        """Whether some government body's name, title or forms hold ``word`` ("ministry")."""
+        key = ("holds", word, id(party_words))
+        if key not in self.memo:
+            self.memo[key] = any(word in party_words.get(p, "") for p, t in party_type.items() if t == "government body")
+        return self.memo[key]
+
+    def speakers_in(self, sentence: str) -> list[tuple[int, int, str, str]]:
+        """Descriptions, pronouns and unnamed sources of a sentence: ``(start, end, kind, head)``
+        relative to it, in order."""
+        found = self.memo.get(("speakers", sentence))
+        if found is None:
+            found = [(m.start(), m.end(), "description", m.group(0).split()[-1].lower())
+                     for m in self.description.finditer(sentence)]
+            found += [(m.start(), m.end(), "pronoun", m.group(0).lower()) for m in _PRONOUN.finditer(sentence)]
+            found += [(m.start(), m.end(), "unnamed", "") for m in _UNNAMED.finditer(sentence)
+                      if not any(a <= m.start() < b for a, b, _, _ in found)]
+            if len(self.memo) < MEMO_MAX:
+                self.memo[("speakers", sentence)] = found
+        return found
+
+    @classmethod
+    def from_table(cls, cues: pd.DataFrame, names: NameCues | None = None) -> SpeechCues:
+        names = names or NameCues.from_table(cues)
+        nouns = [p for p, k in zip(cues["pattern"], cues["kind"])
+                 if k.startswith("description: ") and k not in ("description: person", "description: organisation")]
+        titles = list(cues.loc[cues["kind"] == "person title", "pattern"]) + [
+            "president", "secretary", "judge", "minister", "senator", "chairman", "ceo", "lawyer", "attorney",
+            "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
+        statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
+        heads = "|".join(f"(?:{p})" for p in nouns + titles + statements)
+        description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?![\w’'-])")
+        return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
+
+
+@dataclass
+class Candidate:
+    """A possible speaker in the text: a party's mention, a pronoun, a description or an unnamed source."""
+
+    start: int
+    end: int
+    kind: str  # name, pronoun, description, unnamed
+    party: str = ""  # a name's party
+    head: str = ""  # a pronoun or description's head word
+    modifier: str = ""  # the party named inside a description ("a TikTok spokesperson")
+
+
+class ArticleVoices:
+    """Speaker resolution over one article (see the module docstring)."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int, int]], mentions: list[tuple[int, int, str]],
+                 quoted: list[tuple[int, int]], party_type: dict[str, str], party_words: dict[str, str],
+                 cues: SpeechCues):
+        self.text, self.cues = text, cues
+        self.sentences = sentences  # (start, end, sentence_no), in order
+        self.starts = [s for s, _, _ in sentences]
+        self.mentions = sorted(mentions)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.quoted = sorted(quoted)
+        self.party_type = party_type
+        self.party_words = party_words  # party -> its name, title and forms, lower case, for descriptions
+        self.events: list[tuple[int, str]] = []  # (position, speaker) of every speech attributed so far, in order
+        self.events_in: dict[int, list[tuple[int, str]]] = {}  # the same per sentence
+        self._candidates: dict[int, list[Candidate]] = {}
+        self._starts: dict[int, list[int]] = {}
+        self._fits_memo: dict[tuple[str, str, str], bool] = {}
+        self.last_span = (0, 0)
+
+    # -- reading ---------------------------------------------------------------------------
+    def sentence_at(self, pos: int) -> int:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k if k > 0 else 0
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
+
+    def candidates(self, k: int) -> list[Candidate]:
+        """The possible speakers of sentence ``k`` outside its quotations, in order."""
+        if k in self._candidates:
+            return self._candidates[k]
+        s0, s1, _ = self.sentences[k]
+        text = self.text
+        lo, hi = bisect.bisect_left(self.mention_starts, s0), bisect.bisect_left(self.mention_starts, s1)
+        found = [Candidate(a, b, "name", party=p) for a, b, p in self.mentions[lo:hi]
+                 if b <= s1 and self.party_type.get(p, "") not in ("place", "public", "")]
+        names, name_starts, dropped = list(found), [c.start for c in found], set()
+        for a, b, kind, head in self.cues.speakers_in(text[s0:s1]):
+            a, b = a + s0, b + s0
+            if kind == "unnamed" and any(c.start <= a < c.end for c in found):
+                continue
+            if kind != "description":
+                found.append(Candidate(a, b, kind, head=head))
+                continue
+            i = bisect.bisect_left(name_starts, a)
+            inner = [c for c in names[i:bisect.bisect_left(name_starts, b)] if c.end <= b]
+            if inner and not self.cues.names.is_title(head) and not self.cues.names.description_type(head):
+                continue
+            dropped.update(id(c) for c in inner)
+            found.append(Candidate(a, b, "description", head=head, modifier=inner[-1].party if inner else ""))
+        if dropped:
+            found = [c for c in found if id(c) not in dropped]
+        if self.quoted:
+            found = [c for c in found if not self.in_quote(c.start)]
+        found.sort(key=_START)
+        self._candidates[k] = found
+        self._starts[k] = [c.start for c in found]
+        return found
+
+    def window(self, k: int, lo: int, hi: int) -> list[Candidate]:
+        """The candidates of sentence ``k`` starting in ``[lo, hi)``, at most :data:`WINDOW_CANDIDATES`
+        of them next to ``hi`` (a subject stands near its verb: the search stays linear in the text)."""
+        cands = self.candidates(k)
+        starts = self._starts[k]
+        i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        return cands[max(i, j - WINDOW_CANDIDATES):j]
+
+    # -- the subject of a verb -------------------------------------------------------------
+    def subject(self, verb_start: int, verb_end: int, after_quote: bool = False, lo: int = 0) -> tuple[str, str]:
+        """(speaker, how) of the reporting verb at ``[verb_start, verb_end)``; ``lo`` bounds the
+        search to the left (a quotation's end). The subject is looked for within
+        :data:`WINDOW_CHARS` characters of the verb."""
+        k = self.sentence_at(verb_start)
+        s0, s1, _ = self.sentences[k]
+        text = self.text
+        self.last_span = (verb_start, verb_end)  # the subject's span, once found (for the cue)
+        left = max(lo, s0, verb_start - WINDOW_CHARS)
+        before_verb = self.window(k, left, verb_start)
+        verb = text[verb_start:verb_end]
+        if _ACCORDING.fullmatch(verb):  # the source is in the phrase after it, before any comma
+            stop = _PHRASE_END.search(text, verb_end, min(s1, verb_end + 60))
+            after = self.window(k, verb_end, min(verb_end + 40, stop.start() if stop else s1))[:1]
+            self.last_span = (after[0].start, after[0].end) if after else (verb_start, verb_end)
+            return (self.resolve(after[0], verb_start), "according to") if after else (UNKNOWN, "according to")
+        if after_quote:
+            follow = self.window(k, verb_end, min(s1, verb_end + 40))[:1]
+            if follow and _SPACE_OR_COMMA.fullmatch(text, verb_end, follow[0].start) \
+                    and text[max(s0, lo):verb_start].strip(" ,—–-\n") == "":
+                self.last_span = (follow[0].start, follow[0].end)
+                return self.resolve(follow[0], verb_start), "said X"
+        before = text[left:verb_start]
+        coordinated = _AND_BEFORE.search(before)
+        if coordinated or verb.lower().endswith("ing"):
+            previous = [e for e in self.events_in.get(k, ()) if e[0] < verb_start]
+            if previous:
+                return previous[-1][1], "previous verb"
+            first = next((c for c in self.window(k, max(lo, s0), verb_start)[:WINDOW_CANDIDATES]
+                          if not _PREPOSITION.search(text, max(s0, c.start - 30), c.start)
+                          and text[c.end:c.end + 2] not in ("’s", "'s") and c.end <= verb_start), None)
+            if first is not None:
+                self.last_span = (first.start, first.end)
+                return self.resolve(first, verb_start, verb), "sentence subject"
+        for c in reversed([c for c in before_verb if c.end <= verb_start]):
+            if self._is_subject(c, verb_start, s0):
+                head = self._first_of_coordination(c, before_verb)
+                self.last_span = (head.start, head.end)
+                return self.resolve(head, verb_start, verb), "subject"
+        return UNKNOWN, "none"
+
+    def cue(self, verb_start: int, verb_end: int) -> tuple[int, int]:
+        """The span of the last verb read and its subject, when the subject was in its sentence."""
+        a, b = self.last_span
+        return min(a, verb_start), max(b, verb_end)
+
+    def _is_subject(self, c: Candidate, verb_start: int, s0: int) -> bool:
+        text = self.text
+        if _PREPOSITION.search(text, max(s0, c.start - 30), c.start):
+            return False
+        gap = _strip_asides(text[c.end:verb_start])
+        if gap is None:
+            return False
+        words = _WORDS.findall(gap)
+        if text[c.end:c.end + 2] in ("’s", "'s") and c.kind == "name":
+            return False  # a possessive: "TikTok's parent company said" is not TikTok
+        if words and words[0][0].islower() and self.cues.names.lexicon.get(words[0], "")[:2] == "NN":
+            return False  # a modifier of a noun: "The TikTok order says"
+        for w in words:
+            tag = self.cues.names.lexicon.get(w.lower(), "")
+            if w.lower() not in _AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):
+                return False
+        return len(words) <= 8
+
+    def _first_of_coordination(self, c: Candidate, cands: list[Candidate]) -> Candidate:
+        earlier = [x for x in cands if x.end <= c.start]
+        while earlier and _AND.fullmatch(self.text, earlier[-1].end, c.start):
+            c = earlier.pop()
+        return c
+
+    # -- pronouns and descriptions ---------------------------------------------------------
+    def resolve(self, c: Candidate, at: int, verb: str = "", depth: int = 0) -> str:
+        """The party a candidate speaker is (see the module docstring)."""
+        if c.kind == "name":
+            return c.party
+        if c.kind == "unnamed":
+            return UNKNOWN
+        want, word = self._wants(c)
+        if want == "institution":
+            return c.modifier
+        if want == "document":  # "the post added": whoever issued the statement before
+            i = bisect.bisect_left(self.events, (at, ""))
+            return self.events[i - 1][1] if i else UNKNOWN
+        if not want:
+            return UNKNOWN
+        k = self.sentence_at(at)
+        if _CONTINUES.match(verb):  # "he added", "the company continued": the one who spoke before
+            for kk in range(k, max(-1, k - 3), -1):
+                for position, speaker in reversed(self.events_in.get(kk, ())):
+                    if position < at and self._fits(speaker, want, word):
+                        return speaker
+        for kk in range(k, max(-1, k - 12), -1):
+            cands = self.candidates(kk)
+            here = self.window(kk, self.sentences[kk][0], c.start) if kk == k else \
+                cands[:1] + cands[max(1, len(cands) - WINDOW_CANDIDATES):]
+            if not here:
+                continue
+            first = here[0]
+            if kk < k and first.kind in ("pronoun", "description") and depth < 3 and self._wants(first) == (want, word):
+                found = self.resolve(first, first.start, "", depth + 1)  # "the company … the company"
+                if found != UNKNOWN:
+                    return found
+            spoke = [sp for pos, sp in self.events_in.get(kk, ()) if pos < at and self._fits(sp, want, word)]
+            if spoke:
+                return spoke[-1]
+            names = [x for x in here if x.kind == "name" and x.party != c.modifier and self._fits(x.party, want, word)]
+            if names:
+                return names[0].party if first is names[0] else names[-1].party
+        return UNKNOWN
+
+    def _wants(self, c: Candidate) -> tuple[str, str]:
+        """What a pronoun or description may mean: a party type (or "organisation": any
+        organisation; "institution": the party named in it; "document": a statement's issuer), and
+        the word its name or title holds."""
+        names = self.cues.names
+        head = c.head
+        if c.kind == "pronoun":
+            return ("person", "") if head in ("he", "she") else ("organisation", "")
+        if self.cues.statements.fullmatch(head):
+            return "document", ""
+        phrase = [w.strip(".,") for w in self.text[c.start:c.end].lower().split()]
+        if names.is_title(head):
+            if c.modifier:
+                return "institution", ""  # "a TikTok spokesperson": TikTok speaks
+            described = [w for w in phrase[1:-1] if names.description_type(w) and not names.is_title(w)]
+            if described:  # "a ministry spokesman": the ministry
+                return names.description_type(described[-1]), described[-1]
+            return "person", head
+        described = names.description_type(head)
+        if c.modifier and described == "company":
+            return "company", ""  # "the TikTok owner": another company than TikTok
+        if c.modifier:
+            return "institution", ""
+        return described, head
+
+    def _fits(self, party: str, want: str, word: str) -> bool:
+        key = (party, want, word)
+        if key not in self._fits_memo:
+            self._fits_memo[key] = self._compatible(party, want, word)
+        return self._fits_memo[key]
+
+    def _compatible(self, party: str, want: str, word: str) -> bool:
+        kind = self.party_type.get(party, "")
+        if kind in ("place", "public", "") or party == UNKNOWN:
+            return False
+        if want == "person":
+            return kind == "person" and (not word or word in self.party_words.get(party, ""))
+        if kind == "person":
+            return False
+        if want == "organisation":
+            return True
+        ok = kind == want or kind == "organisation"
+        if ok and word and want == "government body":
+            return word in self.party_words.get(party, "") or not self.cues.holds(word, self.party_type, self.party_words)
+        return ok
+
+    def record(self, position: int, speaker: str) -> None:
+        """Remember a speech attributed at ``position`` (for "he added", "the company continued")."""
+        if speaker != UNKNOWN:
+            bisect.insort(self.events, (position, speaker))
+            bisect.insort(self.events_in.setdefault(self.sentence_at(position), []), (position, speaker))
+
+
+def _strip_asides(gap: str) -> str | None:
+    """The words between a subject and its verb less asides: parentheses, and comma-enclosed
+    phrases that open with a determiner, a relative word, a lower-case word or a possessive name
+    ("Walmart (WMT), which had partnered with Microsoft, has said"). None when what is left ends
+    with a comma (the candidate itself sits in an aside)."""
+    gap = _PARENTHESES.sub(" ", gap)
+    parts = gap.split(",")
+    if len(parts) == 1:
+        return gap
+    if len(parts) >= 3:
+        middle = ",".join(parts[1:-1]).strip()
+        if _ASIDE_OPENS.match(middle) or not middle:
+            return parts[0] + " " + parts[-1]
+        return None
+    return parts[0] + " " + parts[-1] if not parts[0].strip() else None

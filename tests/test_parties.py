@@ -1,0 +1,121 @@
+"""Open-world parties, checked against sentences generated from each rule (invented names, so that
+no test leans on the articles the rules were tuned on)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from voices import CUES, GAZETTEER, read
+
+from helpers import parties, tables
+from helpers.placenames import non_parties
+
+PEOPLE = ["Alma Quorvith", "Tomas Velkaric", "Ines Obrandt"]
+
+
+@pytest.mark.parametrize("name", PEOPLE)
+@pytest.mark.parametrize("title", ["Treasury Secretary", "Judge", "Zentrix CEO", "Sen.", "Foreign Minister",
+                                   "U.S. Department of Ports Secretary"])
+def test_a_title_makes_a_person_and_is_not_part_of_the_name(title, name):
+    r = read(f"{title} {name} said on Monday that the plan would work.\n")
+    person = r.party(name)
+    assert person["type"] == "person" and not person["reviewed"]
+    assert person.name == "p_" + name.lower().replace(" ", "_")
+    assert title.split()[-1].rstrip(".") in person["title"]
+
+
+@pytest.mark.parametrize("role", ["spokesman", "lawyer", "technical program manager"])
+def test_a_lower_case_role_before_a_name_makes_a_person(role):
+    r = read(f"The ruling was welcomed by Zentrix {role} Tomas Velkaric on Friday.\n")
+    assert r.party("Tomas Velkaric")["type"] == "person"
+
+
+def test_an_apposition_with_a_title_makes_a_person_and_names_the_affiliation():
+    r = read("Ines Obrandt, a professor of trade law at the University of Eastvale, said the rules were new.\n")
+    person = r.party("Ines Obrandt")
+    assert person["type"] == "person" and person["affiliation"] == "University of Eastvale"
+    assert r.party("University of Eastvale")["type"] == "organisation"
+
+
+def test_an_apposition_before_the_name_makes_a_person():
+    r = read("Speaking on television, the head of the Northland Mission to the EU, Tomas Velkaric, said talks "
+             "would go on.\n")
+    assert r.party("Tomas Velkaric")["type"] == "person"
+    assert r.party("Northland Mission to the EU")["type"] == "government body"
+
+
+def test_forms_of_one_name_merge_and_a_person_is_never_a_place():
+    r = read("Treasury Secretary Alma Quorvith met lawmakers. Quorvith said the deal was close. "
+             "Later Mr. Quorvith flew to Jordan, and Jordan said it would not comment.\n")
+    ids = set(r.world.mentions.loc[r.world.mentions["surface"].isin(["Alma Quorvith", "Quorvith"]), "stakeholder_id"])
+    assert ids == {"p_alma_quorvith"}
+    assert not (r.world.mentions["surface"] == "Jordan").any()  # a country, not a person's name
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Zentrix Corp.", "company"), ("Ministry of Ports", "government body"),
+                                            ("Valdor Times", "media outlet"), ("Quentin University", "organisation"),
+                                            ("Eastvale District Court", "government body")])
+def test_organisation_words_give_the_type(name, kind):
+    r = read(f"The complaint was filed by the {name} on Tuesday.\n")
+    assert r.party(name)["type"] == kind
+
+
+def test_demonyms_weekdays_months_datelines_and_places_are_not_parties():
+    r = read("EASTVALE, Calif. (Wire) — Chinese and American negotiators met on Monday in September in Culver City "
+             "and Texas, the Redmond-based firm said.\n")
+    assert r.provisional().empty and not (r.world.mentions["surface"].isin(["Chinese", "American", "Monday"])).any()
+    kinds = dict(zip(r.world.set_aside["name"], r.world.set_aside["kind"]))
+    assert kinds["Chinese"] == kinds["American"] == "demonym" and kinds["Monday"] == kinds["September"] == "calendar"
+    assert kinds["Culver City"] == kinds["Texas"] == "place"
+
+
+def test_the_place_lists_come_from_maintained_packages():
+    places = non_parties()
+    assert places.is_demonym("Americans") and places.is_demonym("Chinese") and places.is_calendar("Sept.")
+    assert places.is_place("Culver City") and not places.is_place("Obama")  # a town of 29,000 shares its name
+    assert places.country_of("U.S.") == "United States" and places.capital_of("Washington") == "United States"
+
+
+def test_a_capital_used_for_its_government_is_a_party():
+    r = read("Beijing urged Valdoria to drop the plan, and Valdoria's ministers refused. Ana Mirel lives in Ottawa, "
+             "but Ottawa has said nothing.\n")
+    assert r.party("Ottawa")["type"] == "government body"  # "Ottawa has said": the government
+    assert (r.world.set_aside["name"] == "Ottawa").sum() == 1  # "lives in Ottawa": the city
+
+
+def test_an_acronym_defined_after_a_name_is_that_party():
+    r = read("The Northland Broadcasting Network (NBN) reported the talks. NBN said they would resume.\n")
+    assert r.party("NBN").name == r.party("Northland Broadcasting Network").name
+
+
+def test_a_name_holding_a_gazetteer_party_is_a_party_of_its_own_and_a_legal_form_extends_one():
+    r = read("TikTok Global would be owned by Walmart Inc and Oracle, the U.S. Senate said.\n")
+    assert r.party("TikTok Global").name == "p_tiktok_global" and r.party("TikTok Global")["type"] == "company"
+    assert r.party("Walmart Inc").name == "walmart" and r.party("Oracle").name == "oracle"
+    assert r.party("U.S. Senate")["type"] == "government body"
+    assert not (r.world.mentions["surface"] == "U.S.").any()  # the country inside the Senate's name is no mention
+
+
+def test_a_title_case_headline_is_not_read():
+    r = read("Ministry Weighs Zentrix Deal as Talks Drag On\n\nThe talks dragged on.\n")
+    assert r.provisional().empty
+
+
+def test_provisional_ids_are_stable_unique_and_their_rows_validate():
+    a = read("Tomas Velkaric said Zentrix Corp. had won.\n")
+    b = read("Nobody expected it. Later, Tomas Velkaric said Zentrix Corp. had won, and Velkaric Holdings agreed.\n")
+    assert a.party("Tomas Velkaric").name == b.party("Tomas Velkaric").name == "p_tomas_velkaric"
+    # an organisation's id leaves out a legal form, so that "Zentrix Corp." and "Zentrix" are one party
+    assert a.party("Zentrix Corp.").name == b.party("Zentrix Corp.").name == "p_zentrix"
+    assert parties.party_ids({"person:velkaric", "org:velkaric"}, set()) == {"person:velkaric": "p_velkaric",
+                                                                              "org:velkaric": "p_velkaric_2"}
+    rows = parties.gazetteer_rows(b.world.parties)
+    assert list(rows.columns) == list(GAZETTEER.columns) and rows["source"].str.startswith("corpus: Article 0 '").all()
+    together = pd.concat([GAZETTEER, rows], ignore_index=True).astype(str)
+    assert tables.gazetteer_problems(together, "stakeholders.csv", {}) == []
+
+
+def test_the_seed_articles_name_no_party_the_gazetteer_lacks(corpus):
+    from helpers.mentions import find_mentions
+
+    world = parties.open_world(corpus, find_mentions(corpus, GAZETTEER), GAZETTEER, CUES)
+    assert world.parties["reviewed"].all()

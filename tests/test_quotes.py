@@ -1,0 +1,134 @@
+"""Quotations as newsrooms print them and their speakers, checked against text generated from each
+rule (invented names and statements, not the articles the rules were tuned on)."""
+from __future__ import annotations
+
+import pytest
+from voices import read
+
+from helpers import segment
+
+INTRO = "Tomas Velkaric, a lawyer for Zentrix Corp., spoke after the hearing. "
+
+
+def spans(text: str) -> list[tuple[str, int, bool]]:
+    return [(text[a:b], d, c) for a, b, d, c in segment.quote_spans(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('He said "It is done." She agreed.', [('"It is done."', 0, True)]),
+    ('“We are pleased," she said.', [('“We are pleased,"', 0, True)]),  # curly opening, straight closing
+    ('"We are pleased,” she said.', [('"We are pleased,”', 0, True)]),
+    ("“They used power to ‘hunt’ firms,” it said.", [("“They used power to ‘hunt’ firms,”", 0, True),
+                                                     ("‘hunt’", 1, True)]),  # a quote inside a quote
+    ("Kevin’s role and the lawyers’ fees", []),  # apostrophes
+    ("“In recent weeks, as things changed", [("“In recent weeks, as things changed", 0, False)]),  # runs on
+])
+def test_quotation_marks_pair_as_printed(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    INTRO + '"We will appeal the ruling today," Velkaric said.\n',
+    INTRO + '"We will appeal the ruling today," said Velkaric, the firm\'s lawyer.\n',
+    INTRO + 'Velkaric said: "We will appeal the ruling today."\n',
+    INTRO + '“We will appeal the ruling today," he said.\n',  # mixed marks, a pronoun
+    INTRO + 'He told reporters, "We will appeal the ruling today."\n',
+])
+def test_a_quotation_is_spoken_by_the_subject_of_its_verb_before_or_after_it(text):
+    q = read(text).quote("We will appeal")
+    assert q["speaker_id"] == "p_tomas_velkaric" and q["kind"] == "direct"
+
+
+def test_a_title_is_read_as_the_persons_not_the_country_or_the_department():
+    r = read('U.S. Department of Ports Secretary Alma Quorvith said in a statement: "We are ready to act."\n')
+    assert r.quote("We are ready")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_an_apposition_between_subject_and_verb_is_skipped():
+    r = read("Alma Quorvith, a Zentrix appointee who joined the board last year, called the plan \"deeply flawed\" "
+             "on Monday.\n")
+    q = r.quote("deeply flawed")
+    assert (q["speaker_id"], q["kind"]) == ("p_alma_quorvith", "partial")
+
+
+def test_the_head_of_an_institution_named_in_apposition_before_the_name_is_the_person():
+    r = read("Speaking on television, the head of the Northland Mission to the EU, Tomas Velkaric, said: "
+             "\"Talks will go on.\"\n")
+    assert r.quote("Talks will go on")["speaker_id"] == "p_tomas_velkaric"
+
+
+@pytest.mark.parametrize(("sentence", "speech"), [
+    ('Quorvith called the plan "deeply flawed" on Monday.', True),  # governed by a speech verb: partial quote
+    ('Quorvith warned that any "shell game" would fail.', True),
+    ('The so-called "clean network" plan stalled.', False),  # introduced as a term
+    ('Zentrix was named the "trusted partner" of the deal.', False),
+    ('She said the "Open Skies" programme would end.', False),  # a name in title case
+    ('The "clean network" plan stalled.', False),  # nobody says it
+])
+def test_short_quotations_are_partial_quotes_only_when_a_speech_verb_governs_them(sentence, speech):
+    r = read("Treasury Secretary Alma Quorvith spoke on Monday. " + sentence + "\n")
+    assert (len(r.speech.quotes) == 1) is speech
+    if speech:
+        assert r.speech.quotes.iloc[0]["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_quote_over_several_paragraphs_is_one_quote_with_parts():
+    r = read("Alma Quorvith wrote to the staff on Wednesday, her last week at the company.\n"
+             "“In recent weeks the climate has changed, and I have thought hard about the role.\n"
+             "“Against this backdrop I have decided to leave the company,” she wrote.\n")
+    q = r.speech.quotes
+    assert list(q["kind"]) == ["multi-paragraph"] * 2 and list(q["part"]) == [1, 2] and set(q["of"]) == {2}
+    assert set(q["speaker_id"]) == {"p_alma_quorvith"}
+
+
+def test_a_statement_after_a_colon_line_has_no_marks():
+    r = read("Zentrix Corp. confirmed the talks on Sunday.\n"
+             "Zentrix's full statement:\n"
+             "Zentrix is prepared to continue discussions to explore a purchase of the business.\n"
+             "Zentrix will move quickly to pursue discussions with the parent company.\n"
+             "The post added that Zentrix would keep the data at home.\n")
+    q = r.speech.quotes
+    assert list(q["kind"]) == ["statement", "statement"] and set(q["speaker_id"]) == {"p_zentrix"}
+    assert not q["text"].str.contains("The post added").any()
+    assert r.reported("The post added")["speaker_id"] == "p_zentrix"  # the post is Zentrix's
+
+
+@pytest.mark.parametrize(("before", "speaker"), [
+    ("Zentrix Corp. sued the Ministry of Ports on Monday.", "p_zentrix"),  # "the company": a company
+    ("The Ministry of Ports replied to Zentrix Corp. on Monday.", "p_ministry_of_ports"),  # "the ministry"
+])
+def test_descriptions_resolve_to_the_nearest_compatible_named_party(before, speaker):
+    said = "the company said" if speaker == "p_zentrix" else "the ministry said"
+    r = read(f"{before} \"We have no choice but to defend our position,\" {said}.\n")
+    assert r.quote("no choice")["speaker_id"] == speaker
+
+
+def test_the_company_continued_keeps_the_speaker():
+    r = read('Zentrix Corp. responded on Friday. "We are disappointed," the company said. '
+             '"We will keep serving our users," the company continued.\n')
+    assert set(r.speech.quotes["speaker_id"]) == {"p_zentrix"}
+
+
+def test_a_spokesperson_speaks_for_the_institution():
+    r = read('"The review will take time," a Zentrix spokesperson said.\n')
+    assert r.quote("review will take")["speaker_id"] == "p_zentrix"
+
+
+def test_reported_speech_is_attributed_to_the_subject_not_to_whom_it_was_told():
+    r = read("Treasury Secretary Alma Quorvith told Channel Nine News that her office had received a proposal "
+             "involving Zentrix Corp.\n")
+    assert r.reported("told")["speaker_id"] == "p_alma_quorvith"
+    assert r.speech.quotes.empty
+
+
+def test_according_to_names_the_source_or_no_one():
+    r = read("A deal is close, according to Zentrix Corp. A vote is near, according to a person familiar with "
+             "the talks.\n")
+    cues = dict(zip(r.speech.reported["cue"], r.speech.reported["speaker_id"]))
+    assert cues["according to Zentrix Corp"] == "p_zentrix"
+    assert cues["according to a person familiar with the talks"] == "unknown"
+
+
+def test_negated_speech_is_not_reported_speech():
+    r = read("Alma Quorvith did not say when a decision would come.\n")
+    assert r.speech.reported.empty
