@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+import helpers.startup  # noqa: F401  (first: skips a 2 s import nothing uses)
+
 
 def main(argv: list[str] | None = None) -> int:
     # Each command imports what it needs when it runs: `validate` must not wait for nbconvert or papermill.

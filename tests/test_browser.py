@@ -49,18 +49,50 @@ def visit(browser, url: str):
     return page, errors, failed
 
 
-def test_every_page_loads_cleanly_and_offline(site, browser):
-    """Notebook pages and the index (the interactive figures are opened in the next test)."""
-    pages = sorted(site.glob("*.html"))
-    assert len(pages) == 1 + len(list(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")))
-    for html_file in pages:
-        page, errors, failed = visit(browser, html_file.as_uri())
-        assert errors == [], (html_file.name, errors)
-        assert failed == [], (html_file.name, failed)
-        remote = page.evaluate("""() => [...document.querySelectorAll('script[src],link[href],img[src]')]
-            .map(e => e.src || e.href).filter(u => u && !u.startsWith('file:') && !u.startsWith('data:'))""")
-        assert remote == [], (html_file.name, remote)
+REMOTE = """() => [...document.querySelectorAll('script[src],link[href],img[src]')]
+    .map(e => e.src || e.href).filter(u => u && !u.startsWith('file:') && !u.startsWith('data:'))"""
+
+
+@pytest.fixture(scope="module")
+def notebook_pages(site, browser) -> dict[str, dict]:
+    """Each notebook page opened once (a page with its figures takes a second or two to load), and
+    everything the tests below ask of it read in that one visit."""
+    stems = sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    seen = {}
+    for stem in stems:
+        page, errors, failed = visit(browser, (site / f"{stem}.html").as_uri())
+        specs = page.locator("script.plotly-spec").count()
+        if specs:
+            page.wait_for_function(f"() => document.querySelectorAll('.plotly-figure .main-svg').length >= {specs}",
+                                   timeout=15_000)
+        targets = page.evaluate("() => [...document.querySelectorAll('nav.toc a')].map(a => a.getAttribute('href'))")
+        seen[stem] = {
+            "remote": page.evaluate(REMOTE),
+            "specs": specs,
+            "toc": targets,
+            "toc_landing": [page.locator(f"[id='{t[1:]}']").count() for t in targets],
+            "prev": page.locator("a[rel='prev']").count(),
+            "next": page.locator("a[rel='next']").count(),
+            "folded": page.evaluate("() => [...document.querySelectorAll('details.code')].map(d => d.open)"),
+            "figure_links": [f.evaluate("f => [...f.querySelectorAll('figcaption a')].map(a => a.getAttribute('href'))")
+                             for f in page.locator("figure.fig").all()],
+        }
+        page.check("#show-code")
+        seen[stem]["unfolded"] = page.evaluate("() => [...document.querySelectorAll('details.code')].map(d => d.open)")
+        seen[stem]["errors"], seen[stem]["failed"] = list(errors), list(failed)
         page.close()
+    return seen
+
+
+def test_every_page_loads_cleanly_and_offline(site, browser, notebook_pages):
+    """Notebook pages and the index (the interactive figures are opened in the next test)."""
+    assert len(list(site.glob("*.html"))) == 1 + len(notebook_pages)
+    for stem, seen in notebook_pages.items():
+        assert seen["errors"] == [] and seen["failed"] == [], (stem, seen["errors"], seen["failed"])
+        assert seen["remote"] == [], (stem, seen["remote"])
+    page, errors, failed = visit(browser, (site / "index.html").as_uri())
+    assert errors == [] and failed == [] and page.evaluate(REMOTE) == [], ("index.html", errors, failed)
+    page.close()
 
 
 def test_every_plotly_figure_draws_its_svg_offline(site, browser):
@@ -104,47 +136,31 @@ def test_site_is_small(site):
     assert len(list(site.rglob("plotly.min.js"))) == 1
 
 
-def test_notebook_pages_have_contents_neighbours_and_folded_code(site, browser):
+def test_notebook_pages_have_contents_neighbours_and_folded_code(notebook_pages):
     """The narrative edition: a contents list per notebook whose links land on headings, links to
     the previous and next notebook, and the code folded until the reader asks for it."""
-    stems = sorted(p.stem for p in paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    stems = list(notebook_pages)
     for i, stem in enumerate(stems):
-        page, errors, failed = visit(browser, (site / f"{stem}.html").as_uri())
-        targets = page.evaluate("() => [...document.querySelectorAll('nav.toc a')].map(a => a.getAttribute('href'))")
-        assert len(targets) >= 4, stem
-        assert all(page.locator(f"[id='{t[1:]}']").count() == 1 for t in targets), stem
-        assert page.locator("a[rel='prev']").count() == (2 if i > 0 else 0), stem  # top and bottom bars
-        assert page.locator("a[rel='next']").count() == (2 if i + 1 < len(stems) else 0), stem
-        folded = page.evaluate("() => [...document.querySelectorAll('details.code')].map(d => d.open)")
-        assert folded and not any(folded), stem
-        page.check("#show-code")
-        assert all(page.evaluate("() => [...document.querySelectorAll('details.code')].map(d => d.open)")), stem
-        assert errors == [] and failed == [], (stem, errors, failed)
-        page.close()
+        seen = notebook_pages[stem]
+        assert len(seen["toc"]) >= 4 and all(n == 1 for n in seen["toc_landing"]), (stem, seen["toc"])
+        assert seen["prev"] == (2 if i > 0 else 0), stem  # top and bottom bars
+        assert seen["next"] == (2 if i + 1 < len(stems) else 0), stem
+        assert seen["folded"] and not any(seen["folded"]), stem
+        assert all(seen["unfolded"]), stem
 
 
-def test_every_figure_on_a_notebook_page_links_its_files(site, browser):
-    for html_file in sorted(site.glob("0*.html")):
-        page, _, _ = visit(browser, html_file.as_uri())
-        for fig in page.locator("figure.fig").all():
-            hrefs = fig.evaluate("f => [...f.querySelectorAll('figcaption a')].map(a => a.getAttribute('href'))")
+def test_every_figure_on_a_notebook_page_links_its_files(site, notebook_pages):
+    for stem, seen in notebook_pages.items():
+        assert seen["figure_links"], stem
+        for hrefs in seen["figure_links"]:
             kinds = {h.rsplit(".", 1)[1] for h in hrefs}
-            assert {"csv", "json"} <= kinds and ({"png", "svg"} <= kinds or "html" in kinds), (html_file.name, hrefs)
-            assert all((site / h).is_file() for h in hrefs), (html_file.name, hrefs)
-        page.close()
+            assert {"csv", "json"} <= kinds and ({"png", "svg"} <= kinds or "html" in kinds), (stem, hrefs)
+            assert all((site / h).is_file() for h in hrefs), (stem, hrefs)
 
 
-def test_interactive_figures_are_drawn_where_they_are_made(site, browser):
-    """Each plotly figure a notebook stores is drawn live on its page, from the one local plotly.min.js."""
-    drawn = 0
-    for html_file in sorted(site.glob("0*.html")):
-        page, errors, failed = visit(browser, html_file.as_uri())
-        specs = page.locator("script.plotly-spec").count()
-        if specs:
-            page.wait_for_function(f"() => document.querySelectorAll('.plotly-figure .main-svg').length >= {specs}",
-                                   timeout=15_000)
-            drawn += specs
-        assert errors == [] and failed == [], (html_file.name, errors, failed)
-        page.close()
+def test_interactive_figures_are_drawn_where_they_are_made(notebook_pages):
+    """Each plotly figure a notebook stores is drawn live on its page, from the one local plotly.min.js
+    (the fixture waited for every one to draw its SVG)."""
+    drawn = sum(seen["specs"] for seen in notebook_pages.values())
     interactive = {s.stem for s in paths.FIGURES.glob("*.html")}
     assert drawn == len(interactive) > 0

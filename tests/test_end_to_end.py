@@ -9,8 +9,11 @@ rendered: notebooks, interactive figures, HTML edition."""
 from __future__ import annotations
 
 import csv
+import io
+import json
 import re
 import shlex
+from pathlib import Path
 
 import pytest
 from conftest import ink_at_edges, run_every_notebook, write_data_folder
@@ -18,11 +21,54 @@ from conftest import ink_at_edges, run_every_notebook, write_data_folder
 from helpers import ingest, paths, report
 from helpers.corpus import read_metadata
 from helpers.errors import DataError
+from helpers.reference import REGISTRY, validate_all
+
+pytestmark = pytest.mark.slow  # every notebook on 19 articles: make test-slow (CI runs it)
 
 REALISTIC = paths.ROOT / "tests" / "realistic"
+PAYLOAD = '<img src=x onerror=alert(7)>[click](javascript:alert(8))'
 EVIL = ('ByteDance chose Oracle as its technology partner <script>alert("pwned")</script> on Sunday.\n'
         'Microsoft said <img src=x onerror=alert(1)> it had lost.\n'
         'A <b>bold</b> claim https://t.co/evil — <b onmouseover=alert`1`>Eve</b> (@eve) September 7, 2020\n')
+
+
+def poison(data: Path) -> dict[str, list[str]]:
+    """Append the payload to every text column of every input table that still validates with it
+    (ids, vocabularies, dates and numbers refuse it, so they are left alone), and to every
+    assumption's unit and reason; return the columns poisoned, by table."""
+    poisoned = {}
+    for name in sorted(REGISTRY):
+        table = REGISTRY[name]
+        if name == "articles":
+            continue
+        path = table.path(data)
+        original = path.read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(original)))
+        for column in rows[0] if rows else []:
+            trial = [{**r, column: (r[column] + " " + PAYLOAD) if r[column] else r[column]} for r in rows]
+            text = io.StringIO()
+            writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(trial)
+            path.write_text(text.getvalue(), encoding="utf-8")
+            if validate_all(data):
+                path.write_text(original, encoding="utf-8")  # the column refuses it: keep it as it was
+            else:
+                original, rows = text.getvalue(), trial
+                poisoned.setdefault(name, []).append(column)
+    spec = (data / "assumptions.yaml").read_text(encoding="utf-8")
+    spec = re.sub(r"^(  (?:why|unit): )(.*)$", lambda m: m.group(1) + yaml_string(m.group(2) + " " + PAYLOAD), spec,
+                  flags=re.M)
+    (data / "assumptions.yaml").write_text(spec, encoding="utf-8")
+    return poisoned
+
+
+def yaml_string(text: str) -> str:
+    """A YAML double-quoted scalar of ``text`` (whatever quotes it held)."""
+    plain = text.strip()
+    if len(plain) > 1 and plain[0] == plain[-1] and plain[0] in "'\"":
+        plain = plain[1:-1]
+    return json.dumps(plain, ensure_ascii=False)
 
 
 def inputs() -> list[tuple[str, str | None, ingest.Flags]]:
@@ -55,8 +101,9 @@ def run(tmp_path_factory):
             ingest.add([REALISTIC / name], data, columns, flags)
         except DataError as exc:  # a text naming no full date is refused, asking for --published
             refused.append((name, str(exc)))
+    poisoned = poison(data)
     report.build_site(run_every_notebook(data, root), root / "out" / "figures", root / "html")
-    return {"root": root, "data": data, "refused": refused}
+    return {"root": root, "data": data, "refused": refused, "poisoned": poisoned}
 
 
 def findings(run) -> dict[str, str]:
@@ -98,6 +145,28 @@ def test_no_page_carries_the_article_markup(run):
         assert not re.search(r"<b[^>]*onmouseover", text), page.name
     notebook_pages = "".join(p.read_text(encoding="utf-8") for p in html.glob("0*.html"))
     assert "&lt;script&gt;alert" in notebook_pages  # the text is there, as text
+
+
+def test_a_payload_in_every_text_column_reaches_no_page_as_markup(run):
+    """Every text column of every input table (and every assumption's unit and reason) carried the
+    payload through every notebook: it shows as text, never as a tag or a live link, in the pages,
+    the stored notebooks, the interactive figures and the SVGs (which stay valid XML)."""
+    import xml.etree.ElementTree as ET
+
+    assert sum(len(c) for c in run["poisoned"].values()) >= 20, run["poisoned"]
+    assert {"stakeholders", "context_events", "deal_paths"} <= set(run["poisoned"])
+    out = run["root"] / "out" / "figures"
+    files = [*sorted((run["root"] / "html").rglob("*.html")), *sorted(out.glob("*.html")),
+             *sorted(run["root"].glob("*.ipynb"))]
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        if f.suffix == ".ipynb":  # the rendered outputs a notebook stores (HTML and Markdown)
+            text = "".join("".join(o.get("data", {}).get(m, "")) for c in json.loads(text)["cells"]
+                           for o in c.get("outputs", []) for m in ("text/html", "text/markdown"))
+        assert not re.search(r"<img[^>]*onerror", text), f.name
+        assert not re.search(r"href=[\"']?javascript:", text), f.name
+    for svg in sorted(out.glob("*.svg")):
+        ET.parse(svg)  # valid XML: no tag from the data
 
 
 def test_plotly_hover_text_is_escaped(run):

@@ -430,6 +430,7 @@ def test_out_of_range_assumption_is_named():
         load_assumptions(overrides={"export.licence_approval.tiktok_global": 0.9})
 
 
+@pytest.mark.slow
 def test_notebook_rerun_with_no_licence_ever(tmp_path, ref, a):
     """Papermill reruns notebook 03 with China granting no licence: a path then keeps, when the US
     approves, only what needs no licence plus what a rebuild recovers (P11 = 0)."""

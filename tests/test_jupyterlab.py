@@ -18,6 +18,8 @@ import pytest
 
 from helpers import paths
 
+pytestmark = pytest.mark.slow  # a JupyterLab server and a kernel: make test-slow (CI runs it)
+
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -121,6 +121,7 @@ CRAFTED = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(CRAFTED))
 def test_a_crafted_1_mb_line_loads_in_under_2_s(make_data, name):
     data = make_data({"big": CRAFTED[name]})
@@ -134,6 +135,7 @@ def test_a_crafted_1_mb_line_loads_in_under_2_s(make_data, name):
 HOSTILE = list(".!?…;:\"“”'’‘()@—–- a A\t\u00a0") + ["http://", "www.", "(@", "&mdash;", "Mr.", "Sept. 1, 2020", "@a.b"]
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st_.lists(st_.sampled_from(HOSTILE), min_size=1, max_size=6).map("".join))
 def test_any_short_pattern_repeated_to_100_kb_segments_in_bounded_time(unit):
@@ -146,6 +148,7 @@ def test_any_short_pattern_repeated_to_100_kb_segments_in_bounded_time(unit):
     assert time.process_time() - began < 2.0, repr(unit)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("unit", ["! A", "“a. B ", '"a. B. " '])
 def test_dense_text_grows_linearly(tmp_path, unit):
     """Text that is nothing but short sentences costs time per sentence (a 1 MB line of "! A" is

@@ -39,6 +39,7 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.mark.slow
 def test_a_failing_last_cell_leaves_notebook_figures_and_tables_untouched(project):
     path = project / "notebooks" / f"{NOTEBOOK}.ipynb"
     nb = nbformat.read(path, as_version=4)
@@ -50,6 +51,7 @@ def test_a_failing_last_cell_leaves_notebook_figures_and_tables_untouched(projec
     assert list((project / "build" / "staging").iterdir()) == []  # the staging folder is gone
 
 
+@pytest.mark.slow
 def test_a_notebook_that_runs_lands_with_all_its_outputs(project):
     assert runner.run_notebooks([NOTEBOOK]) == 0
     figures = tree(project / "figures")

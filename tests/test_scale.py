@@ -24,8 +24,8 @@ from helpers import figures  # noqa: E402
 LARGE = pytest.mark.slow
 
 
-def sizes(*ns: int) -> list:
-    return [pytest.param(n, marks=LARGE) if n >= 50 else n for n in ns]
+def sizes(*ns: int, slow: tuple[int, ...] = ()) -> list:
+    return [pytest.param(n, marks=LARGE) if n >= 50 or n in slow else n for n in ns]
 
 
 class _Runs(dict):
@@ -141,7 +141,7 @@ def text_problems(fig) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("n", sizes(1, 2, 10, 50, 200))
+@pytest.mark.parametrize("n", sizes(1, 2, 10, 50, 200, slow=(1, 10)))  # make test draws 2; CI all
 def test_every_figure_stays_readable_at_any_size(runs, n):
     problems = {}
     for name, (draw, frame) in runs[n]["figures"].items():

@@ -91,6 +91,7 @@ def test_the_example_scenario_validates():
                                  ("microsoft_walmart", "oracle_acquisition", "oracle_trusted_partner", "tiktok_global")}
 
 
+@pytest.mark.slow
 def test_a_scenario_run_writes_apart_and_leaves_committed_outputs_alone(tmp_path):
     params = tmp_path / "pytest-scenario.yaml"
     params.write_text("name: pytest-scenario\ndescription: test run.\n"

@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import HEADER, SEED_000
 
-from helpers import paths
+from helpers.__main__ import main as helpers_main
 from helpers.corpus import load_corpus
 from helpers.errors import DataError
 from helpers.validate import validate
@@ -143,22 +141,24 @@ def test_override_of_unknown_article_is_named(make_data):
         load_corpus(data, published={"zz": "2020-09-14"})
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "helpers", "validate", *args], capture_output=True, text=True,
-                          cwd=paths.ROOT, check=False)
+def run_cli(capsys, *args: str) -> tuple[int, str]:
+    """``python -m helpers validate ARGS`` through the command's entry point (a real process is
+    tested in test_hostile.py): exit code and stdout."""
+    capsys.readouterr()
+    code = helpers_main(["validate", *args])
+    return code, capsys.readouterr().out
 
 
-def test_cli_prints_ok_on_the_project_data():
-    done = run_cli()
-    assert (done.returncode, done.stdout) == (0, "ok\n")
+def test_cli_prints_ok_on_the_project_data(capsys):
+    assert run_cli(capsys) == (0, "ok\n")
 
 
-def test_cli_prints_one_line_per_problem_and_fails(make_data):
+def test_cli_prints_one_line_per_problem_and_fails(make_data, capsys):
     data = make_data({"a1": "", SEED_000: "Fine text."}, rows=[ROW.format(id="a1"), ROW.format(id=SEED_000),
                                                              ROW.format(id="a9")])
-    done = run_cli(str(data))
-    lines = done.stdout.strip().splitlines()
-    assert done.returncode == 1
+    code, out = run_cli(capsys, str(data))
+    lines = out.strip().splitlines()
+    assert code == 1
     assert len(lines) == 2, lines
     assert any("a1.txt: (text): empty" in line for line in lines)
     assert any("articles.csv: line 4: file" in line for line in lines)
