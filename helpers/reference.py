@@ -134,7 +134,8 @@ REGISTRY: dict[str, Table] = {t.name: t for t in (
     Table("hedge_cues", _in_reference("hedge_cues"), ("cue", "kind", "source"), hedge_problems),
     Table("attribution_cues", _in_reference("attribution_cues"), ("pattern", "kind", "source"), attribution_problems),
     Table("context_events", _in_reference("context_events"),
-          ("event_id", "date", "date_end", "precision", "label", "event", "actors", "keywords", "source"),
+          ("event_id", "date", "date_end", "precision", "label", "event", "actors", "keywords", "source",
+           "checked"),
           context_problems, refers_to=("stakeholders",), shape=context_frame),
     *(Table(name, _in_reference(name), cols) for name, cols in _EXPORT_TABLES.items()),
 )}

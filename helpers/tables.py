@@ -287,9 +287,14 @@ def typed_cues(cues: pd.DataFrame, kind: str) -> list[tuple[re.Pattern, str]]:
             for p, k in zip(rows["pattern"], rows["kind"])]
 
 
+_CHECKED = re.compile(r"^\d{4}-\d{2}-\d{2}: \S")
+_CHECKED_RULE = "must start with the day checked and say against what ('YYYY-MM-DD: ...')"
+
+
 def context_problems(frame: pd.DataFrame, file: str, refs: Mapping[str, pd.DataFrame]) -> list[Problem]:
     """Malformed dates, unknown precision, an end before its start, actors the gazetteer does not
-    know (when the gazetteer itself is readable), keyword patterns that do not compile."""
+    know (when the gazetteer itself is readable), keyword patterns that do not compile, a ``checked``
+    note that does not start with the day it was checked (``YYYY-MM-DD: what it was checked against``)."""
     known = set(refs["stakeholders"]["stakeholder_id"]) if "stakeholders" in refs else None
     problems = []
     for line, r in enumerate(frame.itertuples(index=False), start=2):
@@ -312,6 +317,8 @@ def context_problems(frame: pd.DataFrame, file: str, refs: Mapping[str, pd.DataF
             re.compile(r.keywords)
         except re.error as exc:
             problems.append(Problem(file, f"{where}: keywords", f"not a regular expression ({exc})"))
+        if not _CHECKED.match(r.checked or ""):
+            problems.append(Problem(file, f"{where}: checked", _CHECKED_RULE))
     return problems
 
 
@@ -338,7 +345,6 @@ class ExportReference:
     record: pd.DataFrame
 
 
-_CHECKED = re.compile(r"^\d{4}-\d{2}-\d{2}: \S")
 
 
 def _iso_problem(value: str, file: str, where: str, empty_ok: bool = False) -> list[Problem]:
@@ -365,7 +371,7 @@ def export_problems(ref: ExportReference, folder: str) -> list[Problem]:
         for line, note in enumerate(frame["checked"], start=2):
             if not _CHECKED.match(note):
                 problems.append(Problem(f"{folder}/{name}.csv", f"line {line}: checked",
-                                        "must start with the day checked and say against what ('YYYY-MM-DD: ...')"))
+                                        _CHECKED_RULE))
     for frame, col, name in ((ref.items, "item_id", "export_catalogue_items"),
                              (ref.functions, "function_id", "tiktok_functions"),
                              (ref.paths, "path_id", "deal_paths")):

@@ -168,21 +168,28 @@ def test_context_record_has_sourced_events_from_review_to_courts():
     ctx = reference.load("context_events")
     assert len(ctx) >= 15
     assert ctx["source"].str.len().gt(10).all()
+    assert ctx["checked"].str.match(r"\d{4}-\d{2}-\d{2}: \S").all()  # issue 16: each row says when and against what
     assert ctx["date"].min() <= pd.Timestamp("2019-11-01") and ctx["date"].max() >= pd.Timestamp("2020-12-07")
     assert {"cfius_review_reported", "nichols_injunction", "beetlestone_injunction"} <= set(ctx["event_id"])
 
 
+_OK = "2026-12-02: the source's text"
+
+
 @pytest.mark.parametrize(("row", "says"), [
-    ("x,2020-13-01,,day,L,E,bytedance,Oracle,https://example.org", "line 2 (x): date: not an ISO date"),
-    ("x,2020-09-14,,day,L,E,bytedance,Oracle,", "line 2: source: empty"),
-    ("x,2020-09-14,2020-09-01,day,L,E,bytedance,Oracle,https://example.org", "date_end: 2020-09-01 is before"),
-    ("x,2020-09-14,,week,L,E,bytedance,Oracle,https://example.org", "precision: 'week'"),
-    ("x,2020-09-14,,day,L,E,nobody,Oracle,https://example.org", "actors: 'nobody' is not in the gazetteer"),
+    (f"x,2020-13-01,,day,L,E,bytedance,Oracle,https://example.org,{_OK}", "line 2 (x): date: not an ISO date"),
+    (f"x,2020-09-14,,day,L,E,bytedance,Oracle,,{_OK}", "line 2: source: empty"),
+    (f"x,2020-09-14,2020-09-01,day,L,E,bytedance,Oracle,https://example.org,{_OK}", "date_end: 2020-09-01 is before"),
+    (f"x,2020-09-14,,week,L,E,bytedance,Oracle,https://example.org,{_OK}", "precision: 'week'"),
+    (f"x,2020-09-14,,day,L,E,nobody,Oracle,https://example.org,{_OK}", "actors: 'nobody' is not in the gazetteer"),
+    ("x,2020-09-14,,day,L,E,bytedance,Oracle,https://example.org,looked fine", "line 2 (x): checked: must start with the day"),
+    ("x,2020-09-14,,day,L,E,bytedance,Oracle,https://example.org,", "line 2 (x): checked: must start with the day"),
 ])
 def test_bad_context_row_fails_validation(make_data, row, says):
     data = make_data()
     path = data / "reference" / "context_events.csv"
-    path.write_text("event_id,date,date_end,precision,label,event,actors,keywords,source\n" + row + "\n", encoding="utf-8")
+    path.write_text("event_id,date,date_end,precision,label,event,actors,keywords,source,checked\n" + row + "\n",
+                    encoding="utf-8")
     assert any("context_events.csv" in str(p) and says in str(p) for p in validate(data)), validate(data)
     with pytest.raises(DataError):
         reference.load("context_events", data)
