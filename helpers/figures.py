@@ -54,6 +54,9 @@ TIE_FAMILY_COLORS = {"conflict": PALETTE["vermillion"], "cooperation": PALETTE["
 EVENT_STATUS_COLORS = {"happened": PALETTE["blue"], "reported": PALETTE["sky"], "scheduled": PALETTE["green"],
                        "deadline": PALETTE["vermillion"], "hedged": PALETTE["orange"], "record": NEUTRAL["record"]}
 FONT_SIZES = {"title": 12, "label": 10, "tick": 9, "note": 8}
+# A name from the data as a tick or node label is cut to this many characters ("…"): a gazetteer label
+# or outlet name of any length leaves the plot its canvas. The full text stays in the figure's CSV.
+LABEL_CHARS = 48
 DPI = 200
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}

@@ -37,10 +37,17 @@ def html_text(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def figure_text(text: object) -> str:
+def figure_text(text: object, most: int | None = None) -> str:
     """Text from the data as a matplotlib figure shows it, literally: a ``$`` would start
-    mathematics (matplotlib escapes markup itself when it writes the SVG)."""
-    return str(text).replace("$", r"\$")
+    mathematics (matplotlib escapes markup itself when it writes the SVG). With ``most``, a label
+    longer than that many characters is cut at a word boundary and ends in "…", so that a long
+    name from the data cannot push the plot off its canvas (the full text stays in the CSV)."""
+    text = " ".join(str(text).split()) if most is not None else str(text)
+    if most is not None and len(text) > most:
+        cut = text[:most - 1]
+        space = cut.rfind(" ")
+        text = (cut[:space] if space >= most // 2 else cut).rstrip(" ,;:-(") + "…"
+    return text.replace("$", r"\$")
 
 
 def some(items: list[str], most: int = 5) -> str:

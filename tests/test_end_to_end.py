@@ -13,6 +13,7 @@ import io
 import json
 import re
 import shlex
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,32 @@ PAYLOAD = '<img src=x onerror=alert(7)>[click](javascript:alert(8))'
 EVIL = ('ByteDance chose Oracle as its technology partner <script>alert("pwned")</script> on Sunday.\n'
         'Microsoft said <img src=x onerror=alert(1)> it had lost.\n'
         'A <b>bold</b> claim https://t.co/evil — <b onmouseover=alert`1`>Eve</b> (@eve) September 7, 2020\n')
+
+
+class _LiveMarkup(HTMLParser):
+    """What a browser would act on, read as a browser parses the page (text inside an attribute
+    value or a script's data is not markup): event-handler attributes, ``javascript:`` addresses
+    and the payload's own ``<img src=x>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"<{tag} {name}={value}>")
+        if tag == "img" and dict(attrs).get("src") == "x":
+            self.found.append("<img src=x>")
+
+
+def live_markup(text: str) -> list[str]:
+    parser = _LiveMarkup()
+    parser.feed(text)
+    parser.close()
+    return parser.found
 
 
 def poison(data: Path) -> dict[str, list[str]]:
@@ -134,6 +161,12 @@ def test_every_notebook_ran_and_its_findings_read_right(run):
         assert f"{r.outlet} {r.published[5:]}".replace("-", "\\-") in found["00-corpus-overview"], r.outlet
 
 
+def test_the_markup_check_sees_live_markup_and_not_escaped_text():
+    assert live_markup("<p><img src=x onerror=alert(1)></p>") == ["<img onerror=...>", "<img src=x>"]
+    assert live_markup('<a href=" JavaScript:alert(8)">x</a>') == ['<a href= JavaScript:alert(8)>']
+    assert live_markup("<img src='a.png' alt='&lt;img src=x onerror=alert(7)&gt;'><p>&lt;b onclick=x&gt;</p>") == []
+
+
 def test_no_page_carries_the_article_markup(run):
     html = run["root"] / "html"
     pages = sorted(html.glob("*.html")) + sorted((html / "figures").glob("*.html"))
@@ -141,8 +174,7 @@ def test_no_page_carries_the_article_markup(run):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "<script>alert" not in text, page.name
-        assert not re.search(r"<img[^>]*onerror", text), page.name
-        assert not re.search(r"<b[^>]*onmouseover", text), page.name
+        assert live_markup(text) == [], page.name
     notebook_pages = "".join(p.read_text(encoding="utf-8") for p in html.glob("0*.html"))
     assert "&lt;script&gt;alert" in notebook_pages  # the text is there, as text
 
@@ -163,8 +195,7 @@ def test_a_payload_in_every_text_column_reaches_no_page_as_markup(run):
         if f.suffix == ".ipynb":  # the rendered outputs a notebook stores (HTML and Markdown)
             text = "".join("".join(o.get("data", {}).get(m, "")) for c in json.loads(text)["cells"]
                            for o in c.get("outputs", []) for m in ("text/html", "text/markdown"))
-        assert not re.search(r"<img[^>]*onerror", text), f.name
-        assert not re.search(r"href=[\"']?javascript:", text), f.name
+        assert live_markup(text) == [], f.name
     for svg in sorted(out.glob("*.svg")):
         ET.parse(svg)  # valid XML: no tag from the data
 

@@ -46,6 +46,18 @@ def test_counted_agrees_with_its_number(n, noun, plural, says):
     assert text.counted(n, noun, plural) == says
 
 
+@pytest.mark.parametrize(("label", "most", "says"), [
+    ("Oracle", 48, "Oracle"),  # short labels untouched
+    ("Cost $5", None, r"Cost \$5"),  # a dollar sign is text, not mathematics
+    ("US Treasury (CFIUS) and the Committee on Foreign Investment", 30, "US Treasury (CFIUS) and the…"),
+    ("Supercalifragilisticexpialidocious", 10, "Supercali…"),  # no space to cut at: cut in the word
+    ("a  b\n c", 48, "a b c"),  # one line, single spaces
+])
+def test_figure_labels_are_cut_at_a_word_and_marked(label, most, says):
+    shown = text.figure_text(label, most)
+    assert shown == says and (most is None or len(shown) <= most)
+
+
 
 def test_new_article_is_written_once_and_never_over_a_file(tmp_path):
     target = tmp_path / "raw" / "articles" / "a-2020-09-14-abcdef.txt"

@@ -24,7 +24,7 @@ def sentence_strip(sentences: pd.DataFrame, color: pd.Series, title: str, legend
         ax.broken_barh(list(zip(part["start"], part["end"] - part["start"])), (r.row_order - 0.35, 0.7),
                        facecolors=list(color.loc[part.index]), edgecolor="white", linewidth=0.6)
     n = sentences.groupby("row_order").size()
-    ax.set_yticks(list(rows["row_order"]), [f"{figure_text(r.row_label)} (n={int(n[r.row_order])} sentences)"
+    ax.set_yticks(list(rows["row_order"]), [f"{figure_text(r.row_label, figures.LABEL_CHARS)} (n={int(n[r.row_order])} sentences)"
                                            for r in rows.itertuples()])
     ax.invert_yaxis()
     ax.set_xlabel("character offset in the article")
@@ -47,8 +47,9 @@ def share_bars(shares: pd.DataFrame, column: str, colors: Mapping[str, str], tit
         part = shares[shares[column] == value].set_index("row_order")["share"].reindex(rows["row_order"]).fillna(0)
         ax.barh(rows["row_order"], part, left=left, color=color, height=0.7, label=value.replace("_", " "))
         left += part
-    ax.set_yticks(list(rows["row_order"]), [f"{figure_text(r.row_label)} ({r.n_articles} art., {int(totals[r.row_order])} sent.)"
-                                           for r in rows.itertuples()], fontsize=8)
+    ticks = [f"{figure_text(r.row_label, figures.LABEL_CHARS)} ({r.n_articles} art., {int(totals[r.row_order])} sent.)"
+             for r in rows.itertuples()]
+    ax.set_yticks(list(rows["row_order"]), ticks, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(xlabel)

@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 
 from helpers.figures import BLUES, FONT_SIZES, PALETTE
+from helpers.text import figure_text
 
 
 def draw_matrix(matrix: pd.DataFrame, title: str):
@@ -24,9 +25,9 @@ def draw_matrix(matrix: pd.DataFrame, title: str):
     fig, ax = plt.subplots(figsize=(8.0, 4.8), layout="constrained")
     ax.imshow(grid.to_numpy(), cmap=ListedColormap(list(BLUES)), vmin=0, vmax=3, aspect="auto")
     names = matrix.attrs["function_names"]
-    ax.set_yticks(range(len(fn)), [names[f] for f in fn], fontsize=8)
+    ax.set_yticks(range(len(fn)), [figure_text(names[f], 64) for f in fn], fontsize=8)
     cps = matrix.attrs["item_labels"]
-    ax.set_xticks(range(len(it)), [f"{i}\n" + textwrap.fill(cps[i], 26) for i in it], fontsize=7.5)
+    ax.set_xticks(range(len(it)), [f"{i}\n" + textwrap.fill(figure_text(cps[i], 100), 26) for i in it], fontsize=7.5)
     for y in range(len(fn)):
         for x in range(len(it)):
             text = labels.iloc[y, x]
@@ -65,7 +66,7 @@ def draw_paths(plotted: pd.DataFrame, title: str):
                 ax.text(end + right * 0.03, i, f"best in {share}", va="center", fontsize=7.5)
         ax.set_xlim(0, right)
         if len(sides) > 1:  # a one-side figure says its side in its title
-            ax.set_title(textwrap.fill(names.get(side, side), 32), fontsize=FONT_SIZES["label"])
+            ax.set_title(textwrap.fill(figure_text(names.get(side, side), 96), 32), fontsize=FONT_SIZES["label"])
         ax.set_yticks(y, [path_label(q) for q in order])
         ax.grid(axis="x", color="#EEEEEE", linewidth=0.8)
         ax.set_axisbelow(True)

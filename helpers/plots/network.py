@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.lines import Line2D
 
-from helpers.figures import FONT_SIZES, NEUTRAL, PARTY_TYPE_COLORS, PLOTLY_TEMPLATE, TIE_FAMILY_COLORS
+from helpers.figures import FONT_SIZES, LABEL_CHARS, NEUTRAL, PARTY_TYPE_COLORS, PLOTLY_TEMPLATE, TIE_FAMILY_COLORS
 from helpers.tables import ROLES
 from helpers.text import counted, figure_text, html_text
 
@@ -61,7 +61,7 @@ def draw_network(network: pd.DataFrame, title: str):
     ax.scatter(nodes.loc[~reviewed, "x"], nodes.loc[~reviewed, "y"], s=sizes[~reviewed], facecolors="white",
                edgecolors=colors[~reviewed], linewidths=1.6, zorder=3)  # provisional parties: hollow
     for r in nodes.itertuples():
-        ax.annotate(figure_text(r.name), (r.x, r.y),
+        ax.annotate(figure_text(r.name, LABEL_CHARS), (r.x, r.y),
                     xytext=(0, -9 - (40 * r.mentions + 60) ** 0.5 / 2), textcoords="offset points",
                     ha="center", va="top", fontsize=7.5, zorder=4)
     ax.set_axis_off()
@@ -142,7 +142,7 @@ def draw_role_matrix(plotted: pd.DataFrame, title: str):
             .reindex(index=rows["row_id"], columns=cols["column_key"]))
     values = grid.to_numpy()
     per_column = {"article": "", "week": " articles", "month": " articles"}[plotted.attrs["columns"]]
-    xlabels = [figure_text(r.column_label) + (f" ({r.n_articles}{per_column})" if per_column else "")
+    xlabels = [figure_text(r.column_label, LABEL_CHARS) + (f" ({r.n_articles}{per_column})" if per_column else "")
                for r in cols.itertuples()]
     upright = len(cols) <= 3 and max(map(len, xlabels)) <= 12  # short labels of few columns read upright
     width = min(max(5.5, 3.2 + 0.45 * len(cols)), 12.0)
@@ -151,8 +151,9 @@ def draw_role_matrix(plotted: pd.DataFrame, title: str):
     ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
     ax.set_xticks(range(len(cols)), xlabels, rotation=0 if upright else 40, ha="center" if upright else "right",
                   rotation_mode="anchor", fontsize=7.5)
-    ax.set_yticks(range(len(rows)), [figure_text(r.row_label) + (f" · {r.role_in_deal}" if r.role_in_deal else "")
-                                     for r in rows.itertuples()], fontsize=8)
+    ylabels = [figure_text(r.row_label, LABEL_CHARS) + (f" · {figure_text(r.role_in_deal, 24)}" if r.role_in_deal else "")
+               for r in rows.itertuples()]
+    ax.set_yticks(range(len(rows)), ylabels, fontsize=8)
     if values.size <= 400:  # the numbers themselves while they fit
         for i in range(values.shape[0]):
             for j in range(values.shape[1]):

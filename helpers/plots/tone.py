@@ -9,7 +9,7 @@ from matplotlib import colormaps
 from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 
-from helpers.figures import BLUES, FONT_SIZES, NEUTRAL, VOICE_COLORS
+from helpers.figures import BLUES, FONT_SIZES, LABEL_CHARS, NEUTRAL, VOICE_COLORS
 from helpers.plots.corpus import sentence_strip, share_bars
 from helpers.text import figure_text
 from helpers.tone import interval_columns, percent
@@ -51,10 +51,11 @@ def draw_stakeholder_tone(plotted: pd.DataFrame, title: str):
     ax.hlines(y, st[lo], st[hi], color=BLUES[2], linewidth=5)
     ax.plot(st["vader_compound_mean"], y, "o", color=BLUES[3])
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, [f"{figure_text(labels.get(g, g))} (n={n})" for g, n in zip(st["group"], st["n"])], fontsize=8)
+    ax.set_yticks(y, [f"{figure_text(labels.get(g, g), LABEL_CHARS)} (n={n})" for g, n in zip(st["group"], st["n"])], fontsize=8)
     ax.set_xlim(-1, 1)
-    ax.set_xlabel(f"mean VADER compound of the sentences naming each party\n({percent(level)} bootstrap interval)")
-    ax.set_title(title)
+    ax.set_xticks([-1, -0.5, 0, 0.5, 1])
+    ax.set_xlabel(f"mean VADER compound of the sentences\nnaming each party ({percent(level)} bootstrap interval)")
+    fig.suptitle(title, x=0.02, ha="left", fontweight="bold", fontsize=FONT_SIZES["title"])
     return fig
 
 
