@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from browsing import ARGS, CHROMIUM
 
 from helpers import paths
 from helpers.corpus import load_corpus
@@ -12,6 +13,27 @@ from helpers.corpus import load_corpus
 SEED_000 = "000_092449573fc0f0ef"
 SEED_003 = "003_edbf4c3929db4888"
 HEADER = "article_id,file,title,outlet,published,published_basis,url\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """The HTML edition of the committed notebooks, built once per test module."""
+    from helpers import report  # nbconvert: only the modules that ask for the edition pay for it
+
+    out = tmp_path_factory.mktemp("html")
+    report.build_site(out_dir=out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium, one per test module (a module of browser tests runs on one worker)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -4,53 +4,12 @@ Skips (saying how to install it) where Chromium is absent; CI installs it (.ci/r
 """
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
+from browsing import REMOTE, needs_chromium, visit
 
 from helpers import paths, report
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None and os.environ.get("CI") == "true":
-    raise RuntimeError("CI must have Chromium: .ci/run installs Debian's chromium package")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not found: install Debian's package with "
-                                "'apt-get install chromium' (CI does, in .ci/run)")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("html")
-    report.build_site(out_dir=out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-def visit(browser, url: str):
-    """Open a page; return it with the console errors and failed requests it produced."""
-    page = browser.new_page()
-    errors, failed = [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("requestfailed", lambda r: failed.append(r.url))
-    page.goto(url, wait_until="load")
-    return page, errors, failed
-
-
-REMOTE = """() => [...document.querySelectorAll('script[src],link[href],img[src]')]
-    .map(e => e.src || e.href).filter(u => u && !u.startsWith('file:') && !u.startsWith('data:'))"""
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -93,17 +52,6 @@ def test_every_page_loads_cleanly_and_offline(site, browser, notebook_pages):
     page, errors, failed = visit(browser, (site / "index.html").as_uri())
     assert errors == [] and failed == [] and page.evaluate(REMOTE) == [], ("index.html", errors, failed)
     page.close()
-
-
-def test_every_plotly_figure_draws_its_svg_offline(site, browser):
-    interactive = sorted((site / "figures").glob("*.html"))
-    assert interactive, "no interactive figures"
-    for html_file in interactive:
-        page, errors, failed = visit(browser, html_file.as_uri())
-        page.wait_for_selector(".plotly .main-svg", timeout=10_000)
-        assert page.locator(".plotly .main-svg").count() >= 1
-        assert errors == [] and failed == [], (html_file.name, errors, failed)
-        page.close()
 
 
 def test_index_lists_every_notebook_and_figure_and_its_links_resolve(site, browser):

@@ -206,7 +206,7 @@ def test_plotly_hover_text_is_escaped(run):
 
 
 def test_no_script_runs_in_the_browser(run):
-    from test_browser import ARGS, CHROMIUM
+    from browsing import ARGS, CHROMIUM
 
     if CHROMIUM is None:
         pytest.skip("Chromium not found: apt-get install chromium")
