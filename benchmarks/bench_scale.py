@@ -26,7 +26,7 @@ def pipeline(n: int) -> dict:
     import pandas as pd
     from synthetic import build_corpus
 
-    from helpers import reference, temporal, tone
+    from helpers import parties, quotes, reference, temporal, tone
     from helpers.assumptions import load_assumptions
     from helpers.corpus import load_corpus
     from helpers.mentions import find_mentions
@@ -41,12 +41,17 @@ def pipeline(n: int) -> dict:
         began = time.perf_counter()
         corpus = load_corpus(data, assumptions=a, use_cache=False)
         times["segment"] = time.perf_counter() - began
+    cues = reference.load("attribution_cues")
+    found = {}
     stages = [("mentions", lambda: find_mentions(corpus, gaz)),
+              ("parties", lambda: parties.open_world(corpus, found["mentions"], gaz, cues)),
+              ("quotes", lambda: quotes.find_speech(corpus, found["parties"].mentions, found["parties"].parties, cues,
+                                                    a["corpus.scare_quote_max_words"])),
               ("temporal", lambda: temporal.find_temporal_expressions(corpus, a["timeline.tense_window_days"])),
               ("tone", lambda: tone.score_texts(corpus.sentences["text"], *tone_args))]
     for name, fn in stages:
         began = time.perf_counter()
-        fn()
+        found[name] = fn()
         times[name] = time.perf_counter() - began
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"articles": n, "sentences": len(corpus.sentences), "seconds": times,
@@ -184,8 +189,8 @@ def main() -> int:
           f"notebooks_vs_floor={max(cold / cold_floor, full / floor):.2f}")
     missed = [f"{what} ({got})" for what, got, ok in [
         # below 1,000 articles fixed costs (lexicons, process start) dominate: not held to the rate
-        ("end to end >= 5,000 sentences/s at the largest size", f"{largest['sentences'] / largest['total']:,.0f}",
-         largest["articles"] < 1_000 or largest["sentences"] / largest["total"] >= 5_000),
+        ("end to end >= 6,000 (issue 15) sentences/s at the largest size", f"{largest['sentences'] / largest['total']:,.0f}",
+         largest["articles"] < 1_000 or largest["sentences"] / largest["total"] >= 6_000),
         ("10x the articles <= 12x the time", f"{max(ratios, default=0):.2f}", max(ratios, default=0) <= 12),
         ("x10,000 in under 3 minutes", f"{by_n[10_000]['total']:.0f} s" if 10_000 in by_n else "not run",
          10_000 not in by_n or by_n[10_000]["total"] < 180),

@@ -44,6 +44,7 @@ the same gazetteer mentions reads the same again (a wire story in two outlets, a
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", s).strip("_") or "x"
 
 
+@functools.lru_cache(maxsize=4096)  # nameparser is the slow part of merging; names recur across articles
 def _person_key(name: str) -> str:
     """Given name and surname of a person's name, for merging across articles ("Donald J. Trump")."""
     h = HumanName(name)
