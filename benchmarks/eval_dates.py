@@ -34,26 +34,19 @@ false positive. :func:`evaluate` is what ``tests/test_dates_realistic.py`` runs.
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
-import json
-import os
 import re
-import shlex
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from realistic import REALISTIC, add_all
 
-from helpers import ingest, paths, temporal
+from helpers import temporal
 from helpers.assumptions import load_assumptions
-from helpers.corpus import load_corpus
-from helpers.errors import DataError
 
-REALISTIC = Path(os.environ.get("REALISTIC_CORPUS", paths.ROOT / "tests" / "realistic"))
 CONTEXT = 40
 
 
@@ -75,39 +68,10 @@ class Realistic:
     reference: dict[str, str]  # manifest key -> the text the gold was checked against
 
 
-def _flags(row: dict[str, str]) -> tuple[str | None, dict[str, str]]:
-    words, columns, given = shlex.split(row["flags"]), None, {}
-    for name, value in zip(words[::2], words[1::2]):
-        if name == "--columns":
-            columns = value
-        else:
-            given[name[2:]] = value
-    return columns, given
-
-
 def load_realistic(data_dir: Path) -> Realistic:
     """Add every input of the realistic corpus to ``data_dir`` (a folder that need not exist) and load it."""
-    data_dir = Path(data_dir)
-    (data_dir / "raw" / "articles").mkdir(parents=True, exist_ok=True)
-    shutil.copy(paths.assumptions_yaml(), data_dir / "assumptions.yaml")
-    shutil.copytree(paths.reference(), data_dir / "reference", dirs_exist_ok=True)
-    with (REALISTIC / "manifest.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    gold = {r["key"]: json.loads((REALISTIC / "gold" / f"{r['key']}.json").read_text(encoding="utf-8")) for r in rows}
-    true_date = {r["key"]: r["published"] or gold[r["key"]]["true_published"] for r in rows}
-    added: dict[str, list] = {}
-    for row in rows:
-        if row["input"] in added:
-            continue
-        columns, given = _flags(row)
-        try:
-            added[row["input"]] = ingest.add([REALISTIC / row["input"]], data_dir, columns, ingest.Flags(**given))
-        except DataError:  # no full date named: refused; added with the true date, as the user would
-            given["published"] = true_date[row["key"]]
-            added[row["input"]] = ingest.add([REALISTIC / row["input"]], data_dir, columns, ingest.Flags(**given))
-    key_of = {added[r["input"]][int(r["row"]) - 1 if r["row"] else 0].article_id: r["key"] for r in rows}
-    corpus = load_corpus(data_dir, published={aid: true_date[key] for aid, key in key_of.items()},
-                         assumptions=load_assumptions(), use_cache=False)
+    added = add_all(data_dir)
+    rows, corpus, key_of, gold = added.rows, added.corpus, added.key_of, added.gold
     check_gold = _check_gold()
     reference = {}
     for row in rows:

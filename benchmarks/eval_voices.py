@@ -2,7 +2,8 @@
 recall of the suite's parties, quote spans, quote speakers and reported-speech speakers against
 the hand-written gold of tests/realistic (written before any code saw the texts).
 
-Usage: python benchmarks/eval_voices.py [--quiet]
+Usage: python benchmarks/eval_voices.py [--quiet]   (``REALISTIC_CORPUS=/path/to/corpus`` reads another corpus of
+the same layout: manifest.csv, inputs/, gold/)
 
 How the articles are read: each input of ``tests/realistic/manifest.csv`` is added once, with its
 row's flags, into a throwaway data folder (``helpers.ingest.add``, as ``python -m helpers add``
@@ -43,25 +44,20 @@ Prints the table (precision, recall, counts per task), then every miss and false
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import re
-import shlex
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from realistic import add_all
 
-from helpers import ingest, parties, paths, quotes, reference
+from helpers import parties, quotes, reference
 from helpers.assumptions import load_assumptions
-from helpers.corpus import Corpus, load_corpus
-from helpers.errors import DataError
+from helpers.corpus import Corpus
 from helpers.mentions import find_mentions
 
-REALISTIC = paths.ROOT / "tests" / "realistic"
 NOT_PARTY_TYPES = ("place", "public")
 
 
@@ -80,40 +76,10 @@ class Realistic:
     data_dir: Path
 
 
-def _flags(row: dict[str, str]) -> tuple[str | None, dict[str, str]]:
-    words, columns, given = shlex.split(row["flags"]), None, {}
-    for name, value in zip(words[::2], words[1::2]):
-        if name == "--columns":
-            columns = value
-        else:
-            given[name[2:]] = value
-    return columns, given
-
-
 def load_realistic(data_dir: Path) -> Realistic:
     """Add every input of the realistic corpus to ``data_dir`` (a folder that need not exist) and load it."""
-    data_dir = Path(data_dir)
-    (data_dir / "raw" / "articles").mkdir(parents=True, exist_ok=True)
-    shutil.copy(paths.assumptions_yaml(), data_dir / "assumptions.yaml")
-    shutil.copytree(paths.reference(), data_dir / "reference", dirs_exist_ok=True)
-    with (REALISTIC / "manifest.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    gold = {r["key"]: json.loads((REALISTIC / "gold" / f"{r['key']}.json").read_text(encoding="utf-8")) for r in rows}
-    true_date = {r["key"]: r["published"] or gold[r["key"]]["true_published"] for r in rows}
-    added: dict[str, list] = {}
-    for row in rows:
-        if row["input"] in added:
-            continue
-        columns, given = _flags(row)
-        try:
-            added[row["input"]] = ingest.add([REALISTIC / row["input"]], data_dir, columns, ingest.Flags(**given))
-        except DataError:  # no full date named: refused; added with the true date, as the user would
-            given["published"] = true_date[row["key"]]
-            added[row["input"]] = ingest.add([REALISTIC / row["input"]], data_dir, columns, ingest.Flags(**given))
-    key_of = {added[r["input"]][int(r["row"]) - 1 if r["row"] else 0].article_id: r["key"] for r in rows}
-    corpus = load_corpus(data_dir, published={aid: true_date[key] for aid, key in key_of.items()},
-                         assumptions=load_assumptions(), use_cache=False)
-    return Realistic(corpus, key_of, gold, data_dir)
+    added = add_all(data_dir)
+    return Realistic(added.corpus, added.key_of, added.gold, added.data_dir)
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,10 +4,8 @@ words, no navigation, banner, footer or in-article furniture). Skipped where the
 ``REALISTIC_CORPUS=/path/to/tests/realistic`` reads it from another checkout."""
 from __future__ import annotations
 
-import csv
 import json
-import os
-import shlex
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,26 +13,10 @@ import pytest
 from helpers import ingest, paths
 from helpers.corpus import read_metadata
 
-REALISTIC = Path(os.environ.get("REALISTIC_CORPUS", paths.ROOT / "tests" / "realistic"))
+sys.path.insert(0, str(paths.ROOT / "benchmarks"))
+from realistic import REALISTIC, flags_of, manifest  # noqa: E402 (the evaluations read the corpus the same way)
+
 pytestmark = pytest.mark.skipif(not (REALISTIC / "manifest.csv").is_file(), reason=f"no realistic corpus at {REALISTIC}")
-
-
-def manifest() -> list[dict[str, str]]:
-    if not (REALISTIC / "manifest.csv").is_file():
-        return []
-    with (REALISTIC / "manifest.csv").open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def flags_of(row: dict[str, str]) -> tuple[str | None, ingest.Flags]:
-    """The manifest's command-line flags as (--columns, the other flags)."""
-    words, columns, given = shlex.split(row["flags"]), None, {}
-    for name, value in zip(words[::2], words[1::2]):
-        if name == "--columns":
-            columns = value
-        else:
-            given[name[2:]] = value
-    return columns, ingest.Flags(**given)
 
 
 PAGES = [r for r in manifest() if r["input"].endswith(".html")]

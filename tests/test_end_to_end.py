@@ -12,7 +12,7 @@ import csv
 import io
 import json
 import re
-import shlex
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,9 +24,11 @@ from helpers.corpus import read_metadata
 from helpers.errors import DataError
 from helpers.reference import REGISTRY, validate_all
 
+sys.path.insert(0, str(paths.ROOT / "benchmarks"))
+from realistic import REALISTIC, flags_of, manifest  # noqa: E402 (the evaluations read the corpus the same way)
+
 pytestmark = pytest.mark.slow  # every notebook on 19 articles: make test-slow (CI runs it)
 
-REALISTIC = paths.ROOT / "tests" / "realistic"
 PAYLOAD = '<img src=x onerror=alert(7)>[click](javascript:alert(8))'
 EVIL = ('ByteDance chose Oracle as its technology partner <script>alert("pwned")</script> on Sunday.\n'
         'Microsoft said <img src=x onerror=alert(1)> it had lost.\n'
@@ -100,20 +102,11 @@ def yaml_string(text: str) -> str:
 
 def inputs() -> list[tuple[str, str | None, ingest.Flags]]:
     """Each input of the realistic corpus once, with the flags its manifest row gives."""
-    with (REALISTIC / "manifest.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     out, seen = [], set()
-    for row in rows:
-        if row["input"] in seen:
-            continue
-        seen.add(row["input"])
-        words, columns, given = shlex.split(row["flags"]), None, {}
-        for name, value in zip(words[::2], words[1::2]):
-            if name == "--columns":
-                columns = value
-            else:
-                given[name[2:]] = value
-        out.append((row["input"], columns, ingest.Flags(**given)))
+    for row in manifest():
+        if row["input"] not in seen:
+            seen.add(row["input"])
+            out.append((row["input"], *flags_of(row)))
     return out
 
 
