@@ -27,6 +27,7 @@ def run_notebooks(data: Path, out: Path) -> dict[str, float]:
     import papermill
 
     seconds = {}
+    out.mkdir(parents=True, exist_ok=True)  # papermill saves the executed notebook there
     for nb in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
         began = time.perf_counter()
         papermill.execute_notebook(str(nb), str(out / nb.name), kernel_name="python3", progress_bar=False,
