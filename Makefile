@@ -26,7 +26,10 @@ help:
 	@echo "make lock     re-resolve requirements.in into requirements.txt and environment.yml"
 
 # Installer: uv (default; a pinned uv from PyPI in a bootstrap folder of its own) or pip
-# (make setup INSTALLER=pip). Both install the hashed pins of requirements.txt and nothing else.
+# (make setup INSTALLER=pip). Both install the hashed pins of requirements.txt and nothing else, and
+# both leave compiled bytecode (pip does by default; uv is asked to): where PYTHONDONTWRITEBYTECODE
+# is set, a venv without it compiles pandas, matplotlib and the rest again in every process and
+# every kernel (make test took 93 s instead of 67 s on 2 cores).
 INSTALLER  ?= uv
 BOOTSTRAP  := .venv-bootstrap
 UV         := $(BOOTSTRAP)/bin/uv
@@ -47,7 +50,7 @@ $(STAMP): requirements.txt pyproject.toml $(if $(filter uv,$(INSTALLER)),$(UV))
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), f"Python 3.11 is required, found {sys.version.split()[0]}: set PYTHON=/path/to/python3.11"'
 ifeq ($(INSTALLER),uv)
 	$(UV) venv --quiet --allow-existing --python $(PYTHON) $(VENV)
-	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements.txt
+	$(UV) pip install --quiet --python $(PY) --compile-bytecode --require-hashes -r requirements.txt
 	$(UV) pip install --quiet --python $(PY) --no-deps -e .
 else ifeq ($(INSTALLER),pip)
 	$(PYTHON) -m venv $(VENV)

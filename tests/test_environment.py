@@ -45,6 +45,8 @@ def test_setup_installs_with_uv_or_pip_from_the_hashed_pins():
     assert re.search(r"^uv==\d+\.\d+\.\d+ \\$", uv, re.M) and uv.count("--hash=sha256:") >= 1
     assert makefile.count("--require-hashes -r requirements-uv.txt") == 2  # the bootstrap: hashed too
     assert makefile.count("--require-hashes -r requirements.txt") == 2
+    # uv, unlike pip, leaves no bytecode unless asked: with PYTHONDONTWRITEBYTECODE every process would compile it all
+    assert "$(UV) pip install --quiet --python $(PY) --compile-bytecode --require-hashes -r requirements.txt" in makefile
 
 
 def test_ci_runs_the_readme_test_command():
