@@ -25,6 +25,11 @@ help:
 	@echo "make check-determinism   run the report twice from clean and compare every output byte for byte"
 	@echo "make lock     re-resolve requirements.in into requirements.txt and environment.yml"
 
+# Bytecode is cached (in git-ignored __pycache__ folders) even where the environment says not to:
+# otherwise every test worker, kernel and command compiles the helpers, the tests and pytest's
+# rewritten assertions again (collecting the tests: 7.2 s -> 4.6 s a process).
+unexport PYTHONDONTWRITEBYTECODE
+
 # Installer: uv (default; a pinned uv from PyPI in a bootstrap folder of its own) or pip
 # (make setup INSTALLER=pip). Both install the hashed pins of requirements.txt and nothing else, and
 # both leave compiled bytecode (pip does by default; uv is asked to): where PYTHONDONTWRITEBYTECODE
