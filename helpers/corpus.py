@@ -91,17 +91,15 @@ def read_text(path: Path, within: Path | str | None = None, limit: int | None = 
     ``limit`` bytes (default: :data:`helpers.safe_io.DEFAULT_MAX_ARTICLE_BYTES`), see
     :func:`helpers.safe_io.read_bytes`; text with control characters other than tab, line feed and
     carriage return is refused with its line and column (:mod:`helpers.textcheck`)."""
-    file = paths.relative(path)
     within = within if within is not None else Path(path).absolute().parent
     limit = limit if limit is not None else safe_io.DEFAULT_MAX_ARTICLE_BYTES
-    text, problems = safe_io.read_text(path, within, limit, "the article size limit (input.max_article_bytes)", file)
+    text, problems = safe_io.read_text(path, within, limit, "the article size limit (input.max_article_bytes)")
     if text is None:
         return None, problems
     if not text.strip(PAD):
-        return None, [Problem(file, "(text)", "empty or white space only")]
-    problems = control_problems(text, file)
-    if problems:
-        return None, problems
+        return None, [Problem(paths.relative(path), "(text)", "empty or white space only")]
+    if control_problems(text, ""):  # rare: only then is the path worked out for the reader
+        return None, control_problems(text, paths.relative(path))
     return text, []
 
 

@@ -68,11 +68,9 @@ def read_bytes(path: Path | str, within: Path | str, limit: int, what: str = "th
     """The bytes of ``path``, a regular file inside ``within`` of at most ``limit`` bytes; or None
     and the one problem that stopped the read (``what`` names the limit in the sentence)."""
     path = Path(path)
-    file = file or paths.relative(path)
-    folder = paths.relative(within)
 
-    def refuse(says: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(file, "(file)", says)]
+    def refuse(says: str) -> tuple[None, list[Problem]]:  # the path shown to readers only when needed
+        return None, [Problem(file or paths.relative(path), "(file)", says)]
 
     try:
         os.lstat(path)
@@ -87,7 +85,7 @@ def read_bytes(path: Path | str, within: Path | str, limit: int, what: str = "th
     except (OSError, RuntimeError):
         return refuse("is a link that cannot be followed (a loop of links?)")
     if real is None:
-        return refuse(f"is a link to a file outside {folder}/; the suite reads only files inside its "
+        return refuse(f"is a link to a file outside {paths.relative(within)}/; the suite reads only files inside its "
                       "data folder (copy the file in instead)")
     try:
         before = os.stat(real)
@@ -124,14 +122,13 @@ def read_bytes(path: Path | str, within: Path | str, limit: int, what: str = "th
 def read_text(path: Path | str, within: Path | str, limit: int, what: str = "the limit",
               file: str | None = None, encoding: str = "utf-8") -> tuple[str | None, list[Problem]]:
     """:func:`read_bytes`, decoded strictly; bytes that are not UTF-8 are a problem naming the byte."""
-    file = file or paths.relative(path)
     data, problems = read_bytes(path, within, limit, what, file)
     if data is None:
         return None, problems
     try:
         return data.decode(encoding), []
     except UnicodeDecodeError as exc:
-        return None, [Problem(file, f"byte {exc.start}", "not UTF-8 text")]
+        return None, [Problem(file or paths.relative(path), f"byte {exc.start}", "not UTF-8 text")]
 
 
 def max_article_bytes(data_dir: Path | str | None = None) -> int:
