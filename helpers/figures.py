@@ -57,6 +57,10 @@ FONT_SIZES = {"title": 12, "label": 10, "tick": 9, "note": 8}
 # A name from the data as a tick or node label is cut to this many characters ("…"): a gazetteer label
 # or outlet name of any length leaves the plot its canvas. The full text stays in the figure's CSV.
 LABEL_CHARS = 48
+# The static network names at most this many parties, the most often named whose names overlap no
+# other; the rest are drawn unlabelled (every one, with its position, is in the figure's CSV and the
+# interactive network).
+NETWORK_LABELS = 30
 DPI = 200
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}

@@ -256,7 +256,7 @@ LAYOUT_SEED = 20200913  # fixed, so the static network is drawn the same way on 
 
 def layout(co: nx.Graph, rel: nx.MultiDiGraph | None = None) -> dict[str, tuple[float, float]]:
     """Fixed node positions. The largest connected part (of co-occurrence and typed ties together)
-    gets a seeded spring layout in the unit square; smaller parts and loners sit in a row below it."""
+    gets a seeded spring layout in the unit square; smaller parts and loners sit in a row just below it."""
     graph = nx.Graph()
     graph.add_nodes_from(sorted(co.nodes))
     graph.add_weighted_edges_from(sorted((a, b, d["weight"]) for a, b, d in co.edges(data=True)))
@@ -269,13 +269,14 @@ def layout(co: nx.Graph, rel: nx.MultiDiGraph | None = None) -> dict[str, tuple[
     if not parts:
         return pos
     main = graph.subgraph(parts[0])
-    spring = nx.spring_layout(main, seed=LAYOUT_SEED, weight=None, k=2.2 / max(1, len(parts[0])) ** 0.5,
+    spring = nx.spring_layout(main, seed=LAYOUT_SEED, weight=None, k=3.0 / max(1, len(parts[0])) ** 0.5,
                               iterations=500, scale=1.0)
     pos.update({n: (float(x), float(y)) for n, (x, y) in spring.items()})
     rest = [n for part in parts[1:] for n in part]
+    below = min(y for _, y in spring.values()) - 0.35  # just under the connected part, not a page below it
     for i, n in enumerate(rest):
         x = -1.0 + 2.0 * (i + 0.5) / len(rest)
-        pos[n] = (x, -1.45)
+        pos[n] = (x, below)
     return {n: (round(x, 4), round(y, 4)) for n, (x, y) in sorted(pos.items())}
 
 

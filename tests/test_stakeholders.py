@@ -256,3 +256,27 @@ def test_network_of_parties_that_never_share_a_sentence_still_draws(tmp_path):
     assert list(out["kind"]) == ["node", "node"]
     plot.draw_network(out, "t")
     plot.network_plotly(out, "t")
+
+
+def test_crowded_network_names_no_two_parties_on_top_of_each_other():
+    """Forty parties in one clique: the static figure names the most mentioned ones that fit, no
+    two names overlap, and the figure says how many of how many it names."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import networkx as nx
+
+    ids = [f"party_{i:02d}" for i in range(40)]
+    co = nx.complete_graph(ids)
+    nx.set_edge_attributes(co, 1, "weight")
+    table = pd.DataFrame({"stakeholder_id": ids, "label": [f"Party number {i} of the crowded story" for i in range(40)],
+                          "type": "company", "role_in_deal": "", "mentions": range(40, 0, -1)})
+    fig = plot.draw_network(st.network_plot_data(co, pd.DataFrame(), table), "t")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    names = [t for t in ax.texts if t.get_text().startswith("Party number")]
+    boxes = [t.get_window_extent() for t in names]
+    assert 0 < len(names) < 40
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert names[0].get_text() == "Party number 0 of the crowded story"  # the most mentioned is named first
+    assert any(f"{len(names)} of the 40 parties" in t.get_text() for t in ax.texts)

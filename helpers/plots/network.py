@@ -16,7 +16,15 @@ import pandas as pd
 import plotly.graph_objects as go
 from matplotlib.lines import Line2D
 
-from helpers.figures import FONT_SIZES, LABEL_CHARS, NEUTRAL, PARTY_TYPE_COLORS, PLOTLY_TEMPLATE, TIE_FAMILY_COLORS
+from helpers.figures import (
+    FONT_SIZES,
+    LABEL_CHARS,
+    NETWORK_LABELS,
+    NEUTRAL,
+    PARTY_TYPE_COLORS,
+    PLOTLY_TEMPLATE,
+    TIE_FAMILY_COLORS,
+)
 from helpers.tables import ROLES
 from helpers.text import counted, figure_text, html_text
 
@@ -53,20 +61,35 @@ def draw_network(network: pd.DataFrame, title: str):
                     arrowprops={"arrowstyle": "-|>", "color": TIE_FAMILY_COLORS[r.family], "linewidth": 1.4,
                                 "linestyle": "--" if r.hedged else "-", "shrinkA": 9, "shrinkB": 9,
                                 "connectionstyle": "arc3,rad=0.12"})
-    sizes = 60 + 40 * nodes["mentions"]
+    sizes = 40 + 900 * nodes["mentions"] / max(1, int(nodes["mentions"].max()))  # area by mentions, the largest fixed
     colors = nodes["type"].map(TYPE_COLORS).fillna(NEUTRAL["record"])
     reviewed = nodes["reviewed"]
     ax.scatter(nodes.loc[reviewed, "x"], nodes.loc[reviewed, "y"], s=sizes[reviewed], c=colors[reviewed],
                edgecolors="white", linewidths=1.0, zorder=3)
     ax.scatter(nodes.loc[~reviewed, "x"], nodes.loc[~reviewed, "y"], s=sizes[~reviewed], facecolors="white",
                edgecolors=colors[~reviewed], linewidths=1.6, zorder=3)  # provisional parties: hollow
-    for r in nodes.itertuples():
-        ax.annotate(figure_text(r.name, LABEL_CHARS), (r.x, r.y),
-                    xytext=(0, -9 - (40 * r.mentions + 60) ** 0.5 / 2), textcoords="offset points",
-                    ha="center", va="top", fontsize=7.5, zorder=4)
     ax.set_axis_off()
     ax.margins(0.08)
-    ax.set_title(title)
+    # Names, most-mentioned first, up to NETWORK_LABELS, each only where it overlaps no name already placed.
+    renderer, placed, named = fig.canvas.get_renderer(), [], set()
+    for r in nodes.sort_values(["mentions", "name"], ascending=[False, True]).itertuples():
+        if len(named) == NETWORK_LABELS:
+            break
+        label = ax.annotate(figure_text(r.name, LABEL_CHARS), (r.x, r.y),
+                            xytext=(0, -5 - sizes[r.Index] ** 0.5 / 2), textcoords="offset points",
+                            ha="center", va="top", fontsize=7.5, zorder=4)
+        box = label.get_window_extent(renderer).expanded(1.04, 1.15)
+        if any(box.overlaps(other) for other in placed):
+            label.remove()
+            continue
+        placed.append(box)
+        named.add(r.stakeholder_id)
+
+    ax.set_title(title, pad=16 if len(named) < len(nodes) else None)
+    if len(named) < len(nodes):  # under the title: which names the reader sees
+        ax.text(0, 1.0, f"Names shown: {len(named)} of the {len(nodes)} parties, the most often named that fit "
+                "without overlapping (all of them in the CSV and the interactive network)", transform=ax.transAxes,
+                ha="left", va="bottom", fontsize=FONT_SIZES["note"], color=NEUTRAL["text"])
     types = [Line2D([], [], marker="o", linestyle="", color=c, label=t) for t, c in TYPE_COLORS.items()
              if t in set(nodes["type"])]
     if (~reviewed).any():
