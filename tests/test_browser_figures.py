@@ -1,10 +1,12 @@
-"""The interactive figures' own pages in a real browser (a module of its own so that the two
-browser modules can run on two test workers at once)."""
+"""The interactive figures' own pages in a real browser. The same figures are drawn live on the
+notebook pages in `make test` (tests/test_browser.py); their stand-alone pages, two more plotly
+loads of ~3 s each, are checked in `make test-slow` (CI runs both tiers)."""
 from __future__ import annotations
 
+import pytest
 from browsing import needs_chromium, visit
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, pytest.mark.slow]
 
 
 def test_every_plotly_figure_draws_its_svg_offline(site, browser):
