@@ -6,6 +6,11 @@ Each size runs three times, each in its own process so that its peak memory is i
 fastest run is reported (the peak is the largest of the three). Ends with one line:
 sentences_per_s=N scale_10x_time_ratio=R peak_mb=M notebooks_vs_floor=X
 (X is the worse of the notebooks run with caches emptied and rerun as after make report)
+
+       python benchmarks/bench_scale.py --distinct [SIZES...]   (default: 1000)
+The pipeline alone, once per size, on copies whose every line ends in a word of its own: no
+sentence or paragraph repeats, so no memo of a text read before can help (real coverage lies
+between the two corpora).
 """
 from __future__ import annotations
 
@@ -21,8 +26,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def pipeline(n: int) -> dict:
-    """Build a corpus of n articles and time each annotation stage (no cache)."""
+def pipeline(n: int, distinct: bool = False) -> dict:
+    """Build a corpus of n articles and time each annotation stage (no cache); with ``distinct``,
+    a corpus in which no sentence repeats (see :func:`synthetic.build_corpus`)."""
     import pandas as pd
     from synthetic import build_corpus
 
@@ -36,7 +42,7 @@ def pipeline(n: int) -> dict:
     tone_args = (a["tone.gdelt_lexicon"], a["tone.min_english_share"], a["tone.language_test_min_words"])
     tone.score_texts(pd.Series(["warm up the lexicons."]), *tone_args)
     with tempfile.TemporaryDirectory() as tmp:
-        data = build_corpus(Path(tmp), n)
+        data = build_corpus(Path(tmp), n, distinct)
         times = {}
         began = time.perf_counter()
         corpus = load_corpus(data, assumptions=a, use_cache=False)
@@ -152,6 +158,13 @@ def calibration() -> float:
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--one":
         print(json.dumps(pipeline(int(sys.argv[2]))))
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--distinct":  # the pipeline alone, on text that never repeats
+        for n in [int(s) for s in sys.argv[2:]] or [1000]:
+            r = pipeline(n, distinct=True)
+            rates = "  ".join(f"{k} {r['sentences'] / max(v, 1e-9):>9,.0f}/s" for k, v in r["seconds"].items())
+            print(f"x{n:>6,} distinct articles {r['sentences']:>8,} sentences  {rates}  end-to-end "
+                  f"{r['sentences'] / r['total']:>7,.0f}/s", flush=True)
         return 0
     sizes = [int(s) for s in sys.argv[1:]] or [1, 10, 100, 1000, 10000]
     print(f"calibration: a pure-Python loop of 10 million additions takes {calibration():.3f} s on this machine now "

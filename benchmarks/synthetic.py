@@ -12,9 +12,11 @@ from helpers import paths
 from helpers.corpus import read_metadata
 
 
-def build_corpus(target: Path, n_articles: int) -> Path:
+def build_corpus(target: Path, n_articles: int, distinct: bool = False) -> Path:
     """Write a data folder of ``n_articles`` copies of the seeds (ids ``bNNNNNN_<seed>``, dates
-    shifted back a day per copy, within 200 days; each ends with a line naming itself) and return it."""
+    shifted back a day per copy, within 200 days; each ends with a line naming itself) and return it.
+    With ``distinct``, every line of every copy ends in a word of its own (``ref<copy>x<line>``), so
+    no sentence or paragraph repeats and no memo of a text read before can help."""
     meta, _ = read_metadata()
     seeds = [(r.article_id, r.file, dt.date.fromisoformat(r.published)) for r in meta.itertuples()]
     raw = target / "raw" / "articles"
@@ -27,7 +29,11 @@ def build_corpus(target: Path, n_articles: int) -> Path:
         aid, _, day = seeds[i % len(seeds)]
         new_id = f"b{i:06d}_{aid[:3]}"
         # one line of its own, so that no two copies share their content (validation rejects that)
-        (raw / f"{new_id}.txt").write_bytes(texts[aid] + f"\nBenchmark copy {new_id}.\n".encode())
+        body = texts[aid]
+        if distinct:
+            body = b"\n".join(line + f" ref{i}x{k}".encode() if line.strip() else line
+                               for k, line in enumerate(body.split(b"\n")))
+        (raw / f"{new_id}.txt").write_bytes(body + f"\nBenchmark copy {new_id}.\n".encode())
         shifted = day - dt.timedelta(days=(i // len(seeds)) % 200)
         rows.append(f"{new_id},{new_id}.txt,synthetic,synthetic,{shifted.isoformat()},benchmark copy of {aid},unknown")
     (target / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
