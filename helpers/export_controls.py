@@ -382,7 +382,8 @@ def findings(scen: pd.DataFrame, sens: pd.DataFrame, values: dict[str, np.ndarra
     best, and by what margin), then the point values; every prior quoted by its mode and mean; the
     dates of events from the sourced context record."""
     interval = float(a["export.monte_carlo_interval"])
-    lead = {side: leader(values, exchangeable_groups(ref, a), side, interval) for side in SIDES}
+    groups = exchangeable_groups(ref, a)
+    lead = {side: leader(values, groups, side, interval) for side in SIDES}
     op = lead["operating"]
     (first, p_first), (second, _) = op["groups"][0], op["groups"][1]
     table = scen.set_index("path_id")

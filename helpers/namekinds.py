@@ -51,7 +51,6 @@ FUNCTION_WORDS = frozenset(
     "any each every some many most no not also even just still only then there here what which who why how "
     "always never now according above below last next under with without within among between".split())
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "miss", "mx", "sir", "dame", "prof"})
-NAME_COLUMNS = ["start", "end", "name", "kind", "party_type", "title", "affiliation", "absorbs", "extends"]
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,7 @@ def write_new_article(path: Path | str, text: str) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.chmod(handle.fileno(), file_mode())  # mkstemp's 0600 would survive the link: the umask's mode instead
             handle.write(raw)
         try:
             os.link(tmp, path)

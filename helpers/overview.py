@@ -126,8 +126,9 @@ def overview_findings(corpus: Corpus) -> list[str]:
 def _date_finding(arts: pd.DataFrame) -> str:
     """How many articles state their date, which are inferred, how many overridden in this run."""
     n = len(arts)
-    stated = int((arts["published_basis"].map(lambda b: date_basis(b, False)) == "stated").sum())
-    inferred = arts[arts["published_basis"].map(lambda b: date_basis(b, False)) == "inferred"]
+    basis = arts["published_basis"].map(lambda b: date_basis(b, False))
+    stated = int((basis == "stated").sum())
+    inferred = arts[basis == "inferred"]
     overridden = int(arts["published_overridden"].sum())
     named = some([md_text(label) for label in inferred["label"]])
     if stated == n:

@@ -47,7 +47,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 import pandas as pd
@@ -55,7 +55,7 @@ from nameparser import HumanName
 
 from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, AliasMatcher
-from helpers.namekinds import FUNCTION_WORDS, Name, NameCues
+from helpers.namekinds import FUNCTION_WORDS, Name, NameCues, bare
 from helpers.names import read_sentence
 from helpers.segment import quote_spans
 from helpers.tables import alias_key
@@ -132,8 +132,7 @@ def open_world(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, 
             if len(memo) < MEMO_MAX:
                 memo[key] = read
         for k, n, within in read:
-            found.append((aid, sentences[k][1], Name(n.start + p0, n.end + p0, n.name, n.kind, n.party_type, n.title,
-                                                     n.affiliation, n.absorbs, n.extends, n.weak),
+            found.append((aid, sentences[k][1], replace(n, start=n.start + p0, end=n.end + p0),
                           [(x + p0, y + p0, sid, t) for x, y, sid, t in within]))
     return _resolve(corpus, m, gazetteer, found, name_cues, matcher, labels)
 
@@ -429,7 +428,7 @@ def _excerpt(text: str, start: int, end: int, sentence: str, width: int = 60) ->
 def _country(label: str, title: str, affiliation: str, cues: NameCues) -> str:
     for text in (label, affiliation, title):
         for word in re.findall(r"[A-Z][\w.’']*", text):
-            country = cues.places.country_of(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
+            country = cues.places.country_of(bare(word))  # "Texas’s" is Texas, not "Texa"
             if country:
                 return country
     return "unknown"

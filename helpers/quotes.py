@@ -308,9 +308,6 @@ class _ArticleReader:
         i = bisect.bisect_right(self.para_starts, pos) - 1
         return (self.paras[i][1], self.paras[i][2]) if i >= 0 and pos < self.paras[i][2] else (pos, pos)
 
-    def _top(self, pno: int) -> list[tuple]:
-        return [q for q in self.spans.get(pno, []) if q[2] == 0]
-
     def para(self, pno: int) -> tuple:
         return self.para_of[pno]
 

@@ -62,6 +62,7 @@ def test_figure_labels_are_cut_at_a_word_and_marked(label, most, says):
 def test_new_article_is_written_once_and_never_over_a_file(tmp_path):
     target = tmp_path / "raw" / "articles" / "a-2020-09-14-abcdef.txt"
     outputs.write_new_article(target, "First text.\n")
+    assert stat.S_IMODE(target.stat().st_mode) == outputs.file_mode()  # the umask's mode, not mkstemp's 0600
     with pytest.raises(FileExistsError):
         outputs.write_new_article(target, "Second text.\n")
     assert target.read_text(encoding="utf-8") == "First text.\n"

@@ -19,6 +19,7 @@ from matplotlib.text import Text  # noqa: E402
 from pipeline import analyse  # noqa: E402
 
 from helpers import figures  # noqa: E402
+from helpers.assumptions import load_assumptions  # noqa: E402
 
 # 50 and 200 articles take most of this module's time: `make test-slow` runs them (so does CI).
 LARGE = pytest.mark.slow
@@ -159,9 +160,12 @@ def test_per_article_figures_switch_to_outlet_rows_when_articles_are_many(runs, 
     assert figs["00-sentence-voices"][1].attrs["form"] == "shares"
     assert figs["04-tone-strip"][1].attrs["form"] == "shares"
     assert figs["02-role-by-article"][1].attrs["columns"] in ("week", "month")
-    assert figs["02-role-by-article"][1]["row_id"].nunique() <= 21
+    a = load_assumptions()
+    role = figs["02-role-by-article"][1]
+    assert role["row_id"].nunique() <= a["stakeholders.figure_max_parties"] + 1  # and one row of all the others
+    assert role["column_key"].nunique() <= a["stakeholders.figure_max_columns"]
     timeline = figs["01-deal-timeline"][1]
-    assert timeline.loc[timeline["lane"] == "corpus", "labelled"].sum() <= 20
+    assert timeline.loc[timeline["lane"] == "corpus", "labelled"].sum() <= a["timeline.figure_max_labels"]
 
 
 def test_ids_sharing_their_first_ten_characters_stay_apart(runs):
