@@ -23,10 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 import pandas as pd
-import PIL
-from IPython.display import Image, display
 
 from helpers import paths
 from helpers.outputs import atomic_write, table_csv
@@ -190,6 +187,8 @@ def _render(fig: Any, ext: str) -> bytes:
 def _render_key(svg: bytes) -> str:
     """What a PNG depends on: the figure (its SVG says every mark, word and position), the
     resolution, the style in force and the versions of the libraries that rasterise."""
+    import PIL  # pyplot, Pillow and IPython only where a figure is drawn: `site` imports this module for its constants
+
     settings = {k: repr(v) for k, v in sorted(mpl.rcParams.items()) if k not in ("backend", "interactive")}
     h = hashlib.sha256(svg)
     h.update(json.dumps([DPI, mpl.__version__, PIL.__version__, settings]).encode())
@@ -250,6 +249,9 @@ def _show_in_kernel(fig: Any, png: bytes, stem: str) -> None:
     figure (``figure``: its stem), so the HTML edition links its files."""
     if not _in_kernel():
         return
+    import matplotlib.pyplot as plt  # only in a kernel: see _render_key
+    from IPython.display import Image, display
+
     plt.close(fig)
     display(Image(data=png, format="png", retina=True), metadata={"figure": stem})
 
@@ -261,6 +263,8 @@ def _show_plotly_in_kernel(fig: Any, stem: str) -> None:
     every run, so nbval compares it like any output."""
     if not _in_kernel():
         return
+    from IPython.display import display  # only in a kernel: see _render_key
+
     spec = json.loads(fig.to_json())
     spec["config"] = PLOTLY_CONFIG
     display({PLOTLY_MIME: spec, "text/plain": f"Interactive figure {stem} (also figures/{stem}.html)"},

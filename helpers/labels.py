@@ -77,3 +77,20 @@ def date_basis(published_basis: str, overridden: bool) -> str:
     if overridden:
         return "overridden"
     return "inferred" if str(published_basis).strip().lower().startswith(("inferred", "not stated")) else "stated"
+
+
+def row_shares(s: pd.DataFrame, column: str, values: list[str]) -> pd.DataFrame:
+    """The ``shares`` form of a per-article figure: sentences ``s`` (with their :func:`article_rows`
+    columns) counted per row and value of ``column`` (every value, 0 where none), their share of
+    the row, and the row's articles."""
+    n_articles = s.groupby("row_key")["article_id"].nunique()
+    counts = s.groupby(["row_key", "row_label", "row_order", column]).size().rename("sentences").reset_index()
+    grid = pd.MultiIndex.from_product([sorted(set(s["row_key"])), values], names=["row_key", column]).to_frame(index=False)
+    meta = s.drop_duplicates("row_key")[["row_key", "row_label", "row_order"]]
+    out = grid.merge(meta, on="row_key").merge(counts[["row_key", column, "sentences"]], on=["row_key", column], how="left")
+    out["sentences"] = out["sentences"].fillna(0).astype("int64")
+    out["share"] = (out["sentences"] / out.groupby("row_key")["sentences"].transform("sum")).round(4)
+    out["n_articles"] = out["row_key"].map(n_articles).astype("int64")
+    out = out.sort_values(["row_order", column]).reset_index(drop=True)
+    out.attrs["form"] = "shares"
+    return out[["row_key", "row_label", "row_order", "n_articles", column, "sentences", "share"]]

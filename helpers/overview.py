@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.corpus import PAD, Corpus
-from helpers.labels import article_rows, date_basis, is_known
+from helpers.labels import article_rows, date_basis, is_known, row_shares
 from helpers.segment import PARAGRAPH_KINDS, VOICES
 from helpers.text import counted, md_text, some
 
@@ -64,22 +64,7 @@ def voice_plot_data(corpus: Corpus, max_rows: int) -> pd.DataFrame:
         plotted = plotted.sort_values(["row_order", "sentence_no"]).reset_index(drop=True)
         plotted.attrs["form"] = "sentences"
         return plotted
-    return _shares(s, "voice", list(VOICES))
-
-
-def _shares(s: pd.DataFrame, column: str, values: list[str]) -> pd.DataFrame:
-    """Per row: sentences of each value of ``column``, their share of the row, and the row's articles."""
-    n_articles = s.groupby("row_key")["article_id"].nunique()
-    counts = s.groupby(["row_key", "row_label", "row_order", column]).size().rename("sentences").reset_index()
-    grid = pd.MultiIndex.from_product([sorted(set(s["row_key"])), values], names=["row_key", column]).to_frame(index=False)
-    meta = s.drop_duplicates("row_key")[["row_key", "row_label", "row_order"]]
-    out = grid.merge(meta, on="row_key").merge(counts[["row_key", column, "sentences"]], on=["row_key", column], how="left")
-    out["sentences"] = out["sentences"].fillna(0).astype("int64")
-    out["share"] = (out["sentences"] / out.groupby("row_key")["sentences"].transform("sum")).round(4)
-    out["n_articles"] = out["row_key"].map(n_articles).astype("int64")
-    out = out.sort_values(["row_order", column]).reset_index(drop=True)
-    out.attrs["form"] = "shares"
-    return out[["row_key", "row_label", "row_order", "n_articles", column, "sentences", "share"]]
+    return row_shares(s, "voice", list(VOICES))
 
 
 def voice_caption(plotted: pd.DataFrame, corpus: Corpus) -> str:

@@ -56,7 +56,7 @@ from nameparser import HumanName
 from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, AliasMatcher
 from helpers.namekinds import FUNCTION_WORDS, Name, NameCues, bare
-from helpers.names import read_sentence
+from helpers.names import read_names
 from helpers.segment import quote_spans
 from helpers.tables import alias_key
 
@@ -69,7 +69,6 @@ NOT_PARTIES = ("place", "demonym", "calendar", "thing", "term", "acronym", "comm
 PLACEHOLDER_ROLE = {"government body": "regulator", "media outlet": "commentator", "organisation": "commentator",
                     "company": "affected party", "person": "commentator"}
 PROVISIONAL_PREFIX = "p_"
-_MARKS = re.compile(r"[“\"‘'«]")
 _NAME_WORDS = re.compile(r"[\w’'-]+")
 MEMO_MAX = 100_000  # paragraphs remembered while reading a corpus (the memo lives for one call)
 
@@ -141,19 +140,16 @@ def _read_paragraph(text: str, headline: bool, bounds, mentions, cues: NameCues)
     """The names of one paragraph's sentences (offsets relative to the paragraph), with each one's
     sentence index and the gazetteer's mentions of that sentence (to which a name's ``absorbs`` and
     ``extends`` point)."""
-    quoted = [(a, b) for a, b, _, _ in quote_spans(text, 0, len(text))] if _MARKS.search(text) else []
+    quoted = [(a, b) for a, b, _, _ in quote_spans(text, 0, len(text))]
     quote_starts = [a for a, _ in quoted]  # sorted, as quote_spans gives them
     starts = [a for a, _, _, _ in mentions]
     out = []
     for k, (s0, s1) in enumerate(bounds):
         i, j = bisect.bisect_left(quote_starts, s0), bisect.bisect_left(quote_starts, s1)
         # those opening in the sentence, and the few opened before it that may run into it
-        spans = [(a - s0, b - s0) for a, b in quoted[max(0, i - 8):j] if b > s0]
+        spans = [q for q in quoted[max(0, i - 8):j] if q[1] > s0]
         within = mentions[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]
-        for n in read_sentence(text[s0:s1], [(a - s0, b - s0, sid, t) for a, b, sid, t in within], cues,
-                               spans, headline):
-            n.start, n.end = n.start + s0, n.end + s0
-            out.append((k, n, within))
+        out += [(k, n, within) for n in read_names(text, s0, s1, within, cues, spans, headline)]
     return out
 
 

@@ -57,7 +57,6 @@ _INTRODUCES = re.compile(r"[^“\".]{0,50}?[:,]\s*[“\"]")
 # "describe X as", "call X", "brand X as": a verb of saying whose complement is the quoted words
 _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*\b[^.;:“”\"]*$")
 _WORDS = re.compile(r"[\w’'-]+")
-_MARKS = re.compile(r"[“\"‘'«]")
 _OR = re.compile(r"\bor\s+$")
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
@@ -124,7 +123,7 @@ class _ArticleReader:
         for pno, p0, p1, kind in self.paras:
             if kind == "embedded_post":
                 continue
-            found = quote_spans(text, p0, p1) if _MARKS.search(text, p0, p1) else []
+            found = quote_spans(text, p0, p1)
             self.spans[pno] = found
             every += [(a, b) for a, b, _, _ in found]
         self.voices = ArticleVoices(text, [(a, b, no) for a, b, no, _, _ in self.sents], mentions, every, party_type,

@@ -274,6 +274,7 @@ def _sentencex_pieces(para: str) -> list[tuple[int, str, bool]]:
 # paragraph (a quote that runs on into the next one). An apostrophe is a ’ or ' between letters,
 # or after a word's final s with no single quote open.
 _MARK = re.compile(r"[“”\"«»‘’']")
+_OPENER = re.compile(r"[“\"‘'«]")  # ” » ’ only ever close
 _OPENS_BEFORE = frozenset(" \t\n([{—–-/:;") | frozenset(PAD)
 _CLOSES_AFTER = frozenset(".,;:!?)]}—–-…") | frozenset(PAD)
 # A paragraph holding more quotation marks than this is no prose (a pasted table, a crafted line):
@@ -295,6 +296,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
     taken for an apostrophe); the outermost double one left open runs to ``end`` (the others
     opened inside it are dropped). Past :data:`QUOTE_MARKS_MAX` marks, :data:`QUOTE_PAIRS` pairs them.
     """
+    if _OPENER.search(text, start, end) is None:  # no mark that can open a quotation: none (the usual paragraph)
+        return []
     piece = text[start:end]
     if sum(map(piece.count, "“”\"«»‘’'")) > QUOTE_MARKS_MAX:  # no prose: pair them by the plain expression
         return [(m.start(), m.end(), 0, True) for m in QUOTE_PAIRS.finditer(text, start, end)]

@@ -31,7 +31,7 @@ import pandas as pd
 
 from helpers import lexicons
 from helpers.corpus import Corpus
-from helpers.labels import article_rows
+from helpers.labels import article_rows, row_shares
 from helpers.quotes import Speech, sentence_speakers
 from helpers.segment import POST_SIGNATURE
 from helpers.stakeholders import mask_mentions
@@ -431,17 +431,8 @@ def tone_strip_plot_data(sentences: pd.DataFrame, articles: pd.DataFrame, max_ro
         plotted = plotted.sort_values(["row_order", "sentence_no"]).reset_index(drop=True)
         plotted.attrs["form"] = "sentences"
         return plotted
-    s = s[s["scored"]].assign(tone=lambda d: label(d["vader_compound"], threshold))
-    n_articles = s.groupby("row_key")["article_id"].nunique()
-    counts = s.groupby(["row_key", "tone"]).size()
-    meta = s.drop_duplicates("row_key").set_index("row_key")[["row_label", "row_order"]]
-    out = pd.DataFrame([{"row_key": k, "row_label": meta.loc[k, "row_label"], "row_order": int(meta.loc[k, "row_order"]),
-                         "n_articles": int(n_articles[k]), "tone": t, "sentences": int(counts.get((k, t), 0))}
-                        for k in meta.index for t in TONE_LABELS])
-    out["share"] = (out["sentences"] / out.groupby("row_key")["sentences"].transform("sum")).round(4)
-    out = out.sort_values(["row_order", "tone"]).reset_index(drop=True)
-    out.attrs["form"] = "shares"
-    return out
+    return row_shares(s[s["scored"]].assign(tone=lambda d: label(d["vader_compound"], threshold)), "tone",
+                      list(TONE_LABELS))
 
 
 def strip_caption(plotted: pd.DataFrame, n_articles: int, n_sentences: int, threshold: float) -> str:
