@@ -41,7 +41,7 @@ from helpers.duplicates import exact_duplicates, find_near_duplicates, fingerpri
 from helpers.errors import DataError, Problem
 from helpers.outputs import atomic_write, write_new_article
 from helpers.pages import read_saved_page
-from helpers.tables import EARLIEST_DATE, METADATA_COLUMNS
+from helpers.tables import EARLIEST_DATE, METADATA_COLUMNS, date_problems
 
 PAGE_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",)
@@ -152,10 +152,8 @@ def parse_date(value: str) -> dt.date:
             day = email.utils.parsedate_to_datetime(v).date()
         except (TypeError, ValueError, IndexError):
             raise ValueError(f"{value!r} is not a date") from None
-    if day < EARLIEST_DATE:
-        raise ValueError(f"{day} is before {EARLIEST_DATE}; is the year right?")
-    if day > dt.date.today():
-        raise ValueError(f"{day} is in the future")
+    for problem in date_problems(day, "", ""):  # the range articles.csv holds a date to
+        raise ValueError(problem.message)
     return day
 
 

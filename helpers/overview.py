@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.corpus import PAD, Corpus
+from helpers.corpus import Corpus
 from helpers.labels import article_rows, date_basis, is_known, row_shares
-from helpers.segment import PARAGRAPH_KINDS, VOICES
+from helpers.segment import PAD, PARAGRAPH_KINDS, VOICES
 from helpers.text import counted, md_text, some
 
 

@@ -55,10 +55,10 @@ def notebook_summary(path: Path) -> dict[str, Any]:
             "findings": "\n".join(findings)}
 
 
-def render_notebook(path: Path, target: Path, sidecars: dict[str, dict[str, Any]] | None = None,
-                    neighbours: tuple[tuple[str, str] | None, tuple[str, str] | None] = (None, None)) -> Path:
-    """One notebook as a page of the HTML edition (see :mod:`helpers.edition`)."""
-    sidecars = sidecars if sidecars is not None else {m["_stem"]: m for m in figure_sidecars(paths.FIGURES)}
+def render_notebook(path: Path, target: Path, sidecars: dict[str, dict[str, Any]],
+                    neighbours: tuple[tuple[str, str] | None, tuple[str, str] | None]) -> Path:
+    """One notebook as a page of the HTML edition (see :mod:`helpers.edition`), linking the figures
+    of ``sidecars`` (those of the folder the edition is built from) and its ``neighbours``."""
     return atomic_write(target, render(path, sidecars, neighbours, SITE_TITLE))
 
 

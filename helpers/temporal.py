@@ -39,7 +39,6 @@ import pandas as pd
 
 from helpers import tense as when
 from helpers.corpus import Corpus
-from helpers.tense import clause_span as clause_span  # where helpers.timeline takes it from
 from helpers.tense import month_occurrence, nearest_year, weekday_occurrence
 
 EXPRESSION_COLUMNS = ["article_id", "article_label", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
@@ -484,10 +483,11 @@ def find_temporal_expressions(corpus: Corpus, window_days: int) -> pd.DataFrame:
     return frame.astype({"sentence_no": "int64", "start": "int64", "end": "int64"})
 
 
-def resolution_shift(corpus: Corpus, shifted: Corpus, window_days: int) -> pd.DataFrame:
-    """Expressions whose resolution differs between two runs of the same corpus with different
-    publication dates: what moves when a date assumption changes."""
-    a = find_temporal_expressions(corpus, window_days)
+def resolution_shift(expressions: pd.DataFrame, shifted: Corpus, window_days: int) -> pd.DataFrame:
+    """Expressions whose resolution differs between ``expressions`` (:func:`find_temporal_expressions`
+    of a corpus) and the same corpus with other publication dates, ``shifted``: what moves when a
+    date assumption changes."""
+    a = expressions
     b = find_temporal_expressions(shifted, window_days)
     keys = ["article_id", "sentence_no", "start", "end", "text"]  # not the rule: a quotation's today may change it
     both = a.merge(b, on=keys, suffixes=("", "_shifted"))

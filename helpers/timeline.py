@@ -25,7 +25,7 @@ import pandas as pd
 from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
 from helpers.tables import cue_regex, speech_verb_regex
-from helpers.temporal import clause_span
+from helpers.tense import clause_span
 from helpers.text import counted, md_text, some
 
 # --------------------------------------------------------------------------------------------

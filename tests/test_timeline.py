@@ -49,11 +49,11 @@ def test_yesterday_in_000_is_the_day_before_publication(corpus, expressions):
     assert (e["kind"], e["direction"], e["rule"]) == ("relative", "past", "relative_day")
 
 
-def test_changing_000s_date_moves_yesterday_with_it(corpus):
+def test_changing_000s_date_moves_yesterday_with_it(corpus, expressions):
     shifted = load_corpus(published={SEED_000: "2020-09-15"})
     e = temporal.find_temporal_expressions(shifted, WINDOW)
     assert one(e, SEED_000, "Yesterday")["value"] == "2020-09-14"
-    moved = temporal.resolution_shift(corpus, shifted, WINDOW)
+    moved = temporal.resolution_shift(expressions, shifted, WINDOW)
     assert list(moved["text"]) == ["Yesterday"]
 
 
