@@ -12,27 +12,21 @@ import pandas as pd
 from helpers.corpus import Corpus
 
 
-def name_recall(corpus: Corpus, mentions: pd.DataFrame, candidates: pd.DataFrame,
-                gold: dict[str, list[str]]) -> pd.DataFrame:
-    """For hand-annotated names per article: is each one surfaced, as a mention or a candidate?
+def name_recall(corpus: Corpus, mentions: pd.DataFrame, gold: dict[str, list[str]]) -> pd.DataFrame:
+    """For hand-annotated names per article: is each one a mention of a party?
 
-    A gold name is *found* when a mention overlaps it or a candidate of the same article
-    contains it or is contained in it; it is found *exactly* when a mention or a candidate has
-    exactly its words. Returns ``article_id, name, found, exact, as``.
-    """
+    A gold name is *found* when a mention overlaps it, and found *exactly* when a mention has
+    exactly its words. Returns ``article_id, name, found, exact``."""
     rows = []
     for aid, names in sorted(gold.items()):
         text = corpus.texts[aid]
         m = mentions[mentions["article_id"] == aid]
-        cands = set(candidates.loc[candidates["article_id"] == aid, "name"])
         for name in names:
             spans = [(x.start(), x.end()) for x in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
-            by_mention = any(((m["start"] < e) & (m["end"] > s)).any() for s, e in spans)
-            by_candidate = any(name in c or c in name for c in cands)
-            exact = name in cands or any(((m["start"] == s) & (m["end"] == e)).any() for s, e in spans)
-            rows.append({"article_id": aid, "name": name, "found": by_mention or by_candidate, "exact": exact,
-                         "as": "mention" if by_mention else "candidate" if by_candidate else "missed"})
-    return pd.DataFrame(rows, columns=["article_id", "name", "found", "exact", "as"])
+            rows.append({"article_id": aid, "name": name,
+                         "found": any(((m["start"] < e) & (m["end"] > s)).any() for s, e in spans),
+                         "exact": any(((m["start"] == s) & (m["end"] == e)).any() for s, e in spans)})
+    return pd.DataFrame(rows, columns=["article_id", "name", "found", "exact"])
 
 
 def _date_part(value: str) -> str:
