@@ -28,7 +28,7 @@ from helpers.mentions import AliasMatcher, find_mentions  # noqa: E402
 def together(corpus, gazetteer, cues, matcher, scare_max: int):
     """What notebooks 02 and 04 compute first: mentions, open-world parties, quotations and speakers."""
     mentions = find_mentions(corpus, gazetteer, matcher)
-    world = parties.open_world(corpus, mentions, gazetteer, cues, matcher)
+    world = parties.open_world(corpus, mentions, gazetteer, cues)
     return world, quotes.find_speech(corpus, world.mentions, world.parties, cues, scare_max)
 
 
@@ -47,8 +47,8 @@ def main() -> int:
     patterns, hedges = reference.load("relation_patterns"), reference.load("hedge_cues")
     rel_s = best_of(lambda: st.find_relations(corpus, mentions, patterns, hedges), 1)
     together(corpus, gazetteer, cues, matcher, scare_max)  # once, to load the place lists and lexicons
-    world = parties.open_world(corpus, mentions, gazetteer, cues, matcher)
-    parties_s = best_of(lambda: parties.open_world(corpus, mentions, gazetteer, cues, matcher), 5)
+    world = parties.open_world(corpus, mentions, gazetteer, cues)
+    parties_s = best_of(lambda: parties.open_world(corpus, mentions, gazetteer, cues), 5)
     quotes_s = best_of(lambda: quotes.find_speech(corpus, world.mentions, world.parties, cues, scare_max), 5)
     all_s = best_of(lambda: together(corpus, gazetteer, cues, matcher, scare_max), 5)
     print(f"articles={n} sentences={n_sent} mentions={len(mentions)} parties={int((world.parties['articles'] > 0).sum())}")

@@ -30,6 +30,17 @@ CANDIDATE_COLUMNS = ["article_id", "name", "count", "first_sentence_no", "shape"
 _WORD_START = re.compile(r"(?<![\w@])[\w@]")
 
 
+def alias_owners(gazetteer: pd.DataFrame) -> dict[str, str]:
+    """Each alias (by :func:`helpers.tables.alias_key`) and the party that owns it (the first row
+    that names it: validation refuses an alias claimed twice)."""
+    owner: dict[str, str] = {}
+    for row in gazetteer.itertuples(index=False):
+        for alias in split_aliases(row.aliases):
+            if alias:
+                owner.setdefault(alias_key(alias), row.stakeholder_id)
+    return owner
+
+
 @dataclass(frozen=True)
 class AliasMatcher:
     """One compiled expression for every alias, and the stakeholder behind each alias."""
@@ -47,16 +58,9 @@ class AliasMatcher:
         which the order is kept), two to three times faster. It is used only when every alias
         starts with an ASCII character, where letter case maps one to one.
         """
-        owner: dict[str, str] = {}
-        exact: set[str] = set()
-        for row in gazetteer.itertuples(index=False):
-            for alias in split_aliases(row.aliases):
-                if alias:
-                    owner.setdefault(alias_key(alias), row.stakeholder_id)
-                    if not any(ch.islower() for ch in alias):
-                        exact.add(alias)
         aliases = sorted({a for r in gazetteer["aliases"] for a in split_aliases(r) if a},
                          key=lambda a: (-len(a), a))
+        exact = {a for a in aliases if not any(ch.islower() for ch in a)}
         by_first_letter = by_first_letter and all(a[0].isascii() for a in aliases)
         groups: dict[str, list[str]] = {}
         for alias in aliases:
@@ -70,7 +74,7 @@ class AliasMatcher:
         else:
             alternation = "|".join(groups.get("", []))
         regex = re.compile(r"(?<![\w@])(?:" + alternation + r")(?!\w)", re.IGNORECASE)
-        return cls(regex, owner)
+        return cls(regex, alias_owners(gazetteer))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Non-overlapping alias spans of ``text``; where two overlap, the longer wins.

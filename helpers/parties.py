@@ -54,7 +54,7 @@ import pandas as pd
 from nameparser import HumanName
 
 from helpers.corpus import Corpus
-from helpers.mentions import MENTION_COLUMNS, AliasMatcher
+from helpers.mentions import MENTION_COLUMNS, alias_owners
 from helpers.namekinds import FUNCTION_WORDS, Name, NameCues, bare
 from helpers.names import read_names
 from helpers.segment import quote_spans
@@ -96,12 +96,11 @@ def _person_key(name: str) -> str:
     return slug(f"{first} {last}" if first and last else (last or first or name))
 
 
-def open_world(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, cues: pd.DataFrame,
-               matcher: AliasMatcher | None = None) -> OpenWorld:
+def open_world(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, cues: pd.DataFrame) -> OpenWorld:
     """Every named person and organisation of the corpus as a party (see the module docstring)."""
     name_cues = NameCues.from_table(cues)
     gtype = dict(zip(gazetteer["stakeholder_id"], gazetteer["type"]))
-    matcher = matcher or AliasMatcher.from_gazetteer(gazetteer)
+    owners = alias_owners(gazetteer)
     labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
     m = mentions.sort_values(["article_id", "start"])
     s = corpus.sentences.sort_values(["article_id", "sentence_no"])
@@ -133,7 +132,7 @@ def open_world(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, 
         for k, n, within in read:
             found.append((aid, sentences[k][1], replace(n, start=n.start + p0, end=n.end + p0),
                           [(x + p0, y + p0, sid, t) for x, y, sid, t in within]))
-    return _resolve(corpus, m, gazetteer, found, name_cues, matcher, labels)
+    return _resolve(corpus, m, gazetteer, found, name_cues, owners, labels)
 
 
 def _read_paragraph(text: str, headline: bool, bounds, mentions, cues: NameCues) -> list[tuple[int, Name]]:
@@ -166,7 +165,7 @@ class _Occurrence:
     party_type: str = ""
 
 
-def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, matcher, labels) -> OpenWorld:
+def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, owners: dict[str, str], labels) -> OpenWorld:
     gtype = dict(zip(gazetteer["stakeholder_id"], gazetteer["type"]))
     dropped: set[tuple[str, int]] = set()  # gazetteer mentions (article, start) absorbed by longer names
     extended: dict[tuple[str, int], tuple[int, int]] = {}
@@ -189,7 +188,7 @@ def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, matcher, labels
         dropped.update((aid, inside[k][0]) for k in name.absorbs)
         occ = _Occurrence(aid, no, name.start, name.end, name.name, title=name.title, affiliation=name.affiliation,
                           party_type=name.party_type)
-        owner = matcher.owner.get(alias_key(name.name))
+        owner = owners.get(alias_key(name.name))
         if owner is not None:
             occ.key = owner
         elif name.kind == "person" and len(name.name.split()) > 1:
@@ -377,7 +376,7 @@ def _party_table(mentions: pd.DataFrame, occurrences: list[_Occurrence], gazette
     by_key: dict[str, list[_Occurrence]] = defaultdict(list)
     for o in occurrences:
         by_key[o.key].append(o)
-    claimed = {alias_key(a) for a in "|".join(gazetteer["aliases"]).split("|")}
+    claimed = set(alias_owners(gazetteer))  # the reviewed parties' aliases: no provisional row may claim one
     for key in sorted(k for k in by_key if k.startswith(("person:", "org:"))):
         occ = by_key[key]
         person = key.startswith("person:")

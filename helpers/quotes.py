@@ -42,10 +42,10 @@ import numpy as np
 import pandas as pd
 
 from helpers.corpus import Corpus
-from helpers.mentions import AliasMatcher
+from helpers.mentions import alias_owners
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.speakers import UNKNOWN, ArticleVoices, SpeechCues
-from helpers.tables import cue_pattern
+from helpers.tables import alias_key, cue_pattern
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
                  "speaker_id", "cue", "how"]
@@ -376,16 +376,13 @@ def sentence_speakers(corpus: Corpus, quotes: pd.DataFrame, parties: pd.DataFram
     """Who speaks each sentence that is (mostly) a quotation other than a partial one, or part of
     an embedded post: ``article_id, sentence_no, speaker_id, cue``. A post's speaker is its author
     as the parties know them (their aliases), else the author's name as signed."""
-    matcher = AliasMatcher.from_gazetteer(parties[["stakeholder_id", "aliases"]])
+    owners = alias_owners(parties[["stakeholder_id", "aliases"]])
     rows = []
     s = corpus.sentences
     posts = corpus.paragraphs[corpus.paragraphs["kind"] == "embedded_post"]
     for p in posts.itertuples(index=False):
         author = p.post_author or ""
-        try:
-            speaker = matcher.owner_of(author)
-        except KeyError:
-            speaker = author or UNKNOWN
+        speaker = owners.get(alias_key(author), author or UNKNOWN)
         inside = s[(s["article_id"] == p.article_id) & (s["paragraph_no"] == p.paragraph_no)]
         rows += [{"article_id": p.article_id, "sentence_no": int(no), "speaker_id": speaker,
                   "cue": f"post signature: {author} ({p.post_handle})"} for no in inside["sentence_no"]]
