@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -50,6 +51,24 @@ def corpus(tmp_path_factory):
         writer.writeheader()
         writer.writerows(rows)
     return load_corpus(data)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` (relative path) with the SHA-256 of its bytes: compare two to
+    show nothing under it was written."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run_command(capsys, *args: str | Path) -> tuple[int, str, str]:
+    """``python -m helpers ARGS`` through the command's own entry point (``helpers.__main__.main``,
+    what the command line calls): exit code, stdout, stderr, of this call only."""
+    from helpers.__main__ import main
+
+    capsys.readouterr()  # what earlier steps of the test printed is not this command's
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 def write_data_folder(data: Path, articles: dict[str, str | bytes] | None = None,

@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_000, SEED_003, write_data_folder
+from conftest import SEED_000, SEED_003, run_command, tree_digest, write_data_folder
 
 from helpers import ingest, outputs, paths
-from helpers.__main__ import main
 from helpers.corpus import load_corpus, read_metadata
 from helpers.validate import validate
 
@@ -53,15 +52,8 @@ def text_of(data: Path, article_id: str) -> str:
     return (data / "raw" / "articles" / f"{article_id}.txt").read_text(encoding="utf-8")
 
 
-def snapshot(data: Path) -> dict[str, bytes]:
-    """Every file under the data folder, by path, with its bytes."""
-    return {p.relative_to(data).as_posix(): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
-
-
 def add(capsys, data: Path, *args: str | Path) -> tuple[int, str, str]:
-    code = main(["add", *map(str, args), "--data-dir", str(data)])
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    return run_command(capsys, "add", *args, "--data-dir", data)
 
 
 @pytest.fixture
@@ -233,23 +225,23 @@ def test_ids_are_readable_and_stable(capsys, tmp_path):
 
 def test_existing_articles_keep_their_ids_rows_and_bytes(capsys, make_data):
     data = make_data()  # the two seeds
-    before_rows, before_raw = rows(data), snapshot(data / "raw")
+    before_rows, before_raw = rows(data), tree_digest(data / "raw")
     assert add(capsys, data, PAGES)[0] == 0
     after = rows(data)
     for aid in (SEED_000, SEED_003):
         assert after[aid] == before_rows[aid]
-    assert {k: v for k, v in snapshot(data / "raw").items() if k in before_raw} == before_raw
+    assert {k: v for k, v in tree_digest(data / "raw").items() if k in before_raw} == before_raw
     assert len(after) == 5 and validate(data) == []
 
 
 def test_exact_duplicate_in_the_batch_is_refused(capsys, empty, tmp_path):
     copy = tmp_path / "same-again.txt"
     copy.write_text(ANALYSIS.read_text(encoding="utf-8").replace("\n", "\r\n") + "\n\n", encoding="utf-8")
-    before = snapshot(empty)
+    before = tree_digest(empty)
     code, _, err = add(capsys, empty, ANALYSIS, copy)
     assert code == 2
     assert f"{copy}: text: exact duplicate of {ANALYSIS}, also in this batch" in err
-    assert snapshot(empty) == before
+    assert tree_digest(empty) == before
 
 
 def test_exact_duplicate_of_an_existing_article_is_refused(capsys, empty, tmp_path):
@@ -302,16 +294,16 @@ def test_a_bad_file_stops_the_whole_batch(capsys, make_data, tmp_path):
     data = make_data()
     empty_page = tmp_path / "empty.html"
     empty_page.write_text("<html><body><nav><a href='/'>Home</a></nav><footer>All rights reserved.</footer></body></html>")
-    before_csv, before = (data / "articles.csv").read_bytes(), snapshot(data)
+    before_csv, before = (data / "articles.csv").read_bytes(), tree_digest(data)
     code, out, err = add(capsys, data, PAGES, FIX / "txt", empty_page)
     assert code == 2 and out == ""
     assert f"{empty_page}: body: no article text found" in err and "nothing was added" in err
-    assert (data / "articles.csv").read_bytes() == before_csv and snapshot(data) == before
+    assert (data / "articles.csv").read_bytes() == before_csv and tree_digest(data) == before
 
 
 def test_a_failed_metadata_write_removes_the_texts(capsys, make_data, monkeypatch):
     data = make_data()
-    before = snapshot(data)
+    before = tree_digest(data)
 
     def boom(path, text):
         raise OSError("disk full (simulated)")
@@ -319,12 +311,12 @@ def test_a_failed_metadata_write_removes_the_texts(capsys, make_data, monkeypatc
     monkeypatch.setattr(ingest, "atomic_write", boom)
     with pytest.raises(OSError, match="simulated"):
         ingest.add([PAGES], data)
-    assert snapshot(data) == before
+    assert tree_digest(data) == before
 
 
 def test_a_failed_write_is_a_sentence_not_a_traceback(capsys, make_data, monkeypatch):
     data = make_data()
-    before = snapshot(data)
+    before = tree_digest(data)
 
     def full(path, text):
         raise OSError(28, "No space left on device", str(path))
@@ -333,7 +325,7 @@ def test_a_failed_write_is_a_sentence_not_a_traceback(capsys, make_data, monkeyp
     code, out, err = add(capsys, data, PAGES)
     assert code == 1 and out == "" and "Traceback" not in err
     assert "articles.csv: (write): No space left on device" in err and "nothing was added" in err
-    assert snapshot(data) == before
+    assert tree_digest(data) == before
 
 
 def test_raw_files_are_never_overwritten(capsys, empty):
@@ -401,11 +393,11 @@ BAD = ["missing.html", "empty.html", "latin1.txt", "notext.csv", "baddate.csv", 
 def test_bad_input_names_file_and_field(capsys, make_data, tmp_path, case):
     data = make_data()
     args, expected = bad_case(tmp_path, case)
-    before = snapshot(data)
+    before = tree_digest(data)
     code, out, err = add(capsys, data, *args)
     assert code == 2 and out == ""
     assert expected in err, err
-    assert "Traceback" not in err and snapshot(data) == before
+    assert "Traceback" not in err and tree_digest(data) == before
 
 
 def test_command_line_in_a_process_of_its_own(tmp_path):

@@ -2,7 +2,6 @@
 and in every case data/raw/ is untouched and no output is left half-written."""
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from conftest import SEED_000
+from conftest import SEED_000, tree_digest
 
 from helpers import corpus as hc
 from helpers import overview, paths, runner, tone
@@ -19,20 +18,16 @@ from helpers.errors import DataError
 from helpers.validate import validate
 
 
-def digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
-
-
 @pytest.fixture
 def one(make_data):
     """Load a single-article data folder from raw bytes and check raw/ is never written."""
     def load(body: bytes | str):
         data = make_data({"a1": body})
-        before = digest(data / "raw" / "articles")
+        before = tree_digest(data / "raw" / "articles")
         try:
             return hc.load_corpus(data), data
         finally:
-            assert digest(data / "raw" / "articles") == before
+            assert tree_digest(data / "raw" / "articles") == before
     return load
 
 
@@ -128,10 +123,10 @@ def test_failure_mid_run_leaves_previous_outputs_whole(tmp_path, monkeypatch):
 
 def test_reading_never_writes_raw(make_data):
     data = make_data()
-    before = digest(data / "raw" / "articles")
+    before = tree_digest(data / "raw" / "articles")
     hc.load_corpus(data)
     validate(data)
-    assert digest(data / "raw" / "articles") == before
+    assert tree_digest(data / "raw" / "articles") == before
 
 
 def test_metadata_published_as_timestamp_column(make_data):

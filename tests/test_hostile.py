@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import HEADER
+from conftest import HEADER, run_command
 
 from helpers import paths
-from helpers.__main__ import main as helpers_main
 from helpers.corpus import load_corpus
 from helpers.errors import DataError
 from helpers.validate import validate, warnings
@@ -85,10 +84,7 @@ def command(capsys, *args: str, in_a_process: bool = False) -> tuple[int, str, s
     if in_a_process:
         done = cli(*args)
         return done.returncode, done.stdout, done.stderr
-    capsys.readouterr()
-    code = helpers_main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_command(capsys, *args)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 when every cell ran; a failing cell or an interrupt leaves all three as they were."""
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -10,15 +9,11 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from conftest import tree_digest
 
 from helpers import outputs, paths, runner
 
 NOTEBOOK = "00-corpus-overview"
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -45,17 +40,17 @@ def test_a_failing_last_cell_leaves_notebook_figures_and_tables_untouched(projec
     nb = nbformat.read(path, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('fails after every figure and table was saved')"))
     nbformat.write(nb, path)
-    before = {name: tree(project / name) for name in ("notebooks", "figures", "data")}
+    before = {name: tree_digest(project / name) for name in ("notebooks", "figures", "data")}
     assert runner.run_notebooks([NOTEBOOK]) == 1
-    assert {name: tree(project / name) for name in ("notebooks", "figures", "data")} == before
+    assert {name: tree_digest(project / name) for name in ("notebooks", "figures", "data")} == before
     assert list((project / "build" / "staging").iterdir()) == []  # the staging folder is gone
 
 
 @pytest.mark.slow
 def test_a_notebook_that_runs_lands_with_all_its_outputs(project):
     assert runner.run_notebooks([NOTEBOOK]) == 0
-    figures = tree(project / "figures")
-    committed = tree(paths.ROOT / "figures")
+    figures = tree_digest(project / "figures")
+    committed = tree_digest(paths.ROOT / "figures")
     for name in ("00-sentence-voices.csv", "00-sentence-voices.json", "00-sentence-voices.png",
                  "00-sentence-voices.svg"):
         assert figures[name] == committed[name], name  # the same bytes as the committed run's
@@ -75,10 +70,10 @@ def test_an_interrupt_while_a_notebook_runs_commits_nothing(project, monkeypatch
         raise KeyboardInterrupt
 
     monkeypatch.setattr(runner, "execute", interrupted)
-    before = {name: tree(project / name) for name in ("notebooks", "figures", "data")}
+    before = {name: tree_digest(project / name) for name in ("notebooks", "figures", "data")}
     with pytest.raises(KeyboardInterrupt):
         runner.run_notebooks([NOTEBOOK])
-    assert {name: tree(project / name) for name in ("notebooks", "figures", "data")} == before
+    assert {name: tree_digest(project / name) for name in ("notebooks", "figures", "data")} == before
     assert list((project / "build" / "staging").iterdir()) == []
     assert paths.STAGING_ENV not in __import__("os").environ
 
@@ -100,6 +95,6 @@ def test_notebooks_run_side_by_side_land_in_order_as_one_after_another(project, 
     assert runner.run_notebooks([NOTEBOOK, second.stem], workers=2) == 0
     log = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0].rsplit("/", 1)[-1] for line in log] == [f"{NOTEBOOK}.ipynb", second.name]
-    parallel = {name: tree(project / name) for name in ("figures", "data")}
+    parallel = {name: tree_digest(project / name) for name in ("figures", "data")}
     assert runner.run_notebooks([NOTEBOOK, second.stem], workers=1) == 0
-    assert {name: tree(project / name) for name in ("figures", "data")} == parallel
+    assert {name: tree_digest(project / name) for name in ("figures", "data")} == parallel

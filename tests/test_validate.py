@@ -1,13 +1,11 @@
 """Bad input gets a clear error naming the file and the field, and nothing in data/raw/ changes."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import HEADER, SEED_000
+from conftest import HEADER, SEED_000, run_command, tree_digest
 
-from helpers.__main__ import main as helpers_main
 from helpers.corpus import load_corpus
 from helpers.errors import DataError
 from helpers.validate import validate
@@ -19,19 +17,15 @@ def messages(data: Path) -> list[str]:
     return [str(p) for p in validate(data)]
 
 
-def raw_digest(data: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (data / "raw" / "articles").iterdir()}
-
-
 def expect_problem(data: Path, *fragments: str) -> None:
     """validate() and load_corpus() both report a problem containing every fragment; raw is untouched."""
-    before = raw_digest(data)
+    before = tree_digest(data / "raw" / "articles")
     found = messages(data)
     assert any(all(f in m for f in fragments) for m in found), found
     with pytest.raises(DataError) as err:
         load_corpus(data)
     assert any(all(f in str(p) for f in fragments) for p in err.value.problems)
-    assert raw_digest(data) == before
+    assert tree_digest(data / "raw" / "articles") == before
 
 
 def test_valid_folder_is_ok(make_data):
@@ -144,9 +138,8 @@ def test_override_of_unknown_article_is_named(make_data):
 def run_cli(capsys, *args: str) -> tuple[int, str]:
     """``python -m helpers validate ARGS`` through the command's entry point (a real process is
     tested in test_hostile.py): exit code and stdout."""
-    capsys.readouterr()
-    code = helpers_main(["validate", *args])
-    return code, capsys.readouterr().out
+    code, out, _ = run_command(capsys, "validate", *args)
+    return code, out
 
 
 def test_cli_prints_ok_on_the_project_data(capsys):
