@@ -7,21 +7,11 @@ switches to a row per outlet when the articles are too many to read (:func:`arti
 """
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
+from helpers.text import shorten
+
 LABEL_MAX_CHARS = 24  # an outlet or title longer than this is cut, with an ellipsis, in labels
-
-
-def _short(text: str, n: int = LABEL_MAX_CHARS) -> str:
-    """``text`` in at most ``n`` characters: cut at a word boundary where one is near, with an ellipsis."""
-    text = re.sub(r"\s+", " ", str(text)).strip()
-    if len(text) <= n:
-        return text
-    cut = text[: n - 1]
-    space = cut.rfind(" ")
-    return (cut[:space] if space >= 0.6 * n else cut).rstrip(" ,.;:-") + "…"
 
 
 def is_known(value: object) -> bool:
@@ -38,7 +28,7 @@ def article_labels(articles: pd.DataFrame) -> pd.Series:
     id: ids may be of any shape."""
     published = pd.to_datetime(articles["published"])
     day_format = "%Y-%m-%d" if published.dt.year.nunique() > 1 else "%m-%d"
-    names = [_short(o) if is_known(o) else (_short(t) if is_known(t) else "Untitled")
+    names = [shorten(o, LABEL_MAX_CHARS) if is_known(o) else (shorten(t, LABEL_MAX_CHARS) if is_known(t) else "Untitled")
              for o, t in zip(articles["outlet"], articles["title"])]
     base = pd.Series([f"{n} {d:{day_format}}" for n, d in zip(names, published)], index=articles.index)
     numbered = pd.Series("", index=articles.index)
@@ -60,7 +50,7 @@ def article_rows(articles: pd.DataFrame, max_rows: int) -> pd.DataFrame:
                             "row_order": range(len(arts))})
         out.attrs["rows"] = "article"
         return out
-    outlet = arts["outlet"].where(arts["outlet"].map(is_known), "unknown outlet").map(_short)
+    outlet = arts["outlet"].where(arts["outlet"].map(is_known), "unknown outlet").map(lambda o: shorten(o, LABEL_MAX_CHARS))
     ranked = outlet.value_counts().sort_index().sort_values(ascending=False, kind="mergesort")
     kept = list(ranked.index[: max_rows - 1])
     key = outlet.where(outlet.isin(kept), "all other outlets")

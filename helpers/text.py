@@ -37,17 +37,23 @@ def html_text(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def shorten(text: object, most: int) -> str:
+    """``text`` on one line in at most ``most`` characters: cut at a word boundary where one is
+    near (in its last 40 %), with an ellipsis. The one way labels, figures and the timeline cut."""
+    text = " ".join(str(text).split())
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= 0.6 * most else cut).rstrip(" ,.;:-(") + "…"
+
+
 def figure_text(text: object, most: int | None = None) -> str:
     """Text from the data as a matplotlib figure shows it, literally: a ``$`` would start
     mathematics (matplotlib escapes markup itself when it writes the SVG). With ``most``, a label
-    longer than that many characters is cut at a word boundary and ends in "…", so that a long
-    name from the data cannot push the plot off its canvas (the full text stays in the CSV)."""
-    text = " ".join(str(text).split()) if most is not None else str(text)
-    if most is not None and len(text) > most:
-        cut = text[:most - 1]
-        space = cut.rfind(" ")
-        text = (cut[:space] if space >= most // 2 else cut).rstrip(" ,;:-(") + "…"
-    return text.replace("$", r"\$")
+    longer than that is :func:`shorten`-ed, so that a long name from the data cannot push the plot
+    off its canvas (the full text stays in the CSV)."""
+    return (shorten(text, most) if most is not None else str(text)).replace("$", r"\$")
 
 
 def some(items: list[str], most: int = 5) -> str:

@@ -26,7 +26,7 @@ from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
 from helpers.tables import cue_regex, speech_verb_regex
 from helpers.tense import clause_span
-from helpers.text import counted, md_text, some
+from helpers.text import counted, md_text, shorten, some
 
 # --------------------------------------------------------------------------------------------
 # Events
@@ -253,7 +253,7 @@ def timeline_plot_data(timeline: pd.DataFrame, context: pd.DataFrame, start: dt.
         who = t.articles if t.n_articles == 1 else counted(t.n_articles, "article")
         rows.append({"lane": "corpus", "item_id": t.timeline_id, "date_start": t.date_start, "date_end": t.date_end,
                      "granularity": t.granularity, "status": t.status, "n_articles": t.n_articles,
-                     "label": f"{who}: {_short(t.what, 40)}", "evidence": t.evidence})
+                     "label": f"{who}: {shorten(t.what, 40)}", "evidence": t.evidence})
     for c in context.itertuples(index=False):
         rows.append({"lane": "record", "item_id": c.event_id, "date_start": c.date, "date_end": c.date_end,
                      "granularity": c.precision, "status": "record", "n_articles": 0, "label": c.label,
@@ -293,11 +293,6 @@ def timeline_caption(articles: pd.DataFrame, timeline: pd.DataFrame, items: pd.D
               "the rest are marks (the interactive view names every one)")
     return (f"Events dated by the corpus (n={len(articles)} articles, {len(timeline)} events) above, and {span}; "
             f"dashed lines: {lines}{labels}; {publication_dates(articles)}.")
-
-
-def _short(text: str, n: int) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 # How a finding names an event's status ("the latest dated event is ...").
