@@ -37,7 +37,7 @@ from helpers.segment import POST_SIGNATURE
 from helpers.stakeholders import mask_mentions
 from helpers.tables import compile_attribution_pattern, cue_regex
 from helpers.text import counted, md_text
-from helpers.tone_fast import TextBlobScorer, fast_vader, vader_may_score
+from helpers.tone_fast import TextBlobScorer, fast_vader
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _TOKEN_OR_SEPARATOR = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?|\n")  # _TOKEN, with ’ already straightened
@@ -123,9 +123,8 @@ def score_texts(texts: pd.Series, lexicon: str, min_english_share: float, min_wo
     words = np.maximum(n_words, 1)
     vader = fast_vader()
     text_list, ok_list = texts.tolist(), scored.tolist()  # plain lists iterate faster than arrow-backed strings
-    # each package scores every sentence it could give a non-zero score (see the fast paths above)
-    compound = np.array([vader.polarity_scores(t)["compound"] if ok and vader_may_score(t, vader) else 0.0
-                         for t, ok in zip(text_list, ok_list)])
+    # each package scores every sentence it could give a non-zero score (see helpers.tone_fast)
+    compound = np.array([vader.compound(t) if ok else 0.0 for t, ok in zip(text_list, ok_list)])
     blob = (scorer or TextBlobScorer()).score_many([t if ok else "" for t, ok in zip(text_list, ok_list)])
     out = pd.DataFrame({
         "n_words": n_words, "scored": scored, "flag": flag,

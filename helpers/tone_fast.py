@@ -5,13 +5,15 @@ advance, and ``tests/test_tone_fast_paths.py`` holds each to the package's own a
 the held-out texts and generated text:
 
 - :func:`fast_vader`: VADER's analyser without its per-character emoji pass for texts without
-  emoji, and without a call for a word outside its lexicon (vaderSentiment 3.3.2's code otherwise,
-  MIT licence);
-- :func:`vader_may_score`, :func:`textblob_may_score`: False only when the package's score is
-  certainly 0, so the call can be skipped;
+  emoji, without a call for a word outside its lexicon, and with each sentence's words lower-cased
+  once (the package lower-cases the whole sentence again for every modifier it looks at); its
+  valence rules are vaderSentiment 3.3.2's own (MIT licence);
+- :func:`textblob_may_score`: False only when Pattern's score is certainly 0, so the call can be
+  skipped;
 - :class:`TextBlobScorer`: Pattern's tokenizer run once per distinct white-space chunk (it treats
   chunks independently), the chunks' tokens kept in the scorer's own :class:`ChunkTokens` cache,
-  new chunks tokenized many at a time.
+  new chunks tokenized many at a time; Pattern's scoring on a loaded copy of its lexicon whose
+  lookups skip the lazy-loading check (:func:`pattern`).
 """
 from __future__ import annotations
 
@@ -19,7 +21,26 @@ import functools
 import re
 import string
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    C_INCR,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    allcap_differential,
+    normalize,
+    scalar_inc_dec,
+)
+
+_NEGATE = frozenset(NEGATE)
+# every word of the phrases VADER's idiom check looks up (its special cases, its booster phrases)
+_IDIOM_WORDS = frozenset(w for phrase in [*SPECIAL_CASES, *BOOSTER_DICT] if " " in phrase for w in phrase.split())
+
+
+def _negates(lowered_word: str) -> bool:
+    """vaderSentiment's ``negated([word])`` for one lower-cased word."""
+    return lowered_word in _NEGATE or "n't" in lowered_word
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,7 +50,27 @@ def pattern():
     from textblob._text import EMOTICONS, PUNCTUATION
     from textblob.en import sentiment
 
-    return sentiment, EMOTICONS, PUNCTUATION
+    return _loaded_copy(sentiment), EMOTICONS, PUNCTUATION
+
+
+def _loaded_copy(sentiment):
+    """A loaded copy of Pattern's sentiment lexicon whose lookups are the plain ``dict``'s.
+
+    Pattern's ``lazydict`` sends every ``in`` and ``[]`` through a Python method that checks whether
+    the lexicon has loaded yet (a sixth of TextBlob's time here); the copy has the same words, the
+    same settings and Pattern's own scoring code. TextBlob's object itself is left as it is."""
+    sentiment.keys()  # loads the lexicon
+
+    class Loaded(type(sentiment)):
+        __contains__, __getitem__, __iter__, __len__ = dict.__contains__, dict.__getitem__, dict.__iter__, dict.__len__
+        get, items, keys, values = dict.get, dict.items, dict.keys, dict.values
+
+    copy = Loaded.__new__(Loaded)
+    dict.update(copy, dict.items(sentiment))
+    # its settings; not the methods lazydict bound to the original as it loaded
+    copy.__dict__.update({k: v for k, v in vars(sentiment).items()
+                          if getattr(v, "__self__", None) is not sentiment})
+    return copy
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,9 +84,10 @@ def fast_vader():
 def _fast_vader_class():
     """``SentimentIntensityAnalyzer`` whose ``polarity_scores`` skips the per-character emoji pass
     when a text holds no emoji character (that pass then only copies the text one character at a
-    time: a fifth of VADER's cost), and appends a word's valence of 0 itself when the word is not
-    in the lexicon (``sentiment_valence`` does nothing else for such a word). The rest is
-    vaderSentiment 3.3.2's own code (MIT licence)."""
+    time: a fifth of VADER's cost), gives a word outside the lexicon its valence of 0 without a
+    call (``sentiment_valence`` does nothing else for such a word), and reads each sentence's
+    words lower-cased once. The valence rules, the "but" rule and the scoring are vaderSentiment
+    3.3.2's own (MIT licence)."""
     class FastVader(SentimentIntensityAnalyzer):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -55,41 +97,92 @@ def _fast_vader_class():
         def polarity_scores(self, text):
             if not isinstance(text, str) or not self.emoji_chars.isdisjoint(text):
                 return super().polarity_scores(text)
-            text = text.strip()
-            sentitext = SentiText(text)
-            sentiments = []
-            words_and_emoticons = sentitext.words_and_emoticons
-            lexicon = self.lexicon
-            for i, item in enumerate(words_and_emoticons):
-                valence = 0
-                lower = item.lower()
-                if lower in BOOSTER_DICT or lower not in lexicon:
-                    sentiments.append(valence)
-                    continue
-                if (i < len(words_and_emoticons) - 1 and lower == "kind" and
-                        words_and_emoticons[i + 1].lower() == "of"):
-                    sentiments.append(valence)
-                    continue
-                sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-            sentiments = self._but_check(words_and_emoticons, sentiments)
+            sentiments, text = self._sentiments(text)
             return self.score_valence(sentiments, text)
+
+        def compound(self, text) -> float:
+            """``polarity_scores(text)["compound"]``, without working out the other three scores."""
+            if not isinstance(text, str) or not self.emoji_chars.isdisjoint(text):
+                return super().polarity_scores(text)["compound"]
+            sentiments, text = self._sentiments(text)
+            total = float(sum(sentiments))
+            if total:  # score_valence's compound
+                emphasis = self._punctuation_emphasis(text)
+                total = total + emphasis if total > 0 else total - emphasis
+            return round(normalize(total), 4)
+
+        def _sentiments(self, text):
+            """The valence of each word of a text without emoji, and the text as scored (stripped)."""
+            text = text.strip()
+            # SentiText's words: white-space tokens stripped of punctuation unless that leaves two
+            # characters or fewer (an emoticon); lower-cased once per sentence
+            words = [w if len(s := w.strip(string.punctuation)) <= 2 else s for w in text.split()]
+            lowered = [w.lower() for w in words]
+            lexicon = self.lexicon
+            last = len(words) - 1
+            sentiments = [0] * len(words)
+            is_cap_diff = None  # SentiText's, worked out once a lexicon word needs it
+            for i, lower in enumerate(lowered):
+                if lower in lexicon and lower not in BOOSTER_DICT and not (i < last and lower == "kind"
+                                                                           and lowered[i + 1] == "of"):
+                    if is_cap_diff is None:
+                        is_cap_diff = allcap_differential(words)
+                    sentiments[i] = self._valence(words, lowered, i, is_cap_diff)
+            if "but" in lowered:
+                sentiments = self._but_check(words, sentiments)
+            return sentiments, text
+
+        def _valence(self, words, lowered, i, is_cap_diff):
+            """``sentiment_valence`` for a lexicon word, reading the lower-cased words once made."""
+            lexicon = self.lexicon
+            item, lower = words[i], lowered[i]
+            valence = lexicon[lower]
+            if lower == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
+                valence = 0.0
+            if ((i > 0 and lowered[i - 1] == "no") or (i > 1 and lowered[i - 2] == "no")
+                    or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ("or", "nor"))):
+                valence = lexicon[lower] * N_SCALAR
+            if item.isupper() and is_cap_diff:
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            for start_i in range(0, 3):
+                if i > start_i and lowered[i - (start_i + 1)] not in lexicon:
+                    s = scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                    if start_i == 1 and s != 0:
+                        s = s * 0.95
+                    if start_i == 2 and s != 0:
+                        s = s * 0.9
+                    valence = valence + s
+                    valence = _negation_check(valence, lowered, start_i, i)
+                    # the package's idiom check reads words i - 3 to i + 2: skipped when none of
+                    # them is a word of an idiom or of a booster phrase
+                    if start_i == 2 and not _IDIOM_WORDS.isdisjoint(lowered[i - 3:i + 3]):
+                        valence = self._special_idioms_check(valence, words[i - 3:i + 3], 3)
+            return self._least_check(valence, words, i)
 
     return FastVader
 
 
-def vader_may_score(text: str, vader=None) -> bool:
-    """False only when VADER's compound for ``text`` is certainly 0: no emoji, and none of the words
-    VADER looks up (white-space tokens, stripped of punctuation unless that leaves two characters
-    or fewer, lower-cased) is in its lexicon. A valence can only come from a lexicon word."""
-    vader = vader or fast_vader()
-    if not vader.emoji_chars.isdisjoint(text):
-        return True
-    lexicon = vader.lexicon
-    for token in text.split():
-        stripped = token.strip(string.punctuation)
-        if (stripped if len(stripped) > 2 else token).lower() in lexicon:
-            return True
-    return False
+def _negation_check(valence, lowered, start_i, i):
+    """vaderSentiment's ``_negation_check`` on the sentence's lower-cased words."""
+    if start_i == 0:
+        if _negates(lowered[i - 1]):
+            valence = valence * N_SCALAR
+    if start_i == 1:
+        if lowered[i - 2] == "never" and (lowered[i - 1] == "so" or lowered[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lowered[i - 2] == "without" and lowered[i - 1] == "doubt":
+            pass
+        elif _negates(lowered[i - 2]):
+            valence = valence * N_SCALAR
+    if start_i == 2:
+        if (lowered[i - 3] == "never" and (lowered[i - 2] == "so" or lowered[i - 2] == "this")
+                or (lowered[i - 1] == "so" or lowered[i - 1] == "this")):
+            valence = valence * 1.25
+        elif lowered[i - 3] == "without" and (lowered[i - 2] == "doubt" or lowered[i - 1] == "doubt"):
+            pass
+        elif _negates(lowered[i - 3]):
+            valence = valence * N_SCALAR
+    return valence
 
 
 @functools.lru_cache(maxsize=1)
@@ -191,7 +284,12 @@ class ChunkTokens:
         chunks = text.split()
         if any(c not in self._tokens for c in chunks):
             self.add(chunks)
-        return [w for chunk in chunks for w in self._tokens[chunk]]
+        return self.known(text)
+
+    def known(self, text: str) -> list[str]:
+        """:meth:`tokens` of a text that :func:`_plain_chunks` accepts and whose chunks were all added."""
+        tokens = self._tokens
+        return [w for chunk in text.split() for w in tokens[chunk]]
 
 
 class TextBlobScorer:
@@ -209,13 +307,15 @@ class TextBlobScorer:
     def score_many(self, texts: list[str]) -> list[tuple[float, float]]:
         """:meth:`score` of each text, the new chunks of all of them tokenized in one call."""
         may = [textblob_may_score(t) for t in texts]
+        plain = [m and _plain_chunks(t) for t, m in zip(texts, may)]
         # the new chunks of every text that can be taken chunk by chunk, tokenized together
-        self.chunks.add(c for t, m in zip(texts, may) if m and _plain_chunks(t) for c in t.split())
+        self.chunks.add(c for t, p in zip(texts, plain) if p for c in t.split())
+        sentiment, known = pattern()[0], self.chunks.known
         out = []
-        for t, m in zip(texts, may):
+        for t, m, p in zip(texts, may, plain):
             if not m:
                 out.append((0.0, 0.0))
                 continue
-            score = pattern()[0](self.chunks.tokens(t))  # a list of words: Pattern skips its own tokenizer
+            score = sentiment(known(t) if p else _pattern_own_tokens(t))  # words: Pattern skips its tokenizer
             out.append((score[0], score[1]))
         return out
