@@ -7,6 +7,8 @@ switches to a row per outlet when the articles are too many to read (:func:`arti
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from helpers.text import shorten
@@ -30,13 +32,16 @@ def article_labels(articles: pd.DataFrame) -> pd.Series:
     day_format = "%Y-%m-%d" if published.dt.year.nunique() > 1 else "%m-%d"
     names = [shorten(o, LABEL_MAX_CHARS) if is_known(o) else (shorten(t, LABEL_MAX_CHARS) if is_known(t) else "Untitled")
              for o, t in zip(articles["outlet"], articles["title"])]
-    base = pd.Series([f"{n} {d:{day_format}}" for n, d in zip(names, published)], index=articles.index)
-    numbered = pd.Series("", index=articles.index)
-    for _, group in articles.groupby(base, sort=False):
-        if len(group) > 1:  # the same outlet on the same day: numbered in id order
-            for i, idx in enumerate(group.sort_values("article_id").index, start=1):
-                numbered[idx] = f" #{i}"
-    return base + numbered
+    base = [f"{n} {d:{day_format}}" for n, d in zip(names, published)]
+    shared = {label for label, n in Counter(base).items() if n > 1}
+    labels = list(base)
+    seen: Counter = Counter()
+    ids = articles["article_id"].tolist()
+    # the same outlet on the same day: numbered in id order
+    for pos in sorted((pos for pos, label in enumerate(base) if label in shared), key=ids.__getitem__):
+        seen[base[pos]] += 1
+        labels[pos] = f"{base[pos]} #{seen[base[pos]]}"
+    return pd.Series(labels, index=articles.index, dtype=object)
 
 
 def article_rows(articles: pd.DataFrame, max_rows: int) -> pd.DataFrame:

@@ -8,12 +8,10 @@ the held-out texts and generated text:
   emoji, without a call for a word outside its lexicon, and with each sentence's words lower-cased
   once (the package lower-cases the whole sentence again for every modifier it looks at); its
   valence rules are vaderSentiment 3.3.2's own (MIT licence);
-- :func:`textblob_may_score`: False only when Pattern's score is certainly 0, so the call can be
-  skipped;
 - :class:`TextBlobScorer`: Pattern's tokenizer run once per distinct white-space chunk (it treats
   chunks independently), the chunks' tokens kept in the scorer's own :class:`ChunkTokens` cache,
-  new chunks tokenized many at a time; Pattern's scoring on a loaded copy of its lexicon whose
-  lookups skip the lazy-loading check (:func:`pattern`).
+  new chunks tokenized many at a time; Pattern's scoring rules (:func:`pattern_score`) on a loaded
+  copy of its lexicon whose lookups skip the lazy-loading check (:func:`pattern`).
 """
 from __future__ import annotations
 
@@ -186,40 +184,15 @@ def _negation_check(valence, lowered, start_i, i):
 
 
 @functools.lru_cache(maxsize=1)
-def _pattern_checks():
-    """What :func:`textblob_may_score` needs from Pattern's sentiment module (as TextBlob ships it)."""
-    sentiment, EMOTICONS, PUNCTUATION = pattern()
-    words = frozenset(w for w in sentiment.keys() if " " not in w)  # its words (loads the lexicon)
-    if any(w[:1] in PUNCTUATION + "." or w[-1:] in PUNCTUATION + "." for w in words):
-        raise RuntimeError("Pattern's lexicon has a word that starts or ends with punctuation: "
-                           "textblob_may_score's reasoning no longer holds")
-    # emoticons that Pattern can score (it skips all-letter tokens such as "XD"), and its irony mark,
-    # as one expression grouped by first character
+def _marks() -> re.Pattern:
+    """Pattern's emoticons that it can score (it skips all-letter ones such as "XD") and its irony
+    mark, lower-cased, as one expression grouped by first character."""
+    _, EMOTICONS, _ = pattern()
     marks: dict[str, list[str]] = {}
     for mark in sorted({e.lower() for faces in EMOTICONS.values() for e in faces if not e.isalpha()} | {"(!)"}):
         marks.setdefault(mark[0], []).append(mark[1:])
-    expression = "|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) + ")"
-                          for first, ends in sorted(marks.items()))
-    quotes = str.maketrans({q: " " for q in "“”‘’'\""})
-    return words, PUNCTUATION + ".", re.compile(expression), quotes
-
-
-def textblob_may_score(text: str) -> bool:
-    """False only when TextBlob's (Pattern's) polarity and subjectivity for ``text`` are certainly
-    both 0: none of its tokens is a lexicon word, and no emoticon or "(!)" can be formed.
-
-    Pattern splits a text at white space and quotes (after "n't" → " n't"), then peels punctuation
-    off each token's ends; a lexicon word neither starts nor ends with punctuation (checked when
-    the lexicon loads), so a token that is one equals its white-space chunk stripped of
-    punctuation. Emoticons are looked for, lower-cased, in the text with white space removed.
-    """
-    if "\n" in text:  # a paragraph break makes Pattern insert an end-of-sentence marker
-        return True
-    words, punctuation, marks, quotes = _pattern_checks()
-    for chunk in text.replace("n't", " n't").translate(quotes).lower().split():
-        if chunk.strip(punctuation) in words:
-            return True
-    return bool(marks.search("".join(text.split()).lower()))
+    return re.compile("|".join(re.escape(first) + "(?:" + "|".join(map(re.escape, sorted(ends, key=len, reverse=True)))
+                               + ")" for first, ends in sorted(marks.items())))
 
 
 # Between chunks when many are tokenized in one call: a private-use character, not punctuation to
@@ -232,7 +205,72 @@ def _plain_chunks(text: str) -> bool:
     time: no line break (an end-of-sentence marker), no sentinel, and nothing from which the
     emoticon and irony rewrites, which may join tokens across chunks, could form a mark."""
     return ("\n" not in text and _SENTINEL not in text
-            and not _pattern_checks()[2].search("".join(text.split()).lower()))
+            and not _marks().search("".join(text.split()).lower()))
+
+
+@functools.lru_cache(maxsize=1)
+def _emoticon_polarity() -> dict[str, float]:
+    """Pattern's emoticons, lower-cased, each with the polarity of the first group that holds it (as
+    ``assessments`` looks them up: the groups in order, each group's faces lower-cased)."""
+    _, EMOTICONS, _ = pattern()
+    found: dict[str, float] = {}
+    for (_, polarity), faces in EMOTICONS.items():
+        for face in faces:
+            found.setdefault(face.lower(), polarity)
+    return found
+
+
+def pattern_score(words: list[str]) -> tuple[float, float]:
+    """Pattern's ``sentiment(words)`` for a list of lower-cased words: (polarity, subjectivity).
+
+    Pattern's own rules (TextBlob 0.18's ``Sentiment.assessments`` and ``__call__``, BSD licence),
+    with what the two numbers do not use left out (the words of each assessment and its label) and
+    each lookup made once; ``tests/test_tone_fast_paths.py`` holds it to Pattern's answer."""
+    sentiment, _, punctuation = pattern()
+    negations, modifiers, is_modifier = sentiment.negations, sentiment.modifiers, sentiment.modifier
+    emoticons = _emoticon_polarity()
+    a: list[list[float]] = []  # [polarity, subjectivity, intensity, negated (-1) or not (1)]
+    m = n = None  # the preceding modifier word, the preceding negation
+    for w in words:
+        senses = sentiment.get(w)
+        if senses is not None and None in senses:
+            p, s, i = senses[None]
+            if m is None:  # a known word not preceded by a modifier ("good")
+                a.append([p, s, i, 1])
+            else:  # preceded by one ("really good")
+                last = a[-1]
+                last[0] = max(-1.0, min(p * last[2], +1.0))
+                last[1] = max(-1.0, min(s * last[2], +1.0))
+                last[2] = i
+            if n is not None:  # preceded by a negation ("not really good")
+                a[-1][2] = 1.0 / a[-1][2]
+                a[-1][3] = -1
+            m = n = None
+            if any(map(senses.__contains__, modifiers)):  # the word may modify the next one
+                m = w
+            if w in negations:
+                n = w
+        else:
+            if w in negations:  # an unknown word may be a negation ("not good")
+                n = w
+            elif n and len(w.strip("'")) > 1:  # a negation carries across small words ("not a good")
+                n = None
+            if n is not None and m is not None and is_modifier(m):  # "really not good"
+                a[-1][3] = -1
+                n = None
+            elif m and len(w) > 2:  # a modifier carries across small words ("really is a good")
+                m = None
+            if w == "!" and a:  # an exclamation mark boosts the word before
+                a[-1][0] = max(-1.0, min(a[-1][0] * 1.25, +1.0))
+            if w == "(!)":  # irony
+                a.append([0.0, 1.0, 1.0, 1])
+            if w.isalpha() is False and len(w) <= 5 and w not in punctuation and w in emoticons:
+                a.append([emoticons[w], 1.0, 1.0, 1])
+    polarity = subjectivity = 0
+    for p, s, _, negated in a:
+        polarity += p * -0.5 if negated < 0 else p  # "not good" = slightly bad, "not bad" = slightly good
+        subjectivity += s
+    return polarity / float(len(a) or 1), subjectivity / float(len(a) or 1)
 
 
 def _pattern_own_tokens(text: str) -> list[str]:
@@ -300,22 +338,14 @@ class TextBlobScorer:
         self.chunks = ChunkTokens(max_chunks)
 
     def score(self, text: str) -> tuple[float, float]:
-        """(polarity, subjectivity): (0, 0) without a call when :func:`textblob_may_score` rules a
-        score out, else Pattern's sentiment of the text's tokens."""
+        """(polarity, subjectivity): Pattern's sentiment of the text's tokens (:func:`pattern_score`)."""
         return self.score_many([text])[0]
 
     def score_many(self, texts: list[str]) -> list[tuple[float, float]]:
         """:meth:`score` of each text, the new chunks of all of them tokenized in one call."""
-        may = [textblob_may_score(t) for t in texts]
-        plain = [m and _plain_chunks(t) for t, m in zip(texts, may)]
+        plain = [_plain_chunks(t) for t in texts]
         # the new chunks of every text that can be taken chunk by chunk, tokenized together
         self.chunks.add(c for t, p in zip(texts, plain) if p for c in t.split())
-        sentiment, known = pattern()[0], self.chunks.known
-        out = []
-        for t, m, p in zip(texts, may, plain):
-            if not m:
-                out.append((0.0, 0.0))
-                continue
-            score = sentiment(known(t) if p else _pattern_own_tokens(t))  # words: Pattern skips its tokenizer
-            out.append((score[0], score[1]))
+        known = self.chunks.known
+        out = [pattern_score(known(t) if p else _pattern_own_tokens(t)) for t, p in zip(texts, plain)]
         return out
