@@ -276,6 +276,7 @@ def _r_vague(m, dct, tense, **options):
 _DIGIT = re.compile(r"\d")
 # month names are written with a capital in every rule that needs one: looked for as written
 _MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_CENTURIES = ("19", "20")  # every year the rules read is 19xx or 20xx
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _B = r"(?<![\w.-])"
@@ -284,7 +285,7 @@ _E = r"(?![\w-])"
 _BARE_MONTH = _MONTH + r")(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"
 RULES: tuple[Rule, ...] = (
     Rule("iso_date", "date", re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E), _r_iso,
-         needs=("",), needs_digit=True),
+         needs=_CENTURIES, needs_digit=True),
     Rule("month_day_year", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _E), _r_month_day_year,
          needs=_MONTH_WORDS, needs_digit=True),
     Rule("day_month_year", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _E), _r_month_day_year,
@@ -348,7 +349,7 @@ RULES: tuple[Rule, ...] = (
                     r"Independence\s+Day|Fourth\s+of\s+July|Labor\s+Day|Memorial\s+Day|Halloween|Election\s+Day)" + _E),
          _r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween"), tensed="signals"),
     Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%-])"), _r_year,
-         needs=("",), needs_digit=True),
+         needs=_CENTURIES, needs_digit=True),
     Rule("duration", "duration",
          re.compile(_B + r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                     r"twenty|thirty|forty-five|sixty|ninety|several|few|another)[-\s]+"
