@@ -9,10 +9,10 @@ head ("Act", "Catalogue of ...") is a ``thing``; an organisation word (the cue t
 ``organisation word`` rows: Ministry, Court, Inc., Times, University...) at the name's head makes
 an organisation of that word's type; a capital used for its government (a possessive, the subject
 of a verb, the one urged or accused: "Washington's", "New Delhi banned") is a government; a place
-of GeoNames or ISO 3166 ("Culver City", "Texas"), or a town before a state's abbreviation
-("Redmond, Wash."), or "X-based", is ``place``; a lower-case word next to the name says what it
-is (``not a party``: "the WeChat messaging service"; a title: "TikTok lawyer John Hall", "a
-Treasury spokesperson"; a description: "telecommunications giant Huawei", "Xinhua news agency");
+of GeoNames or ISO 3166 ("Culver City", "Texas"), a town before a state's abbreviation or name
+("Redmond, Wash.", "Bentonville, Arkansas-based"), or "X-based", is ``place``; a lower-case word
+next to the name says what it is (``not a party``: "the WeChat messaging service"; a title:
+"TikTok lawyer John Hall", "a Treasury spokesperson"; a description: "telecommunications giant Huawei", "Xinhua news agency");
 an apposition with a title makes a person ("Cui Fan, a professor of ... at the University of
 ..."; "its CEO, Doug McMillon,"); a stock ticker after a name makes a company ("Apple (AAPL)");
 an acronym is a party only when it speaks or is told ("Mnuchin told CNBC"; one a name defines,
@@ -264,6 +264,13 @@ def _acts(before: str, after: str, cues: NameCues) -> bool:
                           r"\bBeijing\s+and|\bboth)\s+$", before))
 
 
+def _names_a_state(token: str, places: NonParties) -> bool:
+    """A US state's abbreviation ("Wash.") or name ("Arkansas", "Arkansas-based")."""
+    token = token.rstrip(",;")
+    bare = token[:-len("-based")] if token.endswith("-based") else token.rstrip(".")
+    return places.is_state_abbreviation(token) or bare.casefold() in places.states
+
+
 def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCues, titled: bool,
           named: bool = False) -> tuple[str, str]:
     """(kind, party type) of a name no mention covers (the order of the module docstring)."""
@@ -294,8 +301,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if places.capital_of(name) and _acts(before, after, cues):
         row.affiliation = places.capital_of(name)
         return "organisation", "government body"  # a capital for its government: "Washington's bullying"
-    if places.is_place(name) or (after.startswith(", ") and places.is_state_abbreviation(after[2:].split(" ")[0].rstrip(","))):
-        return "place", ""
+    if places.is_place(name) or (after.startswith(", ") and _names_a_state(after[2:].split(" ")[0], places)):
+        return "place", ""  # a town before its state: "Redmond, Wash.", "Bentonville, Arkansas-based"
     if len(words) > 1 and places.is_place(" ".join(words[1:])) and places.is_demonym(words[0]):
         return "place", ""
     after_words = _NEXT_WORDS.match(after)

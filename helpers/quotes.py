@@ -12,7 +12,7 @@ article text):
     per paragraph, ``part`` of ``of``), ``statement`` (paragraphs set after a line ending in a
     colon that names a statement or a speech verb, with no marks: "Microsoft's full statement:";
     the paragraphs after a line saying *full* or *in full* up to one with a reporting verb or
-    quotation marks, else the one paragraph).
+    quotation marks, else the one paragraph and those after it in the first person: "We will ...").
 ``reported``
     ``article_id, sentence_no, start, end, cue, speaker_id, how``: reported speech, one row per
     reporting verb outside quotations that attributes no quotation ("Mnuchin told CNBC his office
@@ -62,6 +62,7 @@ _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
 _FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
+_FIRST_PERSON = re.compile(r"(?:We|I|Our|My)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
 
 
@@ -173,10 +174,11 @@ class _ArticleReader:
             starts_quoted = bool(top) and top[0][0] == p0 and self.text[p0] in "“\"«"
             if statement_from is not None:
                 intro, full = statement_from
-                if not top and not self.sc.verbs.search(self.text, p0, p1) and kind in ("body", "fragment"):
+                # after the first paragraph, only a full statement's, or one in the statement's first person
+                first_person = len(intro) > 1 and _FIRST_PERSON.match(self.text, p0)
+                if not top and kind in ("body", "fragment") and (
+                        first_person or (not self.sc.verbs.search(self.text, p0, p1) and (full or len(intro) == 1))):
                     intro.append((p0, p1, pno, True, "statement"))
-                    if not full:
-                        statement_from = None
                     continue
                 statement_from = None
             for a, b, closed in top:
@@ -220,9 +222,10 @@ class _ArticleReader:
     def _statement(self, group: list[tuple]) -> None:
         p0, p1, _, _, _ = group[0]
         speaker, how = UNKNOWN, "none"
-        noun = self.sc.statements.search(self.text, p0, p1)
-        verb = self.sc.verbs.search(self.text, p0, p1)
         k = self.voices.sentence_at(p1 - 1)
+        s0 = max(p0, self.voices.sentences[k][0])  # the sentence ending in the colon introduces the statement
+        noun = self.sc.statements.search(self.text, s0, p1)
+        verb = self.sc.verbs.search(self.text, s0, p1)
         cands = [c for c in self.voices.candidates(k) if noun is None or c.end <= noun.start()]
         if noun is not None and cands:
             speaker, how = self.voices.resolve(cands[-1], noun.start()), "statement line"

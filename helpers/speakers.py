@@ -17,18 +17,23 @@ applies:
    court last year, declined": Nichols; "Vanessa Pappas, TikTok's U.S. general manager, said":
    Pappas; but "the head of the Chinese Mission to the EU, Zhang Ming, said": Zhang Ming), not
    separated from the verb by another finite verb (Brill lexicon tags), and not a modifier of a
-   noun ("The TikTok order says": the order, unknown). Of names joined by "and", the first.
+   noun ("The TikTok order says": the order, unknown). Of names joined by "and", the first
+   ("TikTok and its parent ByteDance asked": TikTok).
    "a TikTok spokesperson", "a Justice Department lawyer": the institution speaks.
 
 **Pronouns and descriptions** (the cue table's ``description`` rows and personal titles): "he",
 "she" mean a person; "it" an organisation; "the company", "the retailer" a company; "the
 department", "the ministry" a government body, one whose name holds that word first; "the
 president", "the Treasury secretary", "the spokesperson" the person whose title holds that word.
-Each resolves to the previous speaker if that is compatible and spoke in this or the two
-sentences before; else, walking back sentence by sentence, to the sentence's first name if it is
-compatible (its subject: Centering's preference, Grosz, Joshi & Weinstein 1995), else the last
-compatible name in it. Unnamed sources ("analysts", "officials", "a person familiar with the
-talks") are ``unknown``.
+A description with a name in apposition ("a judge in Pennsylvania, Wendy Beetlestone,") is that
+name when it fits; a role that speaks for an organisation named after it ("an official in charge
+of MOFCOM's department", "a spokeswoman for the ministry") is that organisation. Each resolves to
+the previous speaker if that is compatible and spoke in this or the two sentences before; else,
+walking back sentence by sentence, to the sentence's first name if it is compatible (its subject:
+Centering's preference, Grosz, Joshi & Weinstein 1995), else the last compatible name in it. A
+spokesperson or official no person fits ("the spokesman added", "the official said") is the
+organisation that spoke last, within three sentences. Unnamed sources ("analysts", "officials",
+"a person familiar with the talks") are ``unknown``.
 """
 from __future__ import annotations
 
@@ -58,11 +63,16 @@ _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
-_AND = re.compile(r"\s*(?:,\s*)?and\s+")
+_AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2})?")  # "TikTok and its parent ByteDance"
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _ASIDE_OPENS = re.compile(r"(?:[a-z]|(?:[A-Z][\w.&-]*(?:’s|'s)\s))")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
+# between a description and the name in apposition to it: a short place or affiliation, then a comma
+_APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
+# roles that speak for an organisation: "the spokesman added", after the ministry spoke, is the ministry
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+_SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True)
@@ -136,8 +146,9 @@ class SpeechCues:
             "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
         statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
         heads = "|".join(f"(?:{p})" for p in nouns + titles + statements)
+        # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the head
         description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
-                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?![\w’'-])")
+                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?(?![\w’'-])")
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
 
 
@@ -286,10 +297,11 @@ class ArticleVoices:
             tag = self.cues.names.lexicon.get(w.lower(), "")
             if w.lower() not in _AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):
                 return False
-        return len(words) <= 8
+        # "An official in charge of the ministry's services department said": the role's "of" phrase is longer
+        return len(words) <= (14 if c.kind == "description" and _SPEAKS_FOR_OF.match(text, c.end) else 8)
 
     def _first_of_coordination(self, c: Candidate, cands: list[Candidate]) -> Candidate:
-        earlier = [x for x in cands if x.end <= c.start]
+        earlier = [x for x in cands if x.end <= c.start and x.kind == "name"]  # not "its parent" in between
         while earlier and _AND.fullmatch(self.text, earlier[-1].end, c.start):
             c = earlier.pop()
         return c
@@ -304,6 +316,9 @@ class ArticleVoices:
         want, word = self._wants(c)
         if want == "institution":
             return c.modifier
+        named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
+        if named:
+            return named
         if want == "document":  # "the post added": whoever issued the statement before
             i = bisect.bisect_left(self.events, (at, ""))
             return self.events[i - 1][1] if i else UNKNOWN
@@ -313,8 +328,9 @@ class ArticleVoices:
         if _CONTINUES.match(verb):  # "he added", "the company continued": the one who spoke before
             for kk in range(k, max(-1, k - 3), -1):
                 for position, speaker in reversed(self.events_in.get(kk, ())):
-                    if position < at and self._fits(speaker, want, word):
-                        return speaker
+                    if position < at and (self._fits(speaker, want, word) or (
+                            want == "person" and word in _SPEAKS_FOR and self.party_type.get(speaker) != "person")):
+                        return speaker  # "the spokesman added" after the ministry spoke: the ministry
         for kk in range(k, max(-1, k - 12), -1):
             cands = self.candidates(kk)
             here = self.window(kk, self.sentences[kk][0], c.start) if kk == k else \
@@ -332,7 +348,36 @@ class ArticleVoices:
             names = [x for x in here if x.kind == "name" and x.party != c.modifier and self._fits(x.party, want, word)]
             if names:
                 return names[0].party if first is names[0] else names[-1].party
+        if want == "person" and word in _SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
+            i = bisect.bisect_left(self.events, (at, ""))
+            for position, speaker in reversed(self.events[max(0, i - 3):i]):
+                if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
+                    return speaker
         return UNKNOWN
+
+    def _apposition(self, c: Candidate, want: str, word: str) -> str:
+        """The party a description names in apposition, when it fits: "a judge in Pennsylvania,
+        Wendy Beetlestone, ruled" is Wendy Beetlestone; else ""."""
+        k = self.sentence_at(c.start)
+        after = self.window(k, c.end, min(self.sentences[k][1], c.end + 80))
+        name = next((x for x in after if x.kind == "name"), None)
+        if name is None or not _APPOSITION_GAP.fullmatch(self.text, c.end, name.start) \
+                or self.text[name.end:name.end + 1] not in (",", ")", "—", "–"):
+            return ""
+        return name.party if self._fits(name.party, want, "" if want == "person" else word) else ""
+
+    def _spoken_for(self, c: Candidate, want: str, word: str) -> str:
+        """The organisation a role speaks for when the text says so: "an official in charge of
+        MOFCOM's department", "a spokeswoman for the ministry"; else ""."""
+        if want != "person" or word not in _SPEAKS_FOR:
+            return ""
+        of = _SPEAKS_FOR_OF.match(self.text, c.end)
+        if of is None:
+            return ""
+        k = self.sentence_at(c.start)
+        name = next((x for x in self.window(k, of.end(), of.end() + 1) if x.kind == "name"), None)
+        return name.party if name is not None and self.party_type.get(name.party) not in ("person", "place", "public", None) \
+            else ""
 
     def _wants(self, c: Candidate) -> tuple[str, str]:
         """What a pronoun or description may mean: a party type (or "organisation": any

@@ -56,7 +56,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
             "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90, "several": None, "few": None}
-_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H"}
+_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "decade": "decade"}
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
                 "midnight": "NI", "overnight": "NI"}
 _SIGNAL_WORDS = ("on", "in", "from", "since", "by", "until", "till", "before", "after", "during", "through", "as of")
@@ -161,6 +161,11 @@ def _r_month(m, dct, tense, **options):
     return _month(year, month)
 
 
+def _r_month_relative_year(m, dct, tense, **options):
+    """A month of the year before, after or of publication: "May last year"."""
+    return _month(dct.year + {"last": -1, "next": 1, "this": 0}[m["ymod"]], month_number(m["month"]))
+
+
 def _r_relative_day(m, dct, tense, **options):
     word = m["word"].lower()
     offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
@@ -209,17 +214,19 @@ def _r_anaphoric_day(m, dct, tense, **options):
     return _day(antecedent + dt.timedelta(days=step))
 
 
-def _r_part_of_relative_period(m, dct, tense, **options):
-    """the start of the month, the end of next week, the middle of this year."""
-    mod = {"start": "START", "beginning": "START", "middle": "MID", "end": "END"}[m["part"].lower()]
-    step = {"the": 0, "this": 0, "last": -1, "next": 1}[m["mod"].lower()]
-    unit = m["unit"].lower()
+def _period(unit: str, dct: dt.date, step: int, mod: str = "") -> dict:
+    """The week, month or year ``step`` of them away from the one holding ``dct``; ``mod`` a part of it."""
     if unit == "month":
         index = dct.year * 12 + dct.month - 1 + step
         return _month(index // 12, index % 12 + 1, mod)
-    if unit == "week":
-        return {**_week(dct + dt.timedelta(weeks=step)), "mod": mod}
-    return {**_year(dct.year + step), "mod": mod}
+    found = _week(dct + dt.timedelta(weeks=step)) if unit == "week" else _year(dct.year + step)
+    return {**found, "mod": mod} if mod else found
+
+
+def _r_part_of_relative_period(m, dct, tense, **options):
+    """the start of the month, the end of next week, the middle of this year."""
+    mod = {"start": "START", "beginning": "START", "middle": "MID", "end": "END"}[m["part"].lower()]
+    return _period(m["unit"].lower(), dct, {"the": 0, "this": 0, "last": -1, "next": 1}[m["mod"].lower()], mod)
 
 
 def _r_season(m, dct, tense, **options):
@@ -237,14 +244,8 @@ def _r_holiday(m, dct, tense, **options):
 
 def _r_relative_period(m, dct, tense, **options):
     modifier = m["mod"].lower().replace("earlier this", "this").replace("later this", "this")
-    unit = m["unit"].lower()
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[modifier]
-    if unit == "week":
-        return _week(dct + dt.timedelta(weeks=step))
-    if unit == "month":
-        month_index = dct.year * 12 + dct.month - 1 + step
-        return _month(month_index // 12, month_index % 12 + 1)
-    return _year(dct.year + step)
+    return _period(m["unit"].lower(), dct, step)
 
 
 def _r_year(m, dct, tense, **options):
@@ -255,6 +256,8 @@ def _r_duration(m, dct, tense, **options):
     raw = m["n"].lower()
     n = int(raw) if raw.isdigit() else 1 if raw == "another" else _NUMBERS.get(raw)
     unit = _UNITS[m["unit"].lower()]
+    if unit == "decade":  # TIMEX3 writes a decade as ten years
+        unit, n = "Y", None if n is None else 10 * n
     return {"value": f"P{'X' if n is None else n}{unit}" if unit != "H" else f"PT{'X' if n is None else n}H",
             "granularity": "none", "resolved_start": None, "resolved_end": None}
 
@@ -307,6 +310,9 @@ RULES: tuple[Rule, ...] = (
     Rule("month_with_modifier", "month",
          re.compile(r"\b(?P<x>(?P<mod>last|next|this)\s+" + _BARE_MONTH), _r_month,
          needs=_MONTH_WORDS, tensed="verbs"),
+    Rule("month_relative_year", "month",  # "in May last year", "by March next year"
+         re.compile(_B + _MONTH + r"\s+(?P<ymod>last|next|this)\s+year" + _E), _r_month_relative_year,
+         needs=_MONTH_WORDS),
     # a month as an adjective: after an article or a possessive, before a word in lower case
     Rule("month_as_modifier", "month",
          re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+|['’]s\s+)(?P<x>" + _BARE_MONTH
@@ -354,8 +360,8 @@ RULES: tuple[Rule, ...] = (
          re.compile(_B + r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                     r"twenty|thirty|forty-five|sixty|ninety|several|few|another)[-\s]+"
                     r"(?:(?:more|additional|extra|further)\s+)?(?:(?:working|business|calendar)\s+)?"
-                    r"(?P<unit>day|week|month|year|hour)s?" + _E, re.IGNORECASE), _r_duration,
-         needs=("day", "week", "month", "year", "hour")),
+                    r"(?P<unit>day|week|month|year|hour|decade)s?" + _E, re.IGNORECASE), _r_duration,
+         needs=("day", "week", "month", "year", "hour", "decade")),
     Rule("vague", "vague",
          re.compile(_B + r"(?P<word>recently|lately|earlier|previously|in\s+recent\s+(?:months|weeks|days|years)|"
                     r"at\s+the\s+time|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months)|now|currently|at\s+present|"
@@ -482,16 +488,3 @@ def find_temporal_expressions(corpus: Corpus, window_days: int) -> pd.DataFrame:
     for col in ("resolved_start", "resolved_end", "dct"):
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[s]")
     return frame.astype({"sentence_no": "int64", "start": "int64", "end": "int64"})
-
-
-def resolution_shift(expressions: pd.DataFrame, shifted: Corpus, window_days: int) -> pd.DataFrame:
-    """Expressions whose resolution differs between ``expressions`` (:func:`find_temporal_expressions`
-    of a corpus) and the same corpus with other publication dates, ``shifted``: what moves when a
-    date assumption changes."""
-    a = expressions
-    b = find_temporal_expressions(shifted, window_days)
-    keys = ["article_id", "sentence_no", "start", "end", "text"]  # not the rule: a quotation's today may change it
-    both = a.merge(b, on=keys, suffixes=("", "_shifted"))
-    moved = both[(both["value"] != both["value_shifted"]) | (both["direction"] != both["direction_shifted"])]
-    return moved[keys[:1] + ["sentence_no", "text", "dct", "value", "direction", "dct_shifted", "value_shifted",
-                             "direction_shifted"]].reset_index(drop=True)

@@ -25,7 +25,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"[,;:—]|\b(?:after|before|while|when|although|because|but)\b")
+# a comma or colon between digits ("11:59 p.m.", "1,500") cuts nothing
+_BOUNDARY = re.compile(r"[;—]|(?<!\d)[,:]|[,:](?!\d)|\b(?:after|before|while|when|although|because|but)\b")
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)
 # Verb cues, word by word. Future in the past is past: "was due to", "was set to", "would have"; a
 # word right after "to" is an infinitive, never a cue ("was due to take effect").
@@ -36,7 +37,9 @@ _PAST_WORDS = frozenset(
 _NOT_PAST = frozenset("need indeed speed proceed exceed succeed feed seed breed hundred bed red shed embed sacred naked "
                       "wicked rugged beloved united limited based related detailed advanced sophisticated interested "
                       "concerned dedicated supposed".split())
-_FUTURE_WORDS = frozenset("will won't won’t shall would might must expire expires scheduled begins starts lapse lapses".split())
+_FUTURE_WORDS = frozenset("will won't won’t shall would might must expire expires scheduled begins starts lapse lapses "
+                          "ends closes".split())  # a timetable in the present: "a period that ends on Thursday"
+_ADVERBS = frozenset("now still also already currently again then".split())
 _FUTURE_BEFORE = {"going": "to", "set": "to", "expected": "to", "slated": "to", "poised": "to", "has": "to",
                   "have": "to", "need": "to", "needs": "to", "plan": "to", "plans": "to", "intend": "to", "intends": "to",
                   "aim": "to", "aims": "to", "take": "effect", "takes": "effect", "go": "into", "goes": "into",
@@ -79,7 +82,10 @@ def _cue(words: list[tuple[int, int, str, str]], i: int) -> str:
             or (low == "would" and nxt == "have" and (i + 2 >= len(words) or words[i + 2][3] != "to")):
         return "past"  # "would have taken", not "would have to"
     if low in ("is", "are", "am"):
-        return "future" if nxt in _BE_FUTURE else "present"
+        j = i + 1
+        while j < len(words) and words[j][3] in _ADVERBS:  # "is now due to", "are still set to"
+            j += 1
+        return "future" if j < len(words) and words[j][3] in _BE_FUTURE else "present"
     if low in _FUTURE_WORDS or low.endswith(("'ll", "’ll")) or (low == "due" and nxt != "to") or _FUTURE_BEFORE.get(low) == nxt:
         return "future"
     if (low in _PAST_WORDS or (low.endswith("ed") and word[0].islower() and "-" not in low and low not in _NOT_PAST)) \

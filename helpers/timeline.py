@@ -25,6 +25,7 @@ import pandas as pd
 from helpers.corpus import Corpus
 from helpers.errors import DataError, Problem
 from helpers.tables import cue_regex, speech_verb_regex
+from helpers.temporal import find_temporal_expressions
 from helpers.tense import clause_span
 from helpers.text import counted, md_text, shorten, some
 
@@ -371,3 +372,16 @@ def _deadline_lines(days: pd.DataFrame) -> list[str]:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def resolution_shift(expressions: pd.DataFrame, shifted: Corpus, window_days: int) -> pd.DataFrame:
+    """Expressions whose resolution differs between ``expressions`` (:func:`find_temporal_expressions`
+    of a corpus) and the same corpus with other publication dates, ``shifted``: what moves when a
+    date assumption changes."""
+    a = expressions
+    b = find_temporal_expressions(shifted, window_days)
+    keys = ["article_id", "sentence_no", "start", "end", "text"]  # not the rule: a quotation's today may change it
+    both = a.merge(b, on=keys, suffixes=("", "_shifted"))
+    moved = both[(both["value"] != both["value_shifted"]) | (both["direction"] != both["direction_shifted"])]
+    return moved[keys[:1] + ["sentence_no", "text", "dct", "value", "direction", "dct_shifted", "value_shifted",
+                             "direction_shifted"]].reset_index(drop=True)

@@ -43,7 +43,7 @@ def analyse(data: Path) -> dict:
     days = tl.days_to(deadlines, corpus.articles)
     shift = a["timeline.sensitivity_shift_days"]
     shifted = load_corpus(data, published=tl.shifted_dates(corpus.articles, shift), assumptions=a, use_cache=False)
-    moved = temporal.resolution_shift(expressions, shifted, window)
+    moved = tl.resolution_shift(expressions, shifted, window)
     findings["01"] = tl.timeline_findings(expressions, timeline, coverage, checks, days, moved, shift)
     start, end = tl.window_dates(("2020-07-25", "2020-12-12"))
     figures["01-deal-timeline"] = (plot_timeline.draw_timeline, tl.timeline_plot_data(

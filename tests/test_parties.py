@@ -68,6 +68,14 @@ def test_demonyms_weekdays_months_datelines_and_places_are_not_parties():
     assert kinds["Culver City"] == kinds["Texas"] == "place"
 
 
+def test_a_town_before_its_state_written_out_is_a_place():
+    # a town too small for the list of cities, known by the state after it
+    r = read("The Eastvale, Arkansas-based retailer and a firm in Harlowe, Montana, confirmed the deal on Thursday.\n")
+    assert r.provisional().empty
+    kinds = dict(zip(r.world.set_aside["name"], r.world.set_aside["kind"]))
+    assert kinds["Eastvale"] == kinds["Harlowe"] == "place"
+
+
 def test_the_place_lists_come_from_maintained_packages():
     places = non_parties()
     assert places.is_demonym("Americans") and places.is_demonym("Chinese") and places.is_calendar("Sept.")

@@ -132,3 +132,53 @@ def test_according_to_names_the_source_or_no_one():
 def test_negated_speech_is_not_reported_speech():
     r = read("Alma Quorvith did not say when a decision would come.\n")
     assert r.speech.reported.empty
+
+
+# -- rules added after measuring a corpus the code had not seen (invented names here) --------------
+
+def test_a_ministry_spokesman_speaks_for_the_ministry_named_before_and_so_does_the_spokesman_who_adds():
+    r = read("In a statement, the Northland Trade Ministry said it opposed the move. “Northland urges the "
+             "Republic to stop,\" a ministry spokesman said.\n"
+             "“We will take all necessary measures,” the spokesman added.\n")
+    assert r.quote("urges the Republic")["speaker_id"] == r.quote("necessary measures")["speaker_id"] \
+        == r.party("Northland Trade Ministry").name
+
+
+def test_an_official_in_charge_of_a_department_speaks_for_its_institution():
+    r = read("The Northland Trade Ministry published its list on Friday.\n"
+             "An official in charge of the Northland Trade Ministry's services department said the change would "
+             "\"protect national economic security.\"\n"
+             "The official said the list would be revised every year.\n")
+    ministry = r.party("Northland Trade Ministry").name
+    assert r.quote("protect national economic security")["speaker_id"] == ministry
+    assert r.reported("The official said")["speaker_id"] == ministry
+
+
+def test_a_description_with_a_name_in_apposition_is_that_name():
+    r = read("Judge Anna Korvel heard the first case in August.\n"
+             "Last month a judge in Ohio, Berit Halloway, refused the request, ruling that the owners would not "
+             "suffer \"grave, lasting harm\".\n")
+    assert r.quote("grave, lasting harm")["speaker_id"] == "p_berit_halloway"
+    assert r.reported("refused the request, ruling")["speaker_id"] == "p_berit_halloway"
+
+
+def test_of_a_company_and_its_parent_the_first_speaks():
+    r = read('In a petition filed on Tuesday, Zentrix Corp. and its parent Quorvith Holdings asked the judges to '
+             '"set aside and vacate" the order.\n')
+    assert r.quote("set aside and vacate")["speaker_id"] == r.party("Zentrix Corp.").name
+
+
+def test_a_court_document_speaks_for_whoever_filed_it():
+    r = read("Zentrix Corp. asked a federal judge on Monday to block the rule.\n"
+             "The motion argues that the rule would cause the company \"irreparable harm\" within days.\n")
+    assert r.quote("irreparable harm")["speaker_id"] == r.party("Zentrix Corp.").name
+
+
+def test_a_statement_goes_on_while_its_paragraphs_speak_in_the_first_person():
+    r = read("Zentrix Corp. said in a statement that day:\n"
+             "We disagree with the decision and will keep serving our customers.\n"
+             "We will continue to challenge the order, which gives our millions of users no voice.\n"
+             "The order takes effect on Sunday.\n")
+    statement = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
+    assert [t[:12] for t in statement["text"]] == ["We disagree ", "We will cont"]
+    assert set(statement["speaker_id"]) == {r.party("Zentrix Corp.").name}

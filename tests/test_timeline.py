@@ -53,7 +53,7 @@ def test_changing_000s_date_moves_yesterday_with_it(corpus, expressions):
     shifted = load_corpus(published={SEED_000: "2020-09-15"})
     e = temporal.find_temporal_expressions(shifted, WINDOW)
     assert one(e, SEED_000, "Yesterday")["value"] == "2020-09-14"
-    moved = temporal.resolution_shift(expressions, shifted, WINDOW)
+    moved = tl.resolution_shift(expressions, shifted, WINDOW)
     assert list(moved["text"]) == ["Yesterday"]
 
 
@@ -352,6 +352,14 @@ def test_every_status_has_a_phrase_for_the_findings():
     ("2020-09-14", "“We are pleased today,” Pappas said.", {"today": "2020-09-14"}),  # no day given for the words
     ("2020-09-14", "Trump said on Saturday he approved it. “I am signing it today,” he told reporters on Monday.",
      {"Saturday": "2020-09-12", "today": "2020-09-14", "Monday": "2020-09-14"}),
+    # an adverb between "is" and "due"; a timetable in the present; a month of last year; a decade
+    ("2020-09-24", "The ban, which is now due to kick in at 11:59 p.m. on Sunday, was delayed.",
+     {"now": "PRESENT_REF", "Sunday": "2020-09-27"}),
+    ("2020-11-11", "The order gave the firm 90 days, a period that ends on Thursday.",
+     {"90 days": "P90D", "Thursday": "2020-11-12"}),
+    ("2020-09-19", "Beijing first threatened such a list in May last year.", {"May last year": "2019-05"}),
+    ("2020-09-24", "He joined in April after a decade at a payroll firm, and two decades in banking.",
+     {"April": "2020-04", "a decade": "P10Y", "two decades": "P20Y"}),
 ])
 def test_tense_aware_dates(dct, text, expected):
     got = {r["text"]: r["value"] for r in temporal.expressions_in_text(text, dt.date.fromisoformat(dct), WINDOW)}
