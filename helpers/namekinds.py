@@ -179,6 +179,11 @@ def classify(text: str, p: Part, s0: int, s1: int, mentions, cues: NameCues, quo
     if end <= p.start:
         return []
     words = name.split()
+    if len(words) > 1 and _PLACE_MODIFIER.fullmatch(words[0]):  # "Shenzhen-based Tencent Holdings": the company
+        skip = len(words[0]) + len(name[len(words[0]):]) - len(name[len(words[0]):].lstrip())
+        kept = [w for w in p.words if w[0] >= p.start + skip]
+        return classify(text, Part(p.start + skip, p.end, kept, p.title, p.affiliation, p.person, p.prefix, p.of_person),
+                        s0, s1, mentions, cues, quoted, base)
     inside = [(base + k, m) for k, m in enumerate(mentions) if m[0] < end and p.start < m[1]]
     row = Name(p.start, end, name, "", title=p.title, affiliation=p.affiliation)
     if any(q0 < p.start and end < q1 and text[q0 + 1:q1 - 1].strip(" .,;:!?").strip() == name for q0, q1 in quoted):
@@ -239,6 +244,7 @@ def _head(words: list[str]) -> str:
 
 _SPACED = re.compile(r"\S+")
 _MODIFIER = re.compile(r"(.+)-([a-z]+)")
+_PLACE_MODIFIER = re.compile(r"[A-Z][\w.’'-]*-(?:based|born|owned|backed|headquartered|listed)")
 _FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)")
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
@@ -247,6 +253,7 @@ _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 _TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|tell|telling)\s+$")
 _PHRASE_WORDS = re.compile(r"[\w.’'-]+")
 _CONTRACTION = re.compile(r"[’'](?:re|ve|ll|d|m|t)$")
+_FUNCTION_TAGS = ("DT", "CC", "IN", "PR", "WD", "WP", "MD", "EX", "TO")  # Brill tags of words that are no name
 _PARTY_TAG = re.compile(r"[A-Z]-[A-Z][a-z]{0,4}\.?")  # "R-Mo.": a legislator's party and state
 
 
@@ -290,8 +297,10 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
                 else "thing"), ""
     if all(places.is_calendar(w) for w in words):
         return "calendar", ""
-    if all(places.is_demonym(w) or w.lower() in ("people", "users") for w in words):
-        return "demonym", ""
+    if all(all(places.is_demonym(part) for part in w.split("-")) or w.lower() in ("people", "users") for w in words):
+        return "demonym", ""  # "Chinese", "Chinese-American"
+    if len(words) == 1 and at_start and name[1:].islower() and cues.lexicon.get(name.lower(), "")[:2] in _FUNCTION_TAGS:
+        return "common", ""  # a function word opening the sentence: "Neither the president-elect nor ..."
     head = _head(words)
     if cues.things.fullmatch(head):
         return "thing", ""
@@ -320,6 +329,10 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         # "Xinhua news agency", "a Treasury spokesperson", "Disney executive"
         described = cues.description_type(w)
         if described not in ("", "person", "organisation"):
+            head = re.match(r"\s+" + re.escape(w) + r"\b", after)
+            if described == "government body" and len(words) == 1 and cues.is_common(name) and head:
+                row.end += head.end()  # a common word and its lower-case head: "Commerce department", "Foreign ministry"
+                row.name = text[row.start:row.end]
             return "organisation", described
         if cues.is_title(w) and not cues.is_title(previous):
             return "organisation", "organisation"

@@ -76,6 +76,20 @@ def test_a_town_before_its_state_written_out_is_a_place():
     assert kinds["Eastvale"] == kinds["Harlowe"] == "place"
 
 
+def test_a_common_word_and_its_lower_case_head_name_a_government_body():
+    r = read("A judge blocked Commerce department rules on Friday. Foreign ministry spokeswoman Alma Quorvith objected.\n")
+    assert r.party("Commerce department")["type"] == r.party("Foreign ministry")["type"] == "government body"
+    assert r.party("Alma Quorvith")["type"] == "person"
+
+
+def test_a_place_modifier_function_word_or_compound_demonym_is_no_party():
+    r = read("Neither the president nor his team has said what it plans. The plan, backed by Shenzhen-based Zentrix "
+             "Holdings, angered the Chinese-American community.\n")
+    assert sorted(r.provisional()["name"]) == ["Zentrix Holdings"]
+    kinds = dict(zip(r.world.set_aside["name"], r.world.set_aside["kind"]))
+    assert kinds["Chinese-American"] == "demonym" and kinds["Neither"] == "common"
+
+
 def test_the_place_lists_come_from_maintained_packages():
     places = non_parties()
     assert places.is_demonym("Americans") and places.is_demonym("Chinese") and places.is_calendar("Sept.")
