@@ -244,7 +244,7 @@ def _head(words: list[str]) -> str:
 
 _SPACED = re.compile(r"\S+")
 _MODIFIER = re.compile(r"(.+)-([a-z]+)")
-_PLACE_MODIFIER = re.compile(r"[A-Z][\w.’'-]*-(?:based|born|owned|backed|headquartered|listed)")
+_PLACE_MODIFIER = re.compile(r"[A-Z][\w.’'-]*-(?:based|born|owned|backed|headquartered|listed|language|speaking|run)")
 _FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)")
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
@@ -264,7 +264,8 @@ def _acts(before: str, after: str, cues: NameCues) -> bool:
     if after.startswith(("’s", "'s")):
         return True
     following = _FOLLOWING_VERB.match(after)
-    if following and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBZ", "VBP", "MD") and \
+    # a past participle right after the name is its past tense too: "Pakistan blocked the app" (Brill tags it VBN)
+    if following and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD") and \
             not _PLACE_PREPOSITION.search(before):
         return True
     return bool(re.search(r"(?i)(?:\b(?:urged|urges|accused|accuses|called\s+on|calls\s+on|told|pressed)|"
@@ -310,6 +311,9 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if places.capital_of(name) and _acts(before, after, cues):
         row.affiliation = places.capital_of(name)
         return "organisation", "government body"  # a capital for its government: "Washington's bullying"
+    if places.is_country(name) and _acts(before, after if not after.startswith(("’s", "'s")) else "", cues):
+        row.affiliation = places.country_of(name)
+        return "organisation", "government body"  # a country acting: "India banned the app", not "India's users"
     if places.is_place(name) or (after.startswith(", ") and _names_a_state(after[2:].split(" ")[0], places)):
         return "place", ""  # a town before its state: "Redmond, Wash.", "Bentonville, Arkansas-based"
     if len(words) > 1 and places.is_place(" ".join(words[1:])) and places.is_demonym(words[0]):
@@ -330,8 +334,9 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         described = cues.description_type(w)
         if described not in ("", "person", "organisation"):
             head = re.match(r"\s+" + re.escape(w) + r"\b", after)
-            if described == "government body" and len(words) == 1 and cues.is_common(name) and head:
-                row.end += head.end()  # a common word and its lower-case head: "Commerce department", "Foreign ministry"
+            if described == "government body" and len(words) == 1 and head and (
+                    cues.is_common(name) or w in ("administration", "government")):  # "the Biden administration"
+                row.end += head.end()  # a word and its lower-case head: "Commerce department", "Foreign ministry"
                 row.name = text[row.start:row.end]
             return "organisation", described
         if cues.is_title(w) and not cues.is_title(previous):

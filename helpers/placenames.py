@@ -58,6 +58,10 @@ class NonParties:
     def is_place(self, name: str) -> bool:
         return key(name) in self.places
 
+    def is_country(self, name: str) -> bool:
+        """A country's name ("India", "U.S."), not its demonym."""
+        return key(name) in self.countries
+
     def is_demonym(self, word: str) -> bool:
         """"Chinese", "Americans": a demonym, singular or plural."""
         k = key(word)

@@ -22,12 +22,14 @@ applies:
    "a TikTok spokesperson", "a Justice Department lawyer": the institution speaks.
 
 **Pronouns and descriptions** (the cue table's ``description`` rows and personal titles): "he",
-"she" mean a person; "it" an organisation; "the company", "the retailer" a company; "the
-department", "the ministry" a government body, one whose name holds that word first; "the
-president", "the Treasury secretary", "the spokesperson" the person whose title holds that word.
+"she" mean a person; "it" an organisation; "they" either (the first of the people named
+together); "the company", "the retailer" a company; "the department", "the ministry" a government
+body, one whose name holds that word first; "the president", "the Treasury secretary", "the
+spokesperson" the person whose title holds that word.
 A description with a name in apposition ("a judge in Pennsylvania, Wendy Beetlestone,") is that
 name when it fits; a role that speaks for an organisation named after it ("an official in charge
-of MOFCOM's department", "a spokeswoman for the ministry") is that organisation. Each resolves to
+of MOFCOM's department", "a spokeswoman for the ministry") is that organisation; a document ("the statement", "the
+petition") is whoever the sentence names as its subject, else the last to speak. Each resolves to
 the previous speaker if that is compatible and spoke in this or the two sentences before; else,
 walking back sentence by sentence, to the sentence's first name if it is compatible (its subject:
 Centering's preference, Grosz, Joshi & Weinstein 1995), else the last compatible name in it. A
@@ -52,7 +54,7 @@ WINDOW_CHARS = 400  # how far before its verb a subject is looked for
 WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
 _START = operator.attrgetter("start")
 MEMO_MAX = 200_000
-_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|it|He|She|It)(?![\w’'])")
+_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|it|they|He|She|It|They)(?![\w’'])")
 _UNNAMED = re.compile(r"(?i)(?<!\w)(?:analysts|officials|sources|experts|scholars|lawmakers|critics|observers|"
                       r"(?:state\s+)?media|people|a\s+person|someone|residents)(?!\w)")
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
@@ -62,6 +64,7 @@ _AUXILIARY = frozenset("has have had is was were are be been will would could ca
 _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
+_COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2})?")  # "TikTok and its parent ByteDance"
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
@@ -271,7 +274,7 @@ class ArticleVoices:
                 return self.resolve(first, verb_start, verb), "sentence subject"
         for c in reversed([c for c in before_verb if c.end <= verb_start]):
             if self._is_subject(c, verb_start, s0):
-                head = self._first_of_coordination(c, before_verb)
+                head = self._first_of_coordination(self._named_before(c, before_verb), before_verb)
                 self.last_span = (head.start, head.end)
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
@@ -300,6 +303,13 @@ class ArticleVoices:
         # "An official in charge of the ministry's services department said": the role's "of" phrase is longer
         return len(words) <= (14 if c.kind == "description" and _SPEAKS_FOR_OF.match(text, c.end) else 8)
 
+    def _named_before(self, c: Candidate, cands: list[Candidate]) -> Candidate:
+        """The name a description stands in apposition after ("Tomas Velkaric, a vice president,"), else it."""
+        if c.kind != "description":
+            return c
+        names = [x for x in cands if x.end <= c.start and x.kind == "name"]
+        return names[-1] if names and _COMMA.fullmatch(self.text, names[-1].end, c.start) else c
+
     def _first_of_coordination(self, c: Candidate, cands: list[Candidate]) -> Candidate:
         earlier = [x for x in cands if x.end <= c.start and x.kind == "name"]  # not "its parent" in between
         while earlier and _AND.fullmatch(self.text, earlier[-1].end, c.start):
@@ -319,7 +329,15 @@ class ArticleVoices:
         named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
         if named:
             return named
-        if want == "document":  # "the post added": whoever issued the statement before
+        if want == "document":  # "X issued a statement that said": X; "the post added": whoever issued one before
+            k = self.sentence_at(c.start)
+            s0 = self.sentences[k][0]
+            issuer = next((x for x in reversed(self.window(k, s0, c.start)) if x.kind == "name"
+                           and self.text[x.end:x.end + 2] not in ("’s", "'s")
+                           and len(_WORDS.findall(self.text, x.end, c.start)) <= 4  # "X issued a statement"
+                           and not _PREPOSITION.search(self.text, max(s0, x.start - 30), x.start)), None)
+            if issuer is not None:
+                return issuer.party
             i = bisect.bisect_left(self.events, (at, ""))
             return self.events[i - 1][1] if i else UNKNOWN
         if not want:
@@ -345,9 +363,13 @@ class ArticleVoices:
             spoke = [sp for pos, sp in self.events_in.get(kk, ()) if pos < at and self._fits(sp, want, word)]
             if spoke:
                 return spoke[-1]
-            names = [x for x in here if x.kind == "name" and x.party != c.modifier and self._fits(x.party, want, word)]
+            names = [x for x in here if x.kind == "name" and x.party != c.modifier and self._fits(x.party, want, word)
+                     and self.text[x.end:x.end + 2] not in ("’s", "'s")]  # "TikTok's head, X," is X
+            subject = next((x for x in here if self.text[x.end:x.end + 2] not in ("’s", "'s")), first)
+            if names and subject.kind == "description" and _APPOSITION_GAP.fullmatch(self.text, subject.end, names[0].start):
+                subject = names[0]  # "TikTok's interim head, Vanessa Pappas, and ..."
             if names:
-                return names[0].party if first is names[0] else names[-1].party
+                return names[0].party if subject is names[0] else names[-1].party
         if want == "person" and word in _SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
             i = bisect.bisect_left(self.events, (at, ""))
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
@@ -386,7 +408,7 @@ class ArticleVoices:
         names = self.cues.names
         head = c.head
         if c.kind == "pronoun":
-            return ("person", "") if head in ("he", "she") else ("organisation", "")
+            return ("person", "") if head in ("he", "she") else ("any", "") if head == "they" else ("organisation", "")
         if self.cues.statements.fullmatch(head):
             return "document", ""
         phrase = [w.strip(".,") for w in self.text[c.start:c.end].lower().split()]
@@ -414,6 +436,8 @@ class ArticleVoices:
         kind = self.party_type.get(party, "")
         if kind in ("place", "public", "") or party == UNKNOWN:
             return False
+        if want == "any":  # "they": people or an organisation
+            return True
         if want == "person":
             return kind == "person" and (not word or word in self.party_words.get(party, ""))
         if kind == "person":

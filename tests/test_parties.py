@@ -48,7 +48,9 @@ def test_forms_of_one_name_merge_and_a_person_is_never_a_place():
              "Later Mr. Quorvith flew to Jordan, and Jordan said it would not comment.\n")
     ids = set(r.world.mentions.loc[r.world.mentions["surface"].isin(["Alma Quorvith", "Quorvith"]), "stakeholder_id"])
     assert ids == {"p_alma_quorvith"}
-    assert not (r.world.mentions["surface"] == "Jordan").any()  # a country, not a person's name
+    # a country, not a person's name: a place where it is one, its government where it speaks ("Jordan said")
+    jordan = r.world.mentions[r.world.mentions["surface"] == "Jordan"]
+    assert len(jordan) == 1 and r.party("Jordan")["type"] == "government body"
 
 
 @pytest.mark.parametrize(("name", "kind"), [("Zentrix Corp.", "company"), ("Ministry of Ports", "government body"),
@@ -88,6 +90,18 @@ def test_a_place_modifier_function_word_or_compound_demonym_is_no_party():
     assert sorted(r.provisional()["name"]) == ["Zentrix Holdings"]
     kinds = dict(zip(r.world.set_aside["name"], r.world.set_aside["kind"]))
     assert kinds["Chinese-American"] == "demonym" and kinds["Neither"] == "common"
+
+
+def test_a_country_that_acts_is_its_government_not_when_it_is_only_a_place_or_an_owner():
+    r = read("Pakistan blocked the app on Friday. India's users moved to other apps, and many live in India.\n")
+    assert r.party("Pakistan")["type"] == "government body"
+    assert "India" not in set(r.world.mentions["surface"])
+
+
+def test_a_name_and_its_administration_or_a_language_modifier_make_one_party():
+    r = read("The Quorvith administration reviewed the plan, the English-language Valdor Daily reported.\n")
+    assert r.party("Quorvith administration")["type"] == "government body"
+    assert r.party("Valdor Daily")["type"] == "media outlet"
 
 
 def test_the_place_lists_come_from_maintained_packages():

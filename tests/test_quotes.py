@@ -182,3 +182,16 @@ def test_a_statement_goes_on_while_its_paragraphs_speak_in_the_first_person():
     statement = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
     assert [t[:12] for t in statement["text"]] == ["We disagree ", "We will cont"]
     assert set(statement["speaker_id"]) == {r.party("Zentrix Corp.").name}
+
+
+def test_they_is_the_first_of_the_people_named_together_before():
+    r = read("Zentrix's interim head, Alma Quorvith, and Tomas Velkaric, a vice president, told staff in an email that "
+             "the firm would shrink.\n"
+             "“We hoped this would be short-lived. We find it has not been,” they wrote.\n")
+    assert r.quote("short-lived")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_statement_that_says_is_its_issuers():
+    r = read("Zentrix Corp. said the deal was done. Hours later, Quorvith Holdings Vice President Alma Quorvith issued a "
+             "statement that said the opposite: \"Zentrix will own nothing of the new company.\"\n")
+    assert r.quote("will own nothing")["speaker_id"] == "p_alma_quorvith"
