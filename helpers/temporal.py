@@ -16,16 +16,17 @@ creation time, as HeidelTime and SUTime do), never against today. Which occurren
 weekend, month or season means follows the tense of the clause that governs it
 (:func:`helpers.tense.clause_tense`): future with will, would, is due to, as of, from, by or a
 deadline, past with a past verb, the publication day's side otherwise. A month used as an
-adjective ("the August executive order") is the occurrence nearest the publication date. A date
-written without its year is the occurrence nearest the publication date unless that is further
-away than ``window_days`` (the assumption ``timeline.tense_window_days``) on the side the tense
-contradicts. Two anchors other than the publication date: "the same day" or a bare "in the
-evening" take the day last named before them in the article (rule ``anaphoric_day``, and
-``part_of_day``), and a today, yesterday or tomorrow inside a quotation takes the day the words
-were said when the sentence, or the one before, reports that speech with a past day ("Microsoft
-said late on Sunday ... “ByteDance let us know today ...”": rule ``relative_day_in_quote``).
-Rules are small functions below, each named in the ``rule`` column and tested on its own. Events,
-the sourced record and the findings built on these are in :mod:`helpers.timeline`.
+adjective ("the August executive order") is the occurrence nearest the publication date (six
+months either way: the one before, a thing already named). A date written without its year is
+the occurrence nearest the publication date unless that is further away than ``window_days``
+(the assumption ``timeline.tense_window_days``) on the side the tense contradicts. Two anchors other
+than the publication date: "the same day" or a bare "in the evening" take the day last named before
+them in the article (rule ``anaphoric_day``, and ``part_of_day``), and a today, yesterday or
+tomorrow inside a quotation takes the day the words were said when the sentence, or the one before,
+reports that speech with a past day ("Microsoft said late on Sunday ... “ByteDance let us know today
+...”": rule ``relative_day_in_quote``). Rules are small functions below, each named in the ``rule``
+column and tested on its own. Events, the sourced record and the findings built on these are in
+:mod:`helpers.timeline`.
 """
 from __future__ import annotations
 
@@ -147,7 +148,8 @@ def _r_part_of_month(m, dct, tense, **options):
 
 def _r_month(m, dct, tense, **options):
     """A month alone: with last/next/this, after a preposition (the tense picks the year), or as an
-    adjective (``tense`` empty: "the August executive order" is the occurrence nearest ``dct``)."""
+    adjective (``tense`` empty: "the August executive order" is the occurrence nearest ``dct``, the
+    earlier one six months either way)."""
     month = month_number(m["month"])
     modifier = (m.groupdict().get("mod") or "").lower()
     if modifier == "last":
@@ -156,6 +158,8 @@ def _r_month(m, dct, tense, **options):
         year = dct.year + 1 if month <= dct.month else dct.year
     elif modifier == "this":
         year = dct.year
+    elif not tense and (month - dct.month) % 12 == 6:
+        year = month_occurrence(month, dct, "past")[0]  # an adjective half a year off: "the August orders" in February
     else:
         year = month_occurrence(month, dct, tense or "present")[0]
     return _month(year, month)
@@ -308,7 +312,7 @@ RULES: tuple[Rule, ...] = (
                     r"\s+(?P<x>" + _BARE_MONTH), _r_month,
          needs=_MONTH_WORDS, tensed="verbs"),
     Rule("month_with_modifier", "month",
-         re.compile(r"\b(?P<x>(?P<mod>last|next|this)\s+" + _BARE_MONTH), _r_month,
+         re.compile(r"\b(?P<x>(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+" + _BARE_MONTH), _r_month,
          needs=_MONTH_WORDS, tensed="verbs"),
     Rule("month_relative_year", "month",  # "in May last year", "by March next year"
          re.compile(_B + _MONTH + r"\s+(?P<ymod>last|next|this)\s+year" + _E), _r_month_relative_year,
@@ -354,7 +358,7 @@ RULES: tuple[Rule, ...] = (
          re.compile(_B + r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Day|Eve)|"
                     r"Independence\s+Day|Fourth\s+of\s+July|Labor\s+Day|Memorial\s+Day|Halloween|Election\s+Day)" + _E),
          _r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween"), tensed="signals"),
-    Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%-])"), _r_year,
+    Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%+-])"), _r_year,  # not "2000+ staff"
          needs=_CENTURIES, needs_digit=True),
     Rule("duration", "duration",
          re.compile(_B + r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"

@@ -358,6 +358,9 @@ def test_every_status_has_a_phrase_for_the_findings():
     ("2020-11-11", "The order gave the firm 90 days, a period that ends on Thursday.",
      {"90 days": "P90D", "Thursday": "2020-11-12"}),
     ("2020-09-19", "Beijing first threatened such a list in May last year.", {"May last year": "2019-05"}),
+    ("2021-02-10", "The August executive orders threatened the app. Last August, the ministry added it to the list.",
+     {"August": "2020-08", "Last August": "2020-08"}),  # an adjective half a year off: the one before
+    ("2021-01-27", "After supporting our 2000+ employees for months, we cut 200 jobs in 2021.", {"2021": "2021"}),
     ("2020-09-24", "He joined in April after a decade at a payroll firm, and two decades in banking.",
      {"April": "2020-04", "a decade": "P10Y", "two decades": "P20Y"}),
 ])
