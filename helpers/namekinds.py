@@ -287,7 +287,7 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     before = text[max(s0, row.start - 60):row.start]
     after = text[row.end:min(s1, row.end + 120)]
     at_start = before.strip(" \"“‘'(—–-") == "" or before.rstrip().endswith((":", "“", '"'))
-    if titled:
+    if titled and not all(cues.is_common(w) for w in words):  # not "General Data Protection Regulation"
         return "person", "person"
     if len(words) == 1 and _PARTY_TAG.fullmatch(name):
         return "acronym", ""

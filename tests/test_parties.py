@@ -104,6 +104,11 @@ def test_a_name_and_its_administration_or_a_language_modifier_make_one_party():
     assert r.party("Valdor Daily")["type"] == "media outlet"
 
 
+def test_a_title_before_common_words_makes_no_person():
+    r = read("Under the bloc's General Data Protection Regulation, fines can reach 4%. General Mark Velkaric agreed.\n")
+    assert list(r.provisional()["name"]) == ["Mark Velkaric"] and r.party("Mark Velkaric")["type"] == "person"
+
+
 def test_the_place_lists_come_from_maintained_packages():
     places = non_parties()
     assert places.is_demonym("Americans") and places.is_demonym("Chinese") and places.is_calendar("Sept.")
