@@ -42,17 +42,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from realistic import REALISTIC, add_all
+from realistic import add_all
 
-from helpers import temporal
+from helpers import paths, temporal
 from helpers.assumptions import load_assumptions
 
 CONTEXT = 40
 
 
 def _check_gold():
-    """tests/realistic/check_gold.py as a module (its ``Article`` gives the text the gold was checked against)."""
-    spec = importlib.util.spec_from_file_location("check_gold", REALISTIC / "check_gold.py")
+    """tests/realistic/check_gold.py as a module (its ``Article`` gives the text the gold was checked
+    against; it reads the corpus ``REALISTIC_CORPUS`` names, as :mod:`realistic` does)."""
+    spec = importlib.util.spec_from_file_location("check_gold", paths.ROOT / "tests" / "realistic" / "check_gold.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

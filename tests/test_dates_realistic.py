@@ -16,9 +16,9 @@ from helpers import paths
 
 sys.path.insert(0, str(paths.ROOT / "benchmarks"))
 import eval_dates  # noqa: E402
+from realistic import REALISTIC  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not (eval_dates.REALISTIC / "manifest.csv").is_file(),
-                                reason=f"no realistic corpus at {eval_dates.REALISTIC}")
+pytestmark = pytest.mark.skipif(not (REALISTIC / "manifest.csv").is_file(), reason=f"no realistic corpus at {REALISTIC}")
 PRECISION_MIN = 0.97
 RECALL_MIN = 0.97
 

@@ -40,3 +40,10 @@ def test_voices_and_dates_stay_at_least_what_the_readme_reports(corpus):
     found = {**figures(corpus, "eval_voices.py"), **figures(corpus, "eval_dates.py")}
     low = {k: (found[k], floor) for k, floor in FLOOR[corpus].items() if found[k] < floor}
     assert low == {}, f"{corpus}: figure, (found, floor): {low}"
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOOR))
+def test_the_gold_is_consistent_with_its_articles(corpus):
+    out = subprocess.run([sys.executable, str(paths.ROOT / "tests" / "realistic" / "check_gold.py"), "--corpus",
+                          str(paths.ROOT / "tests" / "fresh" / corpus)], capture_output=True, text=True)
+    assert out.returncode == 0 and "gold OK: 8 articles" in out.stdout, out.stdout + out.stderr

@@ -7,6 +7,9 @@ Standard library only. Run from anywhere:
     python tests/realistic/check_gold.py --counts   # check, then print the corpus counts
     python tests/realistic/check_gold.py --show KEY # print the body text the gold is checked against
 
+Another corpus of the same layout (tests/fresh/second, ...): ``REALISTIC_CORPUS=DIR`` or ``--corpus
+DIR``; its ``minimums.json``, if present, sets the corpus-level minimums below for a smaller corpus.
+
 What is checked (see README.md in this folder for the conventions):
 - every manifest row names an input that exists (and, for exports, a row that exists), keys are
   unique and match the gold files one to one;
@@ -20,9 +23,9 @@ What is checked (see README.md in this folder for the conventions):
   value, and a weekday's tense agrees with the article's (true) publication date;
 - body_first_words / body_last_words are 8 words each and occur in order; the body between them
   has 200-900 words; every boilerplate line occurs in the input;
-- corpus-level requirements: >= 14 articles, >= 6 outlets, >= 5 .txt, >= 4 pages, an export CSV
-  with >= 3 rows (one with an empty date), a JSON Lines export with >= 2 rows, one near-duplicate
-  pair in two different inputs.
+- corpus-level requirements (:data:`MINIMUMS`): >= 14 articles, >= 6 outlets, >= 5 .txt, >= 4
+  pages, an export CSV with >= 3 rows (one with an empty date), a JSON Lines export with >= 2 rows,
+  one near-duplicate pair in two different inputs.
 """
 from __future__ import annotations
 
@@ -32,13 +35,17 @@ import csv
 import datetime as dt
 import email.utils
 import json
+import os
 import pathlib
 import re
 import shlex
 import sys
 from html.parser import HTMLParser
 
-HERE = pathlib.Path(__file__).resolve().parent
+HERE = pathlib.Path(os.environ.get("REALISTIC_CORPUS") or pathlib.Path(__file__).resolve().parent).resolve()
+# corpus-level minimums; a corpus's own minimums.json may lower them (an eight-article corpus)
+MINIMUMS = {"articles": 14, "outlets": 6, ".txt": 5, ".html": 4, ".csv": 3, ".jsonl": 2, "exports": 0,
+            "empty date in": ".csv", "near-duplicate pairs": 1}
 MANIFEST_COLUMNS = ["key", "input", "row", "outlet", "title", "published", "date_basis", "url",
                     "flags", "near_duplicate_of"]
 DATE_BASES = {"page metadata", "export column", "user flag", "not stated"}
@@ -472,7 +479,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--counts", action="store_true", help="print corpus counts after checking")
     ap.add_argument("--show", metavar="KEY", help="print the body text of one article and exit")
+    ap.add_argument("--corpus", metavar="DIR", help="check another corpus of the same layout")
     args = ap.parse_args()
+    global HERE
+    if args.corpus:
+        HERE = pathlib.Path(args.corpus).resolve()
 
     with (HERE / "manifest.csv").open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
@@ -540,19 +551,23 @@ def main() -> int:
     for r in rows:
         p = pathlib.Path(r["input"])
         kinds[p.suffix if p.suffix in (".csv", ".jsonl", ".txt") else ".html"] += 1
-    need = {".txt": 5, ".html": 4, ".csv": 3, ".jsonl": 2}
-    for k, n in need.items():
-        if kinds[k] < n:
-            problem("corpus", f"{kinds[k]} articles from {k} inputs (want >= {n})")
-    if len(rows) < 14:
-        problem("corpus", f"{len(rows)} articles (want >= 14)")
+    low = MINIMUMS | (json.loads((HERE / "minimums.json").read_text(encoding="utf-8"))
+                      if (HERE / "minimums.json").is_file() else {})
+    for k in (".txt", ".html", ".csv", ".jsonl"):
+        if kinds[k] < low[k]:
+            problem("corpus", f"{kinds[k]} articles from {k} inputs (want >= {low[k]})")
+    if kinds[".csv"] + kinds[".jsonl"] < low["exports"]:
+        problem("corpus", f"{kinds['.csv'] + kinds['.jsonl']} articles from exports (want >= {low['exports']})")
+    if len(rows) < low["articles"]:
+        problem("corpus", f"{len(rows)} articles (want >= {low['articles']})")
     outlets = {golds[k].get("true_outlet") or by_key[k]["outlet"] for k in golds}
     outlets.discard("")
-    if len(outlets) < 6:
-        problem("corpus", f"{len(outlets)} outlets (want >= 6)")
-    if not any(r["input"].endswith(".csv") and r["date_basis"] == "not stated" for r in rows):
-        problem("corpus", "no export.csv row with an empty date")
-    if len(dups) < 1:
+    if len(outlets) < low["outlets"]:
+        problem("corpus", f"{len(outlets)} outlets (want >= {low['outlets']})")
+    exports = (".csv",) if low["empty date in"] == ".csv" else (".csv", ".jsonl")
+    if not any(r["input"].endswith(exports) and r["date_basis"] == "not stated" for r in rows):
+        problem("corpus", f"no {' or '.join(exports)} export row with an empty date")
+    if len(dups) < low["near-duplicate pairs"]:
         problem("corpus", "no near-duplicate pair")
 
     if problems:
