@@ -34,7 +34,8 @@ the previous speaker if that is compatible and spoke in this or the two sentence
 walking back sentence by sentence, to the sentence's first name if it is compatible (its subject:
 Centering's preference, Grosz, Joshi & Weinstein 1995), else the last compatible name in it. A
 spokesperson or official no person fits ("the spokesman added", "the official said") is the
-organisation that spoke last, within three sentences. Unnamed sources ("analysts", "officials",
+organisation that spoke last, within three sentences. A pronoun after a comma ending its sentence
+("Oracle would get 20%, it said") skips the names before it: they are what was said. Unnamed sources ("analysts", "officials",
 "a person familiar with the talks") are ``unknown``.
 """
 from __future__ import annotations
@@ -349,9 +350,12 @@ class ArticleVoices:
                     if position < at and (self._fits(speaker, want, word) or (
                             want == "person" and word in _SPEAKS_FOR and self.party_type.get(speaker) != "person")):
                         return speaker  # "the spokesman added" after the ministry spoke: the ministry
+        # "..., it said" closing a sentence: the names before the pronoun are what was said, not who said it
+        closing = c.kind == "pronoun" and bool(verb) and \
+            self.text[max(self.sentences[k][0], c.start - 3):c.start].rstrip().endswith(",")
         for kk in range(k, max(-1, k - 12), -1):
             cands = self.candidates(kk)
-            here = self.window(kk, self.sentences[kk][0], c.start) if kk == k else \
+            here = ([] if closing else self.window(kk, self.sentences[kk][0], c.start)) if kk == k else \
                 cands[:1] + cands[max(1, len(cands) - WINDOW_CANDIDATES):]
             if not here:
                 continue

@@ -195,3 +195,9 @@ def test_a_statement_that_says_is_its_issuers():
     r = read("Zentrix Corp. said the deal was done. Hours later, Quorvith Holdings Vice President Alma Quorvith issued a "
              "statement that said the opposite: \"Zentrix will own nothing of the new company.\"\n")
     assert r.quote("will own nothing")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_pronoun_closing_a_sentence_is_not_a_name_inside_what_was_said():
+    r = read("Zentrix Corp. said on Monday it would hold 80% of the new firm. Quorvith Holdings would become a "
+             "Zentrix subsidiary, it said.\n")
+    assert r.reported("it said")["speaker_id"] == r.party("Zentrix Corp.").name
