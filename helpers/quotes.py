@@ -28,9 +28,11 @@ written as a name in title case ("Squawk Box", "For You").
 A quotation's speaker, first rule that gives one (the subject and pronoun rules are
 :mod:`helpers.speakers`'): a reporting verb right after it (", X said", "said X, title", ", the
 company continued"); a reporting verb before it in its sentence ("X said:", "X said the move was
-"…""); the line before its paragraph when that ends in a colon; another quotation of the same
+"…""); the line before its paragraph when that ends in a colon (its reporting verb's subject, else
+the line's own subject: "Hawley laid out his case in March:"); another quotation of the same
 paragraph; the previous paragraph's last quotation when this paragraph opens with one (a quote
-continued); a multi-paragraph quote's parts share one speaker.
+continued), else the last speaker quoted in the two paragraphs before; a multi-paragraph quote's
+parts share one speaker.
 """
 from __future__ import annotations
 
@@ -288,9 +290,22 @@ class _ArticleReader:
                     speaker, how = voices.subject(verb.start(), verb.end())
                     self.used_verbs.add(verb.start())
                     return speaker, text[verb.start():verb.end()], how + " on the line before", True
+                if line.endswith(":"):  # "Hawley laid out his case in March:": the line's subject
+                    k = voices.sentence_at(q1 - 1)
+                    first = next((c for c in voices.candidates(k) if c.kind != "unnamed"
+                                  and text[c.end:c.end + 2] not in ("’s", "'s")), None)
+                    if first is not None and voices.sentence_at(first.start) == k \
+                            and voices.sentences[k][0] <= first.start < voices.sentences[k][0] + 40:
+                        return voices.resolve(first, first.start), text[first.start:first.end], "the line before", True
                 last = self.quotes_in.get(prev[0], [])
                 if last and self.text[q1 - 1] in "”\"»" or (last and last[-1]["end"] >= q1 - 2):
                     return last[-1]["speaker_id"], last[-1]["cue"], "the quote before", False
+                # no word of attribution anywhere: the last speaker quoted in the two paragraphs before
+                earlier = self._previous_paragraph(prev[0])
+                for para in (prev, earlier):
+                    spoken = [q for q in self.quotes_in.get(para[0], []) if q["speaker_id"] != UNKNOWN] if para else []
+                    if spoken:
+                        return spoken[-1]["speaker_id"], spoken[-1]["cue"], "the quote before", False
         same = [q for q in self.quotes_in.get(pno, []) if q["speaker_id"] != UNKNOWN]
         if same:
             return same[-1]["speaker_id"], same[-1]["cue"], "the paragraph's quote", False

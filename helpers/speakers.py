@@ -19,7 +19,8 @@ applies:
    separated from the verb by another finite verb (Brill lexicon tags), and not a modifier of a
    noun ("The TikTok order says": the order, unknown). Of names joined by "and", the first
    ("TikTok and its parent ByteDance asked": TikTok).
-   "a TikTok spokesperson", "a Justice Department lawyer": the institution speaks.
+   "a TikTok spokesperson", "a Justice Department lawyer": the institution speaks, even when the
+   spokesperson is named after ("a TikTok spokeswoman, Hilary McQuaide, said").
 
 **Pronouns and descriptions** (the cue table's ``description`` rows and personal titles): "he",
 "she" mean a person; "it" an organisation; "they" either (the first of the people named
@@ -277,6 +278,10 @@ class ArticleVoices:
             if self._is_subject(c, verb_start, s0):
                 head = self._first_of_coordination(self._named_before(c, before_verb), before_verb)
                 self.last_span = (head.start, head.end)
+                spokes = [x for x in before_verb if x.end <= head.start]
+                if head.kind == "name" and spokes and spokes[-1].kind == "description" and spokes[-1].modifier \
+                        and spokes[-1].head.startswith("spokes") and _COMMA.fullmatch(self.text, spokes[-1].end, head.start):
+                    return spokes[-1].modifier, "subject"  # "a TikTok spokeswoman, Hilary McQuaide, said": TikTok speaks
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
 

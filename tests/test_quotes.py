@@ -201,3 +201,23 @@ def test_a_pronoun_closing_a_sentence_is_not_a_name_inside_what_was_said():
     r = read("Zentrix Corp. said on Monday it would hold 80% of the new firm. Quorvith Holdings would become a "
              "Zentrix subsidiary, it said.\n")
     assert r.reported("it said")["speaker_id"] == r.party("Zentrix Corp.").name
+
+
+def test_a_colon_line_with_no_reporting_verb_gives_its_subject():
+    r = read("Alma Quorvith laid out her case when she introduced the bill in March:\n"
+             "“Zentrix is owned by a foreign company and must not run on government phones.\n"
+             "“This bill is a necessary step.”\n")
+    assert set(r.speech.quotes["speaker_id"]) == {"p_alma_quorvith"}
+
+
+def test_a_named_spokesperson_of_an_institution_speaks_for_it():
+    r = read('"We are confident in our future," a Zentrix spokeswoman, Alma Quorvith, said last week.\n')
+    assert r.quote("confident in our future")["speaker_id"] == r.party("Zentrix").name
+
+
+def test_a_quote_opening_a_paragraph_with_no_attribution_continues_the_last_speaker():
+    r = read("Zentrix chief executive Alma Quorvith wrote to staff on Wednesday. “We are not the enemy,” she wrote.\n"
+             "She saved her sharpest words for a rival.\n"
+             "“Quorvith Holdings is even launching another copycat product, after their last one failed.\n"
+             "“But let's focus on fair competition.”\n")
+    assert r.quote("copycat product")["speaker_id"] == "p_alma_quorvith"
