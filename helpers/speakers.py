@@ -70,7 +70,7 @@ _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2})?")  # "TikTok and its parent ByteDance"
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
-_ASIDE_OPENS = re.compile(r"(?:[a-z]|(?:[A-Z][\w.&-]*(?:’s|'s)\s))")
+_ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:[A-Z][\w.&-]*(?:’s|'s)\s))")  # "Zhang Yiming, 37, said"
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
@@ -300,8 +300,9 @@ class ArticleVoices:
         words = _WORDS.findall(gap)
         if text[c.end:c.end + 2] in ("’s", "'s") and c.kind == "name":
             return False  # a possessive: "TikTok's parent company said" is not TikTok
-        if words and words[0][0].islower() and self.cues.names.lexicon.get(words[0], "")[:2] == "NN":
-            return False  # a modifier of a noun: "The TikTok order says"
+        if words and words[0][0].islower() and self.cues.names.lexicon.get(words[0], "")[:2] == "NN" \
+                and not (c.kind == "name" and self.cues.names.is_title(words[0].removesuffix("s"))):
+            return False  # a modifier of a noun: "The TikTok order says" (but "Justice Department lawyers argued")
         for w in words:
             tag = self.cues.names.lexicon.get(w.lower(), "")
             if w.lower() not in _AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):

@@ -25,7 +25,7 @@ FLOOR = {
               "quote_speakers_recall": 0.87, "reported_speakers_precision": 0.91, "reported_speakers_recall": 0.70,
               "dates_precision": 0.93, "dates_recall": 0.93},
     "fourth": {"parties_precision": 0.77, "parties_recall": 0.86, "quote_speakers_precision": 0.89,
-               "quote_speakers_recall": 0.78, "reported_speakers_precision": 0.83, "reported_speakers_recall": 0.63,
+               "quote_speakers_recall": 0.81, "reported_speakers_precision": 0.84, "reported_speakers_recall": 0.69,
                "dates_precision": 0.96, "dates_recall": 0.95},
 }
 

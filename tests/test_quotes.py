@@ -221,3 +221,10 @@ def test_a_quote_opening_a_paragraph_with_no_attribution_continues_the_last_spea
              "“Quorvith Holdings is even launching another copycat product, after their last one failed.\n"
              "“But let's focus on fair competition.”\n")
     assert r.quote("copycat product")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_an_age_between_name_and_verb_and_an_institutions_lawyers_keep_the_subject():
+    r = read("Alma Quorvith, 37, said that the company disagreed. Later, Northland Trade Ministry lawyers argued that "
+             "the ban was lawful.\n")
+    assert r.reported("said")["speaker_id"] == "p_alma_quorvith"
+    assert r.reported("argued")["speaker_id"] == r.party("Northland Trade Ministry").name
