@@ -293,7 +293,7 @@ class _ArticleReader:
                 if line.endswith(":"):  # "Hawley laid out his case in March:": the line's subject
                     k = voices.sentence_at(q1 - 1)
                     first = next((c for c in voices.candidates(k) if c.kind != "unnamed"
-                                  and text[c.end:c.end + 2] not in ("’s", "'s")), None)
+                                  and not voices.possessive(c)), None)
                     if first is not None and voices.sentence_at(first.start) == k \
                             and voices.sentences[k][0] <= first.start < voices.sentences[k][0] + 40:
                         return voices.resolve(first, first.start), text[first.start:first.end], "the line before", True

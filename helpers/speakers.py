@@ -27,17 +27,17 @@ applies:
 together); "the company", "the retailer" a company; "the department", "the ministry" a government
 body, one whose name holds that word first; "the president", "the Treasury secretary", "the
 spokesperson" the person whose title holds that word.
-A description with a name in apposition ("a judge in Pennsylvania, Wendy Beetlestone,") is that
-name when it fits; a role that speaks for an organisation named after it ("an official in charge
-of MOFCOM's department", "a spokeswoman for the ministry") is that organisation; a document ("the statement", "the
-petition") is whoever the sentence names as its subject, else the last to speak. Each resolves to
-the previous speaker if that is compatible and spoke in this or the two sentences before; else,
-walking back sentence by sentence, to the sentence's first name if it is compatible (its subject:
-Centering's preference, Grosz, Joshi & Weinstein 1995), else the last compatible name in it. A
-spokesperson or official no person fits ("the spokesman added", "the official said") is the
+A description with a name in apposition ("a judge in Pennsylvania, Wendy Beetlestone,") is that name
+when it fits; a role that speaks for an organisation named after it ("an official in charge of
+MOFCOM's department", "a spokeswoman for the ministry") is that organisation; a document ("the
+statement", "the petition") is whoever the sentence names as its subject, else the last to speak.
+Each resolves to the previous speaker if that is compatible and spoke in this or the two sentences
+before; else, walking back sentence by sentence, to the sentence's first name if it is compatible
+(its subject: Centering's preference, Grosz, Joshi & Weinstein 1995), else the last compatible name
+in it. A spokesperson or official no person fits ("the spokesman added", "the official said") is the
 organisation that spoke last, within three sentences. A pronoun after a comma ending its sentence
-("Oracle would get 20%, it said") skips the names before it: they are what was said. Unnamed sources ("analysts", "officials",
-"a person familiar with the talks") are ``unknown``.
+("Oracle would get 20%, it said") skips the names before it: they are what was said. Unnamed sources
+("analysts", "officials", "a person familiar with the talks") are ``unknown``.
 """
 from __future__ import annotations
 
@@ -195,6 +195,10 @@ class ArticleVoices:
         k = bisect.bisect_right(self.starts, pos) - 1
         return k if k > 0 else 0
 
+    def possessive(self, c: Candidate) -> bool:
+        """Whether a candidate stands in the possessive ("TikTok's"): a modifier, not a subject."""
+        return self.text[c.end:c.end + 2] in ("’s", "'s")
+
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted, (pos, len(self.text) + 1)) - 1
         return i >= 0 and self.quoted[i][0] < pos < self.quoted[i][1]
@@ -270,7 +274,7 @@ class ArticleVoices:
                 return previous[-1][1], "previous verb"
             first = next((c for c in self.window(k, max(lo, s0), verb_start)[:WINDOW_CANDIDATES]
                           if not _PREPOSITION.search(text, max(s0, c.start - 30), c.start)
-                          and text[c.end:c.end + 2] not in ("’s", "'s") and c.end <= verb_start), None)
+                          and not self.possessive(c) and c.end <= verb_start), None)
             if first is not None:
                 self.last_span = (first.start, first.end)
                 return self.resolve(first, verb_start, verb), "sentence subject"
@@ -298,7 +302,7 @@ class ArticleVoices:
         if gap is None:
             return False
         words = _WORDS.findall(gap)
-        if text[c.end:c.end + 2] in ("’s", "'s") and c.kind == "name":
+        if self.possessive(c) and c.kind == "name":
             return False  # a possessive: "TikTok's parent company said" is not TikTok
         if words and words[0][0].islower() and self.cues.names.lexicon.get(words[0], "")[:2] == "NN" \
                 and not (c.kind == "name" and self.cues.names.is_title(words[0].removesuffix("s"))):
@@ -340,7 +344,7 @@ class ArticleVoices:
             k = self.sentence_at(c.start)
             s0 = self.sentences[k][0]
             issuer = next((x for x in reversed(self.window(k, s0, c.start)) if x.kind == "name"
-                           and self.text[x.end:x.end + 2] not in ("’s", "'s")
+                           and not self.possessive(x)
                            and len(_WORDS.findall(self.text, x.end, c.start)) <= 4  # "X issued a statement"
                            and not _PREPOSITION.search(self.text, max(s0, x.start - 30), x.start)), None)
             if issuer is not None:
@@ -353,9 +357,8 @@ class ArticleVoices:
         if _CONTINUES.match(verb):  # "he added", "the company continued": the one who spoke before
             for kk in range(k, max(-1, k - 3), -1):
                 for position, speaker in reversed(self.events_in.get(kk, ())):
-                    if position < at and (self._fits(speaker, want, word) or (
-                            want == "person" and word in _SPEAKS_FOR and self.party_type.get(speaker) != "person")):
-                        return speaker  # "the spokesman added" after the ministry spoke: the ministry
+                    if position < at and self._fits(speaker, want, word):
+                        return speaker
         # "..., it said" closing a sentence: the names before the pronoun are what was said, not who said it
         closing = c.kind == "pronoun" and bool(verb) and \
             self.text[max(self.sentences[k][0], c.start - 3):c.start].rstrip().endswith(",")
@@ -374,8 +377,8 @@ class ArticleVoices:
             if spoke:
                 return spoke[-1]
             names = [x for x in here if x.kind == "name" and x.party != c.modifier and self._fits(x.party, want, word)
-                     and self.text[x.end:x.end + 2] not in ("’s", "'s")]  # "TikTok's head, X," is X
-            subject = next((x for x in here if self.text[x.end:x.end + 2] not in ("’s", "'s")), first)
+                     and not self.possessive(x)]  # "TikTok's head, X," is X
+            subject = next((x for x in here if not self.possessive(x)), first)
             if names and subject.kind == "description" and _APPOSITION_GAP.fullmatch(self.text, subject.end, names[0].start):
                 subject = names[0]  # "TikTok's interim head, Vanessa Pappas, and ..."
             if names:
