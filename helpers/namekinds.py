@@ -10,9 +10,11 @@ head ("Act", "Catalogue of ...") is a ``thing``; an organisation word (the cue t
 an organisation of that word's type; a capital used for its government (a possessive, the subject
 of a verb, the one urged or accused: "Washington's", "New Delhi banned") is a government; a place
 of GeoNames or ISO 3166 ("Culver City", "Texas"), a town before a state's abbreviation or name
-("Redmond, Wash.", "Bentonville, Arkansas-based"), or "X-based", is ``place``; a lower-case word
+("Redmond, Wash.", "Bentonville, Arkansas-based"), or "X-based", is ``place`` (and leaves the name
+it opens: "Shenzhen-based Tencent Holdings"); a lower-case word
 next to the name says what it is (``not a party``: "the WeChat messaging service"; a title:
-"TikTok lawyer John Hall", "a Treasury spokesperson"; a description: "telecommunications giant Huawei", "Xinhua news agency");
+"TikTok lawyer John Hall", "a Treasury spokesperson"; a description: "telecommunications giant
+Huawei", "Xinhua news agency");
 an apposition with a title makes a person ("Cui Fan, a professor of ... at the University of
 ..."; "its CEO, Doug McMillon,"); a stock ticker after a name makes a company ("Apple (AAPL)");
 an acronym is a party only when it speaks or is told ("Mnuchin told CNBC"; one a name defines,
@@ -179,7 +181,7 @@ def classify(text: str, p: Part, s0: int, s1: int, mentions, cues: NameCues, quo
     if end <= p.start:
         return []
     words = name.split()
-    if len(words) > 1 and _PLACE_MODIFIER.fullmatch(words[0]):  # "Shenzhen-based Tencent Holdings": the company
+    if len(words) > 1 and _MODIFIER.fullmatch(words[0]):  # "Shenzhen-based Tencent Holdings": the company
         skip = len(words[0]) + len(name[len(words[0]):]) - len(name[len(words[0]):].lstrip())
         kept = [w for w in p.words if w[0] >= p.start + skip]
         return classify(text, Part(p.start + skip, p.end, kept, p.title, p.affiliation, p.person, p.prefix, p.of_person),
@@ -244,7 +246,6 @@ def _head(words: list[str]) -> str:
 
 _SPACED = re.compile(r"\S+")
 _MODIFIER = re.compile(r"(.+)-([a-z]+)")
-_PLACE_MODIFIER = re.compile(r"[A-Z][\w.’'-]*-(?:based|born|owned|backed|headquartered|listed|language|speaking|run)")
 _FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)")
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
@@ -275,7 +276,8 @@ def _acts(before: str, after: str, cues: NameCues) -> bool:
 def _names_a_state(token: str, places: NonParties) -> bool:
     """A US state's abbreviation ("Wash.") or name ("Arkansas", "Arkansas-based")."""
     token = token.rstrip(",;")
-    bare = token[:-len("-based")] if token.endswith("-based") else token.rstrip(".")
+    modifier = _MODIFIER.fullmatch(token)  # "Arkansas-based"
+    bare = modifier.group(1) if modifier else token.rstrip(".")
     return places.is_state_abbreviation(token) or bare.casefold() in places.states
 
 
