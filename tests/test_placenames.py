@@ -51,3 +51,16 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
         assert placenames.non_parties() == BUILT
     finally:
         placenames.non_parties.cache_clear()
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Norwegian", "Norway"), ("Swiss", "Switzerland"), ("Dutch", "Netherlands"), ("British", "United Kingdom"),
+    ("Korean", "Korea"), ("Filipino", "Philippines"), ("Emirati", "United Arab Emirates"), ("Chinese", "China"),
+    ("Americans", "United States"), ("Sri Lankan", "Sri Lanka")])
+def test_demonyms_no_suffix_rule_makes_come_from_countryinfo(word, country):
+    assert BUILT.is_demonym(word) and country in BUILT.country_of(word)
+
+
+@pytest.mark.parametrize("word", ["Cook", "Costa", "Tim", "Apple"])
+def test_no_first_word_of_a_two_word_demonym_is_a_demonym(word):
+    assert not BUILT.is_demonym(word)
