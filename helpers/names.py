@@ -37,6 +37,8 @@ _RUN = re.compile(r"(?<![\w@’'])" + _TOKEN + r"(?:(?:\s+" + _CONNECTOR + r"){0
 _WORD = re.compile(r"\S+")
 _OPENERS = re.compile(r"[\s\"“‘'(—–-]*")
 _JOIN_AFTER_ORG = re.compile(r"\s+to(?:\s+the)?\s+")
+_LOWER_BODY = re.compile(r"(?<![\w’'])([A-Z][\w.]*(?:’s|'s)?)\s+(?:[a-z]+\s+){0,2}?(?:ministry|embassy|consulate)(?![\w’'-])")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,\s++[A-Z][a-z]{1,6}\.)?\s*+(?:\([^()\n]{1,30}\))?\s*+(?:[—–]|--?)\s")
 
 
@@ -84,7 +86,30 @@ def read_sentence(sentence: str, mentions, cues: NameCues, quoted=(), headline: 
         q = bisect.bisect_left(quote_starts, r0)
         for part in _parts(text, r0, r1, start, cues):
             out.extend(classify(text, part, start, end, near, cues, quoted[max(0, q - 3):q], base=i))
+    if "ministry" in sentence or "embassy" in sentence or "consulate" in sentence:
+        out = _lower_case_bodies(sentence, mentions, cues, quoted, out)
     return out
+
+
+def _lower_case_bodies(text: str, mentions, cues: NameCues, quoted, names: list[Name]) -> list[Name]:
+    """Institutions written in lower case after their country: "China's foreign ministry", "the
+    Indian embassy" (a government body, not the country: the country's mention is absorbed), but
+    not before a person's title ("Chinese foreign ministry spokesperson Wang Wenbin" names the
+    spokesperson)."""
+    for m in _LOWER_BODY.finditer(text):
+        owner = m.group(1).removesuffix("’s").removesuffix("'s")
+        if not (cues.places.is_country(owner) or cues.places.is_demonym(owner)) or any(a <= m.start() < b for a, b in quoted):
+            continue
+        following = _NEXT_WORD.match(text, m.end())
+        if following and cues.is_title(following.group(1)):
+            continue
+        inside = [k for k, (a, b, _, _) in enumerate(mentions) if a < m.end() and m.start() < b]
+        if any(mentions[k][1] > m.end() or (mentions[k][0] > m.start() and not text[mentions[k][0]].isupper())
+               for k in inside):
+            continue  # the gazetteer knows it ("commerce ministry")
+        names = [n for n in names if not (n.start < m.end() and m.start() < n.end)]
+        names.append(Name(m.start(), m.end(), m.group(0), "organisation", "government body", absorbs=tuple(inside)))
+    return sorted(names, key=lambda n: n.start)
 
 
 MAX_RUN_WORDS = 16  # no name is longer: a longer run of capitalised words is read in pieces of this many

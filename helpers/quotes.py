@@ -27,11 +27,16 @@ written as a name in title case ("Squawk Box", "For You").
 
 A quotation's speaker, first rule that gives one (the subject and pronoun rules are
 :mod:`helpers.speakers`'): a reporting verb right after it (", X said", "said X, title", ", the
-company continued"); a reporting verb before it in its sentence ("X said:", "X said the move was
-"…""); the line before its paragraph when that ends in a colon (its reporting verb's subject, else
-the line's own subject: "Hawley laid out his case in March:"); another quotation of the same
-paragraph; the previous paragraph's last quotation when this paragraph opens with one (a quote
-continued), else the last speaker quoted in the two paragraphs before; a multi-paragraph quote's
+company continued", ", X, a professor at Y, told reporters"); else, after a quotation ending on a
+comma, question or exclamation mark, a name and any verb closing the clause ('"…," Velkaric
+fumed.', '"…," fumed Velkaric.'); a reporting verb before it in its sentence ("X said:", "X said
+the move was "…""); a colon before it in its sentence with no such verb (the sentence's subject:
+"For Velkaric, the answer was simple:"); the line before its paragraph when that ends in a colon
+(its reporting verb's subject, else the line's own subject: "Hawley laid out his case in
+March:"); another quotation of the same paragraph; the previous paragraph's last quotation when
+this paragraph opens with one (a quote continued), else the last speaker quoted in the two
+paragraphs before; for a quotation opening a sentence, the subject of the sentence before in its
+paragraph when that one reports no speech ('Velkaric was blunt. "…"'); a multi-paragraph quote's
 parts share one speaker.
 """
 from __future__ import annotations
@@ -66,6 +71,12 @@ _STOP = re.compile(r"[,.;]")
 _FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
 _FIRST_PERSON = re.compile(r"(?:We|I|Our|My)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
+_NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
+_SPACE = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
+                         r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
+# an aside between a quotation's speaker and the verb after it: '"…," Mara Stiel, a professor at X, said'
+_ASIDE = re.compile(r",\s*(?:a|an|the|who|which|whose|\d{1,3})\b[^,“”\"\n]{0,100},")
 
 
 @dataclass
@@ -258,7 +269,7 @@ class _ArticleReader:
             window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
-                if '"' in between or "“" in between or count_words(between, limit=6) > 6:
+                if '"' in between or "“" in between or count_words(_ASIDE.sub(" ", between, 2), limit=6) > 6:
                     break
                 if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
                         or not between.strip(" ,")):
@@ -268,6 +279,10 @@ class _ArticleReader:
                 self.attributing.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " after the quote", True
+            if inner.rstrip()[-1:] in ",?!—–":  # '"…," Velkaric fumed.': any verb of the name after it
+                found = self._verb_after(b, e1 if e1 > b else self._sentence(b)[1])
+                if found is not None:
+                    return found
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
                  if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing]
@@ -279,6 +294,10 @@ class _ArticleReader:
                     self.used_verbs.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " before the quote", True
+        if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
+            found = self._line_subject(voices.sentence_at(a), a)
+            if found is not None:
+                return found
         if a == self.para(pno)[1]:  # the paragraph opens with it: the line before, or the quote before
             prev = self._previous_paragraph(pno)
             if prev is not None:
@@ -291,12 +310,9 @@ class _ArticleReader:
                     self.used_verbs.add(verb.start())
                     return speaker, text[verb.start():verb.end()], how + " on the line before", True
                 if line.endswith(":"):  # "Hawley laid out his case in March:": the line's subject
-                    k = voices.sentence_at(q1 - 1)
-                    first = next((c for c in voices.candidates(k) if c.kind != "unnamed"
-                                  and not voices.possessive(c)), None)
-                    if first is not None and voices.sentence_at(first.start) == k \
-                            and voices.sentences[k][0] <= first.start < voices.sentences[k][0] + 40:
-                        return voices.resolve(first, first.start), text[first.start:first.end], "the line before", True
+                    found = self._line_subject(voices.sentence_at(q1 - 1), q1)
+                    if found is not None:
+                        return found[0], found[1], "the line before", True
                 last = self.quotes_in.get(prev[0], [])
                 if last and self.text[q1 - 1] in "”\"»" or (last and last[-1]["end"] >= q1 - 2):
                     return last[-1]["speaker_id"], last[-1]["cue"], "the quote before", False
@@ -309,7 +325,53 @@ class _ArticleReader:
         same = [q for q in self.quotes_in.get(pno, []) if q["speaker_id"] != UNKNOWN]
         if same:
             return same[-1]["speaker_id"], same[-1]["cue"], "the paragraph's quote", False
+        k = voices.sentence_at(a)
+        if a == s0 and k > 0 and voices.sentences[k - 1][1] > self.para(pno)[1] and voices.sentences[k - 1][0] >= \
+                self.para(pno)[1] and not self.verbs_between(voices.sentences[k - 1][0], voices.sentences[k - 1][1]):
+            found = self._line_subject(k - 1, a)  # 'Velkaric was blunt. "…"': the sentence before's subject
+            if found is not None:
+                return found[0], found[1], "the sentence before", False
         return UNKNOWN, "", "none", False
+
+    def _line_subject(self, k: int, at: int) -> tuple[str, str, str, bool] | None:
+        """The subject of sentence ``k`` when it names one near its start (the first name, pronoun or
+        description there that is no possessive), as a quotation's attribution."""
+        voices = self.voices
+        s0 = voices.sentences[k][0]
+        first = next((c for c in voices.candidates(k) if c.kind != "unnamed" and not voices.possessive(c)), None)
+        if first is None or voices.sentence_at(first.start) != k or not s0 <= first.start < s0 + 40 or first.start >= at:
+            return None
+        speaker = voices.resolve(first, first.start)
+        return (speaker, self.text[first.start:first.end], "the line's subject", True) if speaker != UNKNOWN else None
+
+    def _verb_after(self, b: int, s1: int) -> tuple[str, str, str, bool] | None:
+        """'"…," Velkaric fumed.' / '"…," fumed Velkaric.': a name, pronoun or description and any
+        verb in the past or present tense (Brill lexicon tags, or an unknown word in -ed) closing the
+        clause right after a quotation."""
+        voices, text = self.voices, self.text
+        k = voices.sentence_at(max(0, b - 1))
+        follow = voices.window(k, b, min(s1, b + 60))[:2]
+        word = _NEXT_WORD.match(text, b)
+        if follow and not text[b:follow[0].start].strip(" —–") and not voices.possessive(follow[0]):
+            c = follow[0]
+            verb = _NEXT_WORD.match(text, c.end)
+        elif word and follow and _SPACE.fullmatch(text, word.end(), follow[0].start):
+            c, verb = follow[0], word  # inverted
+            if not _CLAUSE_END.match(text, c.end):
+                return None
+        else:
+            return None
+        if verb is None or not self._past_or_present(verb.group(1)) or not _CLAUSE_END.match(text, verb.end()):
+            return None
+        speaker = voices.resolve(c, verb.start(1), verb.group(1))
+        if speaker == UNKNOWN:
+            return None
+        a0, a1 = min(c.start, verb.start(1)), max(c.end, verb.end())
+        return speaker, text[a0:a1], "any verb after the quote", True
+
+    def _past_or_present(self, word: str) -> bool:
+        tag = self.sc.names.lexicon.get(word, None)
+        return tag in ("VBD", "VBZ") or (tag is None and word.endswith("ed"))
 
     def verbs_between(self, lo: int, hi: int) -> list:
         """The reporting verbs starting in ``[lo, hi)`` (within one paragraph), from a per-paragraph index."""

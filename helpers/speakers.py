@@ -144,8 +144,8 @@ class SpeechCues:
     @classmethod
     def from_table(cls, cues: pd.DataFrame, names: NameCues | None = None) -> SpeechCues:
         names = names or NameCues.from_table(cues)
-        nouns = [p for p, k in zip(cues["pattern"], cues["kind"])
-                 if k.startswith("description: ") and k not in ("description: person", "description: organisation")]
+        nouns = [p for p, k in zip(cues["pattern"], cues["kind"])  # the pronoun rows are read by _PRONOUN
+                 if k.startswith("description: ") and not all(_PRONOUN.fullmatch(w) for w in p.split("|"))]
         titles = list(cues.loc[cues["kind"] == "person title", "pattern"]) + [
             "president", "secretary", "judge", "minister", "senator", "chairman", "ceo", "lawyer", "attorney",
             "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
@@ -425,14 +425,14 @@ class ArticleVoices:
         if self.cues.statements.fullmatch(head):
             return "document", ""
         phrase = [w.strip(".,") for w in self.text[c.start:c.end].lower().split()]
-        if names.is_title(head):
+        described = names.description_type(head)  # the cue table's descriptions before the title list ("the group")
+        if names.is_title(head) and described in ("", "person"):
             if c.modifier:
                 return "institution", ""  # "a TikTok spokesperson": TikTok speaks
             described = [w for w in phrase[1:-1] if names.description_type(w) and not names.is_title(w)]
             if described:  # "a ministry spokesman": the ministry
                 return names.description_type(described[-1]), described[-1]
             return "person", head
-        described = names.description_type(head)
         if c.modifier and described == "company":
             return "company", ""  # "the TikTok owner": another company than TikTok
         if c.modifier:
@@ -472,7 +472,8 @@ class ArticleVoices:
 def _strip_asides(gap: str) -> str | None:
     """The words between a subject and its verb less asides: parentheses, and comma-enclosed
     phrases that open with a determiner, a relative word, a lower-case word or a possessive name
-    ("Walmart (WMT), which had partnered with Microsoft, has said"). None when what is left ends
+    ("Walmart (WMT), which had partnered with Microsoft, has said"), one after another ("Tomas
+    Velkaric, 52, a partner at Hollis & Brandt, said"). None when what is left ends
     with a comma (the candidate itself sits in an aside)."""
     gap = _PARENTHESES.sub(" ", gap)
     parts = gap.split(",")
@@ -480,7 +481,7 @@ def _strip_asides(gap: str) -> str | None:
         return gap
     if len(parts) >= 3:
         middle = ",".join(parts[1:-1]).strip()
-        if _ASIDE_OPENS.match(middle) or not middle:
+        if _ASIDE_OPENS.match(middle) or not middle or all(_ASIDE_OPENS.match(p.strip()) for p in parts[1:-1]):
             return parts[0] + " " + parts[-1]
         return None
     return parts[0] + " " + parts[-1] if not parts[0].strip() else None

@@ -160,3 +160,14 @@ def test_the_seed_articles_name_no_party_the_gazetteer_lacks(corpus):
 
     world = parties.open_world(corpus, find_mentions(corpus, GAZETTEER), GAZETTEER, CUES)
     assert world.parties["reviewed"].all()
+
+
+def test_an_institution_in_lower_case_after_its_country_is_a_party_of_its_own():
+    # the country must be one the place lists know: "Valdoria's ministry" is read as any possessive name
+    r = read("Norway's foreign ministry said on Monday that the ban was unfair. The Norwegian embassy in London "
+             "agreed. Norwegian foreign ministry spokesman Tomas Velkaric called it theft.\n")
+    assert r.party("Norway's foreign ministry")["type"] == "government body"
+    assert r.party("Norwegian embassy")["type"] == "government body"
+    assert "Norway" not in set(r.world.mentions["surface"])  # the ministry acts, not the country
+    assert not {"Norwegian foreign ministry", "Norwegian"} & set(r.world.mentions["surface"])  # the spokesman's
+    assert r.reported("said")["speaker_id"] == r.party("Norway's foreign ministry").name

@@ -228,3 +228,40 @@ def test_an_age_between_name_and_verb_and_an_institutions_lawyers_keep_the_subje
              "the ban was lawful.\n")
     assert r.reported("said")["speaker_id"] == "p_alma_quorvith"
     assert r.reported("argued")["speaker_id"] == r.party("Northland Trade Ministry").name
+
+
+@pytest.mark.parametrize("text", [
+    INTRO + '"We will appeal the ruling today," Velkaric cautioned.\n',  # reporting verbs of Krestel et al. (2008)
+    INTRO + '"We will appeal the ruling today," he quipped.\n',
+    INTRO + '"We will appeal the ruling today," Velkaric stressed on Monday.\n',
+    INTRO + '"We will appeal the ruling today," Velkaric tweeted.\n',
+    INTRO + 'Asked whether the firm would appeal, Velkaric replied: "We will appeal the ruling today."\n',
+    INTRO + '"We will appeal the ruling today," Velkaric fumed.\n',  # any verb closing the clause after the quote
+    INTRO + '"We will appeal the ruling today," fumed Velkaric.\n',
+    INTRO + '"We will appeal the ruling today?" Velkaric wondered aloud.\n',
+])
+def test_a_quotation_is_spoken_by_the_subject_of_any_verb_of_saying_after_it(text):
+    assert read(text).quote("We will appeal")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_a_verb_after_a_quote_that_does_not_close_the_clause_attributes_nothing():
+    r = read(INTRO + 'The firm called it "a plain and final ruling," Velkaric filed an appeal against it.\n')
+    assert r.quote("plain and final")["speaker_id"] != "p_tomas_velkaric"
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Velkaric, 52, a partner at Hollis & Brandt LLP, said: \"We will appeal the ruling today.\"\n",
+    '"We will appeal the ruling today," Tomas Velkaric, a professor of law at Elmfield University, told reporters.\n',
+    "For Tomas Velkaric, the answer was simple: \"We will appeal the ruling today.\"\n",  # a colon line in the sentence
+    "Tomas Velkaric was blunt. \"We will appeal the ruling today.\"\n",  # the sentence before names the speaker
+])
+def test_asides_and_the_sentence_before_leave_the_speaker(text):
+    assert read(text).quote("We will appeal")["speaker_id"] == "p_tomas_velkaric"
+
+
+@pytest.mark.parametrize("line", ['The group said: "We will appeal the ruling today."',
+                                  '"We will appeal the ruling today," the alliance said.'])
+def test_the_group_and_the_alliance_are_the_organisation_named_before(line):
+    r = read("Tomas Velkaric, a lawyer, spoke after the hearing. The Northland Digital Rights Alliance filed a brief. "
+             + line + "\n")
+    assert r.quote("We will appeal")["speaker_id"] == r.party("Northland Digital Rights Alliance").name
