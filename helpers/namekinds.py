@@ -122,6 +122,8 @@ def plain(word: str) -> str:
 def _is_title(cues: NameCues, word: str) -> bool:
     w = bare(word).lower()
     first = w.split("-")[0]
+    if w in FUNCTION_WORDS or cues.places.is_place(w):  # nameparser lists "us", "uk", "his", "her" as titles
+        return False
     return (w.rstrip(".") in CONSTANTS.titles or first.rstrip(".") in CONSTANTS.titles
             or bool(cues.titles.fullmatch(w)) or bool(cues.titles.fullmatch(first))
             or bool(cues.titles.fullmatch(w.rstrip("."))))
@@ -173,8 +175,8 @@ def classify(text: str, p: Part, s0: int, s1: int, mentions, cues: NameCues, quo
     from the sentence's first); ``quoted`` the quotations that may hold it."""
     name = bare(text[p.start:p.end])
     last = name.split()[-1] if name.split() else ""
-    abbreviation = ACRONYM.fullmatch(last) or len(last) == 2 or any(r.fullmatch(last) for r, _ in cues.org_words) \
-        or cues.places.is_state_abbreviation(last)
+    abbreviation = (ACRONYM.fullmatch(last) and not _ACRONYM_STOP.fullmatch(last)) or len(last) == 2 \
+        or any(r.fullmatch(last) for r, _ in cues.org_words) or cues.places.is_state_abbreviation(last)
     if name.endswith(".") and not abbreviation:
         name = name[:-1]  # a full stop that ends the sentence, not an abbreviation's
     end = p.start + len(name)
@@ -246,6 +248,7 @@ def _head(words: list[str]) -> str:
 
 _SPACED = re.compile(r"\S+")
 _MODIFIER = re.compile(r"(.+)-([a-z]+)")
+_ACRONYM_STOP = re.compile(r"[A-Z][A-Z0-9&]{2,}\.")  # "told AFP.": the sentence's full stop (not "U.S.")
 _FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)")
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
@@ -294,8 +297,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if len(words) == 1 and _PARTY_TAG.fullmatch(name):
         return "acronym", ""
     modifier = _MODIFIER.fullmatch(words[-1])
-    if modifier and len(words) == 1:  # "Redmond-based", "Australian-born", "Chinese-owned"
-        stem = modifier.group(1)
+    stem = " ".join([*words[:-1], modifier.group(1)]) if modifier else ""
+    if modifier and (len(words) == 1 or places.is_place(stem)):  # "Redmond-based", "Chinese-owned", "Hong Kong-based"
         return ("demonym" if places.is_demonym(stem) else "place" if places.is_place(stem) or modifier.group(2) == "based"
                 else "thing"), ""
     if all(places.is_calendar(w) for w in words):
@@ -336,6 +339,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         described = cues.description_type(w)
         if described not in ("", "person", "organisation"):
             head = re.match(r"\s+" + re.escape(w) + r"\b", after)
+            if len(words) == 1 and cues.is_common(name) and head and after[head.end():head.end() + 2].strip()[:1].isupper():
+                return "common", ""  # "State broadcaster CCTV": the word modifies a description of the name after
             if described == "government body" and len(words) == 1 and head and (
                     cues.is_common(name) or w in ("administration", "government")):  # "the Biden administration"
                 row.end += head.end()  # a word and its lower-case head: "Commerce department", "Foreign ministry"

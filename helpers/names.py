@@ -180,7 +180,8 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
             continue
         org_before = org_before or bool(cues.org_type(w))
         current.append((a, b))
-        if w.endswith(POSSESSIVE[:2]) or (w.endswith(POSSESSIVE[2:]) and w[:-1].endswith("s")):
+        if (w.endswith(POSSESSIVE[:2]) or (w.endswith(POSSESSIVE[2:]) and w[:-1].endswith("s"))) and not (
+                i + 1 < len(words) and cues.lexicon.get(bare(w).lower(), "") == "NNS"):  # "National People's Congress"
             pieces.append(current)
             current = []
     pieces.append(current)

@@ -173,7 +173,12 @@ def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, owners: dict[st
     aside = []
     refs: list[tuple[_Occurrence, str]] = []  # one-word references, resolved once every article is read
     things = {slug(n.name) for _, _, n, _ in found if n.kind in ("thing", "term")}
+    # a surname that is also a place or a title ("Mendoza", "Lau", "Shah") is the person where the article names one so
+    surnames = {(aid, n.name.split()[-1]) for aid, _, n, _ in found if n.kind == "person" and len(n.name.split()) > 1}
     for aid, no, name, inside in found:
+        if name.kind in ("place", "common") and " " not in name.name and (aid, name.name) in surnames \
+                and not _PLACE_PREPOSITION.search(corpus.texts[aid], max(0, name.start - 8), name.start):
+            name.kind = "person_ref"
         if (name.weak or name.kind == "person_ref") and slug(name.name) in things:
             name.kind = "thing"  # named as a product or a term elsewhere, with no cue of a party here
         if name.kind == "credit":  # a dateline names a place and a wire, not a party: "BEIJING (Reuters) -"
@@ -259,6 +264,7 @@ def _org_key(name: str, cues: NameCues) -> str:
     return slug(" ".join(words))
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|near|to|at|outside)\s+$")
 _LEGAL_FORM = re.compile(r"(?i)inc\.?|incorporated|corp\.?|corporation|co\.|ltd\.?|limited|llc|plc|holdings|group")
 
 

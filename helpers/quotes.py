@@ -51,7 +51,8 @@ import pandas as pd
 from helpers.corpus import Corpus
 from helpers.mentions import alias_owners
 from helpers.segment import PAD, count_words, quote_spans
-from helpers.speakers import UNKNOWN, ArticleVoices, SpeechCues
+from helpers.speakers import UNKNOWN, ArticleVoices
+from helpers.speechcues import SpeechCues
 from helpers.tables import alias_key, cue_pattern
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
@@ -69,14 +70,14 @@ _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
 _FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
-_FIRST_PERSON = re.compile(r"(?:We|I|Our|My)\b")  # a statement's next paragraph, in its own voice
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
 _NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
                          r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
 # an aside between a quotation's speaker and the verb after it: '"…," Mara Stiel, a professor at X, said'
-_ASIDE = re.compile(r",\s*(?:a|an|the|who|which|whose|\d{1,3})\b[^,“”\"\n]{0,100},")
+_ASIDE = re.compile(r",\s*(?:a|an|the|who|which|whose|\d{1,3}|[A-Z][\w.&-]*(?:’s|'s))\b[^,“”\"\n]{0,100},")
 
 
 @dataclass
@@ -188,9 +189,9 @@ class _ArticleReader:
             if statement_from is not None:
                 intro, full = statement_from
                 # after the first paragraph, only a full statement's, or one in the statement's first person
-                first_person = len(intro) > 1 and _FIRST_PERSON.match(self.text, p0)
-                if not top and kind in ("body", "fragment") and (
-                        first_person or (not self.sc.verbs.search(self.text, p0, p1) and (full or len(intro) == 1))):
+                first_person = _FIRST_PERSON.search(self.text, p0, min(p1, p0 + 60))
+                if not top and kind in ("body", "fragment") and (len(intro) == 1 or first_person or (
+                        not self.sc.verbs.search(self.text, p0, p1) and full)):
                     intro.append((p0, p1, pno, True, "statement"))
                     continue
                 statement_from = None
@@ -245,6 +246,8 @@ class _ArticleReader:
         elif verb is not None:
             speaker, how = self.voices.subject(verb.start(), verb.end())
             self.used_verbs.add(verb.start())
+        if speaker == UNKNOWN:  # "In a blog post last week, chief executive Kevin Mayer ... took aim at Facebook:"
+            speaker, how = self.voices.line_speaker(k, s0, p1), "the line's subject"
         cue = self.text[p0:p1].strip(PAD)
         self.used_verbs.update(h.start() for h in self.verbs_between(p0, p1))  # the line attributes the statement
         for n, (a, b, pno, _, _) in enumerate(group[1:], start=1):

@@ -44,21 +44,14 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import pandas as pd
-
-from helpers.namekinds import NameCues
-from helpers.tables import cue_pattern
+from helpers.speechcues import SpeechCues
 
 UNKNOWN = "unknown"
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
 WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
 _START = operator.attrgetter("start")
-MEMO_MAX = 200_000
-_PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|it|they|He|She|It|They)(?![\w’'])")
-_UNNAMED = re.compile(r"(?i)(?<!\w)(?:analysts|officials|sources|experts|scholars|lawmakers|critics|observers|"
-                      r"(?:state\s+)?media|people|a\s+person|someone|residents)(?!\w)")
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
                           r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
 _AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "
@@ -69,92 +62,22 @@ _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2})?")  # "TikTok and its parent ByteDance"
+_AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
-_ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:[A-Z][\w.&-]*(?:’s|'s)\s))")  # "Zhang Yiming, 37, said"
+# a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said"
+_IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an)\s[^,;:“”\"()]*$")
+# "Zhang Yiming, 37, said", "Sen. Corbin Falk, R-Fla., said" (party and state)
+_ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:[A-Z][\w.&-]*(?:’s|'s)\s)|[RDI]-[A-Z][\w.]*$)")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
+# the verbs a reporting clause puts before its subject ("…, said Jordan Feld, a talent manager")
+_INVERTS = re.compile(r"(?i)said|says|added|adds|wrote|writes|noted|notes|explained|continued|argued|warned|insisted")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|this|earlier|later)\b")
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 # roles that speak for an organisation: "the spokesman added", after the ministry spoke, is the ministry
 _SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A match found in a piece of text, carried to the article's offsets (what ``re.Match`` gives)."""
-
-    s: int
-    e: int
-    word: str
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-    def group(self, _: int = 0) -> str:
-        return self.word
-
-
-@dataclass(frozen=True)
-class SpeechCues:
-    """The vocabularies speakers are read with, from the attribution cue table; ``memo`` keeps what
-    a paragraph's or a sentence's text alone gives (the same text reads the same), up to
-    :data:`MEMO_MAX` entries."""
-
-    names: NameCues
-    verbs: re.Pattern
-    statements: re.Pattern
-    description: re.Pattern  # "the company", "a TikTok spokesperson", "The Treasury secretary"
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def verbs_in(self, text: str, start: int, end: int) -> list[Hit]:
-        """The reporting verbs of ``text[start:end]`` (a paragraph)."""
-        piece = text[start:end]
-        found = self.memo.get(("verbs", piece))
-        if found is None:
-            found = [(m.start(), m.end(), m.group(0)) for m in self.verbs.finditer(piece)]
-            if len(self.memo) < MEMO_MAX:
-                self.memo[("verbs", piece)] = found
-        return [Hit(a + start, b + start, w) for a, b, w in found]
-
-    def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str]) -> bool:
-        """Whether some government body's name, title or forms hold ``word`` ("ministry")."""
-        key = ("holds", word, id(party_words))
-        if key not in self.memo:
-            self.memo[key] = any(word in party_words.get(p, "") for p, t in party_type.items() if t == "government body")
-        return self.memo[key]
-
-    def speakers_in(self, sentence: str) -> list[tuple[int, int, str, str]]:
-        """Descriptions, pronouns and unnamed sources of a sentence: ``(start, end, kind, head)``
-        relative to it, in order."""
-        found = self.memo.get(("speakers", sentence))
-        if found is None:
-            found = [(m.start(), m.end(), "description", m.group(0).split()[-1].lower())
-                     for m in self.description.finditer(sentence)]
-            found += [(m.start(), m.end(), "pronoun", m.group(0).lower()) for m in _PRONOUN.finditer(sentence)]
-            found += [(m.start(), m.end(), "unnamed", "") for m in _UNNAMED.finditer(sentence)
-                      if not any(a <= m.start() < b for a, b, _, _ in found)]
-            if len(self.memo) < MEMO_MAX:
-                self.memo[("speakers", sentence)] = found
-        return found
-
-    @classmethod
-    def from_table(cls, cues: pd.DataFrame, names: NameCues | None = None) -> SpeechCues:
-        names = names or NameCues.from_table(cues)
-        nouns = [p for p, k in zip(cues["pattern"], cues["kind"])  # the pronoun rows are read by _PRONOUN
-                 if k.startswith("description: ") and not all(_PRONOUN.fullmatch(w) for w in p.split("|"))]
-        titles = list(cues.loc[cues["kind"] == "person title", "pattern"]) + [
-            "president", "secretary", "judge", "minister", "senator", "chairman", "ceo", "lawyer", "attorney",
-            "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
-        statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
-        heads = "|".join(f"(?:{p})" for p in nouns + titles + statements)
-        # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the head
-        description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
-                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?(?![\w’'-])")
-        return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
 
 
 @dataclass
@@ -226,6 +149,10 @@ class ArticleVoices:
                 continue
             dropped.update(id(c) for c in inner)
             found.append(Candidate(a, b, "description", head=head, modifier=inner[-1].party if inner else ""))
+        # "the research firm Sensor Tower", "state broadcaster CCTV": the name says who, not the description
+        named_after = {c.start for c in names}
+        found = [c for c in found if c.kind != "description" or c.modifier
+                 or not (text[c.end:c.end + 1] == " " and c.end + 1 in named_after)]
         if dropped:
             found = [c for c in found if id(c) not in dropped]
         if self.quoted:
@@ -260,10 +187,14 @@ class ArticleVoices:
             after = self.window(k, verb_end, min(verb_end + 40, stop.start() if stop else s1))[:1]
             self.last_span = (after[0].start, after[0].end) if after else (verb_start, verb_end)
             return (self.resolve(after[0], verb_start), "according to") if after else (UNKNOWN, "according to")
-        if after_quote:
+        inverted = not after_quote and _INVERTS.fullmatch(verb) \
+            and text[max(s0, verb_start - 3):verb_start].rstrip().endswith(",")
+        if after_quote or inverted:
+            # '"…," said X' / '…, said Jordan Feld, a talent manager' (the reporting clause inverted)
             follow = self.window(k, verb_end, min(s1, verb_end + 40))[:1]
-            if follow and _SPACE_OR_COMMA.fullmatch(text, verb_end, follow[0].start) \
-                    and text[max(s0, lo):verb_start].strip(" ,—–-\n") == "":
+            if follow and self._only_titles(verb_end, follow[0].start) and follow[0].kind != "pronoun" \
+                    and (not after_quote or text[max(s0, lo):verb_start].strip(" ,—–-\n") == "") \
+                    and (after_quote or _CLAUSE_ENDS.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
                 return self.resolve(follow[0], verb_start), "said X"
         before = text[left:verb_start]
@@ -289,6 +220,10 @@ class ArticleVoices:
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
 
+    def _only_titles(self, a: int, b: int) -> bool:
+        """Whether ``text[a:b]`` holds nothing but spaces, a comma and personal titles ("said Dr Lim")."""
+        return all(self.cues.names.is_title(w) for w in self.text[a:b].replace(",", " ").split())
+
     def cue(self, verb_start: int, verb_end: int) -> tuple[int, int]:
         """The span of the last verb read and its subject, when the subject was in its sentence."""
         a, b = self.last_span
@@ -296,8 +231,9 @@ class ArticleVoices:
 
     def _is_subject(self, c: Candidate, verb_start: int, s0: int) -> bool:
         text = self.text
-        if _PREPOSITION.search(text, max(s0, c.start - 30), c.start):
-            return False
+        if _PREPOSITION.search(text, max(s0, c.start - 30), c.start) or (
+                _IN_ASIDE.search(text, max(s0, c.start - 120), c.start) and "," in text[c.end:verb_start]):
+            return False  # not "which TikTok has said": there the aside holds the verb too
         gap = _strip_asides(text[c.end:verb_start])
         if gap is None:
             return False
@@ -321,9 +257,26 @@ class ArticleVoices:
         names = [x for x in cands if x.end <= c.start and x.kind == "name"]
         return names[-1] if names and _COMMA.fullmatch(self.text, names[-1].end, c.start) else c
 
+    def _and_titled(self, a: int, b: int) -> bool:
+        """ " and vice-president of global business " between two names: the second's title."""
+        m = _AND_TITLED.fullmatch(self.text, a, b)
+        return bool(m) and any(self.cues.names.is_title(w) for w in re.split(r"[\s-]+", m.group(1)))
+
+    def line_speaker(self, k: int, lo: int, hi: int) -> str:
+        """The first name or description of sentence ``k`` in ``[lo, hi)`` that is no possessive and not
+        governed by a preposition (a colon line's subject when it has no reporting verb), else unknown."""
+        s0 = self.sentences[k][0]
+        for c in self.window(k, lo, hi):
+            if c.kind in ("name", "description") and not self.possessive(c) \
+                    and not _PREPOSITION.search(self.text, max(s0, c.start - 30), c.start):
+                return self.resolve(c, c.start)
+        return UNKNOWN
+
     def _first_of_coordination(self, c: Candidate, cands: list[Candidate]) -> Candidate:
+        if c.kind == "pronoun":
+            return c  # "Stories was modeled on Snapchat, and he told reporters": a clause of its own
         earlier = [x for x in cands if x.end <= c.start and x.kind == "name"]  # not "its parent" in between
-        while earlier and _AND.fullmatch(self.text, earlier[-1].end, c.start):
+        while earlier and (_AND.fullmatch(self.text, earlier[-1].end, c.start) or self._and_titled(earlier[-1].end, c.start)):
             c = earlier.pop()
         return c
 

@@ -171,3 +171,26 @@ def test_an_institution_in_lower_case_after_its_country_is_a_party_of_its_own():
     assert "Norway" not in set(r.world.mentions["surface"])  # the ministry acts, not the country
     assert not {"Norwegian foreign ministry", "Norwegian"} & set(r.world.mentions["surface"])  # the spokesman's
     assert r.reported("said")["speaker_id"] == r.party("Norway's foreign ministry").name
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_named_before():
+    r = read("Kiara Mendoza, a dancer, spoke first. “I’m not panicking,” Mendoza told Recode. She grew up in Mendoza.\n")
+    assert r.quote("not panicking")["speaker_id"] == "p_kiara_mendoza"
+    assert (r.world.mentions["surface"] == "Mendoza").sum() == 1  # "in Mendoza": the city
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Standing Committee of the National People's Congress passed the law.\n",
+     "Standing Committee of the National People's Congress"),  # a plural noun's possessive inside a name
+    ("The People's Daily said so.\n", "People's Daily"),
+    ("US Commerce Secretary Wilbur Ross said so.\n", "Wilbur Ross"),  # nameparser lists "us" as a title
+    ("Kenneth Lau told AFP.\n", "AFP"),  # the sentence's full stop is not the acronym's
+])
+def test_names_read_whole_and_without_the_sentence_stop(text, name):
+    assert name in set(read(text).world.mentions["surface"])
+
+
+def test_a_place_modifier_and_a_common_word_before_a_description_are_no_parties():
+    r = read("State broadcaster CCTV quoted Kenneth Lau, a Hong Kong-based analyst at consultancy Zentrix Research.\n")
+    assert {"State", "Hong Kong-based"}.isdisjoint(set(r.world.mentions["surface"]))
+    assert r.party("Zentrix Research")["type"] == "company" and r.party("CCTV")["type"] == "media outlet"

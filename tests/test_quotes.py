@@ -265,3 +265,59 @@ def test_the_group_and_the_alliance_are_the_organisation_named_before(line):
     r = read("Tomas Velkaric, a lawyer, spoke after the hearing. The Northland Digital Rights Alliance filed a brief. "
              + line + "\n")
     assert r.quote("We will appeal")["speaker_id"] == r.party("Northland Digital Rights Alliance").name
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"The list is a loaded gun," said Dr Tomas Velkaric, a trade lawyer.\n', "p_tomas_velkaric"),  # a title between
+    ('"The list is a loaded gun," Tomas Velkaric, a Hong Kong-based analyst at consultancy Zentrix Research, '
+     'told AFP.\n', "p_tomas_velkaric"),  # the firm sits inside the aside
+    ("Sen. Tomas Velkaric, R-Fla., said the plan was \"a loaded gun.\"\n", "p_tomas_velkaric"),  # party and state
+])
+def test_titles_asides_and_party_labels_leave_the_speaker(text, speaker):
+    assert read(text).quote("loaded gun")["speaker_id"] == speaker
+
+
+def test_a_reporting_clause_put_before_its_subject_names_the_speaker_but_not_the_one_told():
+    r = read("Ad deals are still coming in, said Mara Stiel, a talent manager whose firm, Zentrix Talent, represents "
+             "30 creators. Alma Quorvith, an analyst at Hollis Research, told AFP that prices would fall.\n")
+    assert r.reported("said")["speaker_id"] == "p_mara_stiel"
+    assert r.reported("told")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_name_inside_a_relative_clause_that_holds_the_verb_is_its_subject():
+    r = read("The app faces a ban, which Zentrix has said would hurt millions of users.\n")
+    assert r.reported("said")["speaker_id"] == r.party("Zentrix").name
+
+
+def test_a_possessive_aside_between_a_quote_and_its_speaker_is_skipped():
+    r = read("Alma Quorvith spoke on Monday.\nCrucial Quote\n“We are inspired by other companies,” Tomas Velkaric, "
+             "Zentrix’s vice president of product, told reporters Wednesday.\n")
+    assert r.quote("inspired by")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_a_statement_after_a_colon_line_with_no_verb_is_the_lines_subject_while_it_speaks_in_the_first_person():
+    r = read("In a blog post last week, chief executive Tomas Velkaric, who took over in June, took aim at Quorvith "
+             "Holdings directly:\n"
+             "To those who wish to compete, we say bring it on.\n"
+             "At Zentrix we welcome competition. We think it makes all of us better.\n"
+             "Quorvith Holdings did not respond.\n")
+    statements = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
+    assert list(statements["speaker_id"]) == ["p_tomas_velkaric"] * 2
+
+
+def test_people_named_together_with_a_title_between_speak_as_the_first():
+    r = read("In a memo, Zentrix interim head Alma Quorvith and vice-president of global business Tomas Velkaric said "
+             "the company would cut staff. “We hoped this would be short-lived,” they wrote.\n")
+    assert r.reported("said")["speaker_id"] == "p_alma_quorvith"
+    assert r.quote("short-lived")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_pronoun_after_and_starts_a_clause_of_its_own():
+    r = read("Tomas Velkaric, a lawyer, spoke first. The format was modeled on Zentrix, and he told reporters the company gave "
+             "Zentrix \"full credit\" for it.\n")
+    assert r.quote("full credit")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_a_surname_that_is_also_a_title_is_the_person():
+    r = read("Vishal Shah, a product head, spoke on Wednesday. Shah acknowledged that the firm had borrowed before.\n")
+    assert r.reported("acknowledged")["speaker_id"] == "p_vishal_shah"

@@ -1,0 +1,95 @@
+"""The vocabularies speakers are read with (:class:`SpeechCues`), from the attribution cue table:
+reporting verbs, statement nouns, descriptions ("the company", "a ministry spokesman"), pronouns
+and unnamed sources, each found in a paragraph or a sentence and remembered for its text (the same
+text reads the same). :mod:`helpers.speakers` resolves whom they mean."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from helpers.namekinds import NameCues
+from helpers.tables import cue_pattern
+
+MEMO_MAX = 200_000
+PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|it|they|He|She|It|They)(?![\w’'])")
+_UNNAMED = re.compile(r"(?i)(?<!\w)(?:analysts|officials|sources|experts|scholars|lawmakers|critics|observers|"
+                      r"(?:state\s+)?media|people|a\s+person|someone|residents)(?!\w)")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match found in a piece of text, carried to the article's offsets (what ``re.Match`` gives)."""
+
+    s: int
+    e: int
+    word: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self, _: int = 0) -> str:
+        return self.word
+
+
+@dataclass(frozen=True)
+class SpeechCues:
+    """The vocabularies speakers are read with, from the attribution cue table; ``memo`` keeps what
+    a paragraph's or a sentence's text alone gives (the same text reads the same), up to
+    :data:`MEMO_MAX` entries."""
+
+    names: NameCues
+    verbs: re.Pattern
+    statements: re.Pattern
+    description: re.Pattern  # "the company", "a TikTok spokesperson", "The Treasury secretary"
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def verbs_in(self, text: str, start: int, end: int) -> list[Hit]:
+        """The reporting verbs of ``text[start:end]`` (a paragraph)."""
+        piece = text[start:end]
+        found = self.memo.get(("verbs", piece))
+        if found is None:
+            found = [(m.start(), m.end(), m.group(0)) for m in self.verbs.finditer(piece)]
+            if len(self.memo) < MEMO_MAX:
+                self.memo[("verbs", piece)] = found
+        return [Hit(a + start, b + start, w) for a, b, w in found]
+
+    def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str]) -> bool:
+        """Whether some government body's name, title or forms hold ``word`` ("ministry")."""
+        key = ("holds", word, id(party_words))
+        if key not in self.memo:
+            self.memo[key] = any(word in party_words.get(p, "") for p, t in party_type.items() if t == "government body")
+        return self.memo[key]
+
+    def speakers_in(self, sentence: str) -> list[tuple[int, int, str, str]]:
+        """Descriptions, pronouns and unnamed sources of a sentence: ``(start, end, kind, head)``
+        relative to it, in order."""
+        found = self.memo.get(("speakers", sentence))
+        if found is None:
+            found = [(m.start(), m.end(), "description", m.group(0).split()[-1].lower())
+                     for m in self.description.finditer(sentence)]
+            found += [(m.start(), m.end(), "pronoun", m.group(0).lower()) for m in PRONOUN.finditer(sentence)]
+            found += [(m.start(), m.end(), "unnamed", "") for m in _UNNAMED.finditer(sentence)
+                      if not any(a <= m.start() < b for a, b, _, _ in found)]
+            if len(self.memo) < MEMO_MAX:
+                self.memo[("speakers", sentence)] = found
+        return found
+
+    @classmethod
+    def from_table(cls, cues: pd.DataFrame, names: NameCues | None = None) -> SpeechCues:
+        names = names or NameCues.from_table(cues)
+        nouns = [p for p, k in zip(cues["pattern"], cues["kind"])  # the pronoun rows are read by PRONOUN
+                 if k.startswith("description: ") and not all(PRONOUN.fullmatch(w) for w in p.split("|"))]
+        titles = list(cues.loc[cues["kind"] == "person title", "pattern"]) + [
+            "president", "secretary", "judge", "minister", "senator", "chairman", "ceo", "lawyer", "attorney",
+            "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
+        statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
+        heads = "|".join(f"(?:{p})" for p in nouns + titles + statements)
+        # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the head
+        description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?(?![\w’'-])")
+        return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
