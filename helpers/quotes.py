@@ -272,7 +272,7 @@ class _ArticleReader:
             window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
-                if '"' in between or "“" in between or count_words(_ASIDE.sub(" ", between, 2), limit=6) > 6:
+                if '"' in between or "“" in between or _too_long(_ASIDE.sub(" ", between, 2)):
                     break
                 if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
                         or not between.strip(" ,")):
@@ -453,6 +453,14 @@ class _ArticleReader:
             end = m.end() + (stop.start() if stop else 0)
         return {"article_id": self.aid, "sentence_no": int(no), "start": int(start), "end": int(end),
                 "cue": text[start:end], "speaker_id": speaker, "how": how}
+
+
+def _too_long(between: str) -> bool:
+    """Whether the words between a quotation and a verb after it are too many for the verb to be its
+    attribution: more than four lower-case words or twelve in all (a speaker's name and title may
+    be long: "ByteDance founder and Chief Executive Zhang Yiming said")."""
+    words = between.split()
+    return len(words) > 12 or sum(w[:1].islower() for w in words) > 4
 
 
 def sentence_speakers(corpus: Corpus, quotes: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:

@@ -267,7 +267,8 @@ class ArticleVoices:
         governed by a preposition (a colon line's subject when it has no reporting verb), else unknown."""
         s0 = self.sentences[k][0]
         for c in self.window(k, lo, hi):
-            if c.kind in ("name", "description") and not self.possessive(c) \
+            if (c.kind == "name" or (c.kind == "description" and not self.cues.statements.fullmatch(c.head))) \
+                    and not self.possessive(c) \
                     and not _PREPOSITION.search(self.text, max(s0, c.start - 30), c.start):
                 return self.resolve(c, c.start)
         return UNKNOWN
@@ -312,9 +313,13 @@ class ArticleVoices:
                 for position, speaker in reversed(self.events_in.get(kk, ())):
                     if position < at and self._fits(speaker, want, word):
                         return speaker
-        # "..., it said" closing a sentence: the names before the pronoun are what was said, not who said it
-        closing = c.kind == "pronoun" and bool(verb) and \
+        # "..., it said", "..., the company said" closing a sentence: the names before are what was said, not who said it
+        closing = c.kind in ("pronoun", "description") and bool(verb) and \
             self.text[max(self.sentences[k][0], c.start - 3):c.start].rstrip().endswith(",")
+        if closing and c.kind == "description" and want == "company":  # "…, the company said": the story's company
+            salient = self._salient(k, c.start, want, word)
+            if salient:
+                return salient
         for kk in range(k, max(-1, k - 12), -1):
             cands = self.candidates(kk)
             here = ([] if closing else self.window(kk, self.sentences[kk][0], c.start)) if kk == k else \
@@ -342,6 +347,23 @@ class ArticleVoices:
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
                     return speaker
         return UNKNOWN
+
+    def _salient(self, k: int, at: int, want: str, word: str) -> str:
+        """Of the compatible parties named in sentence ``k`` and the three before it, the one the article
+        has named most often up to ``at`` (then the latest): salience by frequency and recency
+        (Lappin & Leass 1994)."""
+        lo = self.sentences[max(0, k - 3)][0]
+        i, j = bisect.bisect_left(self.mention_starts, lo), bisect.bisect_left(self.mention_starts, at)
+        pool = {p for _, _, p in self.mentions[i:j] if self._fits(p, want, word)}
+        if not pool:
+            return ""
+        counts = {p: 0 for p in pool}
+        last = {}
+        for a, _, p in self.mentions[:j]:
+            if p in counts:
+                counts[p] += 1
+                last[p] = a
+        return max(pool, key=lambda p: (counts[p], last[p]))
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:
         """The party a description names in apposition, when it fits: "a judge in Pennsylvania,

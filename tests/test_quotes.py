@@ -321,3 +321,15 @@ def test_a_pronoun_after_and_starts_a_clause_of_its_own():
 def test_a_surname_that_is_also_a_title_is_the_person():
     r = read("Vishal Shah, a product head, spoke on Wednesday. Shah acknowledged that the firm had borrowed before.\n")
     assert r.reported("acknowledged")["speaker_id"] == "p_vishal_shah"
+
+
+def test_a_long_title_between_a_quote_and_its_verb_is_the_speakers():
+    r = read("“The team sets the stage for growth,” Zentrix founder and Chief Executive Tomas Velkaric said in a "
+             "statement.\n")
+    assert r.quote("sets the stage")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_the_company_closing_a_sentence_is_the_company_the_story_is_about():
+    r = read("Zentrix said on Friday that its finance chief would also run it. Alma Quorvith, who joined Zentrix in "
+             "March after five years at smartphone maker Quorvith Holdings, will stay in Singapore, the company said.\n")
+    assert r.reported("the company said")["speaker_id"] == r.party("Zentrix").name
