@@ -301,8 +301,9 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if modifier and (len(words) == 1 or places.is_place(stem)):  # "Redmond-based", "Chinese-owned", "Hong Kong-based"
         return ("demonym" if places.is_demonym(stem) else "place" if places.is_place(stem) or modifier.group(2) == "based"
                 else "thing"), ""
-    if all(places.is_calendar(w) for w in words):
-        return "calendar", ""
+    if all(places.is_calendar(w) for w in words) or (words[-1] in ("Day", "Eve") and (
+            len(words) == 1 or "’" in name or "'" in name or cues.is_common(words[0]))):
+        return "calendar", ""  # a holiday: "Valentine's Day", "Singles' Day", "Election Day" (not "Doris Day")
     if all(all(places.is_demonym(part) for part in w.split("-")) or w.lower() in ("people", "users") for w in words):
         return "demonym", ""  # "Chinese", "Chinese-American"
     if len(words) == 1 and at_start and name[1:].islower() and cues.lexicon.get(name.lower(), "")[:2] in _FUNCTION_TAGS:

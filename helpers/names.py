@@ -39,6 +39,10 @@ _OPENERS = re.compile(r"[\s\"“‘'(—–-]*")
 _JOIN_AFTER_ORG = re.compile(r"\s+to(?:\s+the)?\s+")
 _LOWER_BODY = re.compile(r"(?<![\w’'])([A-Z][\w.]*(?:’s|'s)?)\s+(?:[a-z]+\s+){0,2}?(?:ministry|embassy|consulate)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_HOLIDAY_HEADS = ("Day", "Eve")
+_LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LIST_BEFORE = re.compile(r"([A-Za-z-]+)\s+(?:such\s+as|including|like)\s+$")
+_OTHER_THINGS = re.compile(r"\s*,?\s*and\s+(?:[\w-]+\s+){0,2}?other\s+([a-z]+)")
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,40}(?:,\s++[A-Z][a-z]{1,6}\.)?\s*+(?:\([^()\n]{1,30}\))?\s*+(?:[—–]|--?)\s")
 
 
@@ -88,7 +92,32 @@ def read_sentence(sentence: str, mentions, cues: NameCues, quoted=(), headline: 
             out.extend(classify(text, part, start, end, near, cues, quoted[max(0, q - 3):q], base=i))
     if "ministry" in sentence or "embassy" in sentence or "consulate" in sentence:
         out = _lower_case_bodies(sentence, mentions, cues, quoted, out)
+    if len(out) > 1:
+        _coordinated_things(text, out, cues)
     return out
+
+
+def _coordinated_things(text: str, names: list[Name], cues: NameCues) -> None:
+    """Names listed together are things together: in "apps such as Moj, Josh and Chingari", "Alipay,
+    WeChat Pay and eight other apps", or a list holding one thing, a name read by its shape alone
+    (no cue of a party) is a thing too."""
+    names = sorted(names, key=lambda n: n.start)
+    groups, current = [], [names[0]]
+    for prev, n in zip(names, names[1:]):
+        if _LIST_GAP.fullmatch(text, prev.end, n.start):
+            current.append(n)
+        else:
+            groups.append(current)
+            current = [n]
+    groups.append(current)
+    for g in groups:
+        head = _LIST_BEFORE.search(text, max(0, g[0].start - 40), g[0].start)
+        tail = _OTHER_THINGS.match(text, g[-1].end)
+        if any(n.kind == "thing" for n in g) or (head and cues.things.fullmatch(head.group(1).lower())) \
+                or (tail and cues.things.fullmatch(tail.group(1))):
+            for n in g:  # not an owner in the possessive: "WeChat, Alibaba's UC Browser"
+                if (n.weak or n.kind == "person_ref") and text[n.end:n.end + 2] not in ("’s", "'s"):
+                    n.kind, n.party_type = "thing", ""
 
 
 def _lower_case_bodies(text: str, mentions, cues: NameCues, quoted, names: list[Name]) -> list[Name]:
@@ -178,10 +207,15 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
             pieces.append(current)
             current = []
             continue
+        if len(words) > 1 and cues.places.is_calendar(bare(w)) and w[:1].isupper():
+            pieces += [current, [(a, b)]]  # "In February the Biden administration", "on Monday CNBC reported"
+            current = []
+            continue
         org_before = org_before or bool(cues.org_type(w))
         current.append((a, b))
         if (w.endswith(POSSESSIVE[:2]) or (w.endswith(POSSESSIVE[2:]) and w[:-1].endswith("s"))) and not (
-                i + 1 < len(words) and cues.lexicon.get(bare(w).lower(), "") == "NNS"):  # "National People's Congress"
+                i + 1 < len(words) and (cues.lexicon.get(bare(w).lower(), "") == "NNS"  # "National People's Congress"
+                                        or texts[i + 1] in _HOLIDAY_HEADS)):  # "Valentine's Day"
             pieces.append(current)
             current = []
     pieces.append(current)

@@ -194,3 +194,20 @@ def test_a_place_modifier_and_a_common_word_before_a_description_are_no_parties(
     r = read("State broadcaster CCTV quoted Kenneth Lau, a Hong Kong-based analyst at consultancy Zentrix Research.\n")
     assert {"State", "Hong Kong-based"}.isdisjoint(set(r.world.mentions["surface"]))
     assert r.party("Zentrix Research")["type"] == "company" and r.party("CCTV")["type"] == "media outlet"
+
+
+def test_no_month_weekday_or_holiday_joins_a_name_or_becomes_a_party():
+    r = read("In February the Quorvith administration paused the case. On Monday CNBC reported the talks. The deadline "
+             "is 11:59 p.m. PT Sunday. Sales peak on Valentine's Day and Singles' Day. Doris Day sang.\n")
+    surfaces = set(r.world.mentions["surface"])
+    assert {"Quorvith administration", "CNBC", "Doris Day"} <= surfaces
+    assert not any(w in s for s in surfaces for w in ("February", "Monday", "Sunday", "Valentine")) and "Day" not in surfaces
+
+
+def test_names_listed_with_apps_are_apps_not_their_owners():
+    r = read("Apps including Roposo and Takatak grew. Alipay, WeChat Pay and eight other apps were named. The list "
+             "includes Tencent's messaging app WeChat, Zentrix's browser and Alibaba's UC Browser. Officials such as "
+             "Tomas Velkaric and Alma Quorvith spoke.\n")
+    surfaces = set(r.world.mentions["surface"])
+    assert {"Roposo", "Takatak", "Alipay", "WeChat Pay"}.isdisjoint(surfaces)
+    assert {"Alibaba", "Tomas Velkaric", "Alma Quorvith"} <= surfaces
