@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 
@@ -198,9 +199,16 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]``: sentencex's boundaries, then the suite's fixes.
 
     The spans tile the paragraph: the first starts at ``start``, each ends where the next one
-    starts (less white space), and the last ends at ``end``.
+    starts (less white space), and the last ends at ``end``. They depend on the paragraph's text
+    alone, so a paragraph read before (a wire copy, a boilerplate line) is not read again.
     """
-    para = text[start:end]
+    return [(start + a, start + b) for a, b in _sentence_offsets(text[start:end])]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _sentence_offsets(para: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_spans` of a paragraph given alone (offsets relative to it)."""
+    text, start = para, 0
     boundaries = set()
     if _INNER_TERMINAL.search(para):  # no . ! ? … before the end: one sentence, nothing to split
         for offset, chunk, after_break in _sentencex_pieces(para):
@@ -244,7 +252,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s, e = _strip_span(text, start + a, start + b)
         if e > s:
             spans.append((s, e))
-    return spans
+    return tuple(spans)
 
 
 def _sentencex_pieces(para: str) -> list[tuple[int, str, bool]]:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -391,8 +392,10 @@ _RULES_OF = {w: frozenset(i for i, rule in enumerate(RULES) if w in rule.needs) 
 _ALWAYS = frozenset(i for i, rule in enumerate(RULES) if rule.needs == ("",))
 
 
+@functools.lru_cache(maxsize=65_536)  # the same sentence (a boilerplate line, a wire copy) matches the same
 def _matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
-    """Every rule's matches in ``text``; where two overlap the longer wins (then the earlier rule)."""
+    """Every rule's matches in ``text``; where two overlap the longer wins (then the earlier rule).
+    The list is shared between calls with the same text: read it, never change it."""
     lower = text.lower()
     allowed = set(_ALWAYS)
     for w in _NEEDED_WORDS:

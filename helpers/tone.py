@@ -97,8 +97,15 @@ def score_texts(texts: pd.Series, lexicon: str, min_english_share: float, min_wo
     """All tone measures for each text (see the module docstring). Empty texts and texts that are
     not English (of ``min_words`` words or more, less than ``min_english_share`` of them known to
     the Loughran–McDonald list) get neutral scores (0) with ``scored`` False and a ``flag``, never
-    an exception. ``scorer`` keeps TextBlob's chunk cache across calls (default: a new one)."""
+    an exception. ``scorer`` keeps TextBlob's chunk cache across calls (default: a new one).
+
+    A text that occurs more than once (a wire story syndicated twice, a boilerplate line) is scored
+    once and its row repeated: the same text scores the same."""
     texts = texts.fillna("").astype(str).reset_index(drop=True)
+    codes, uniques = pd.factorize(texts)
+    if len(uniques) < len(texts):
+        once = score_texts(pd.Series(uniques, dtype=object), lexicon, min_english_share, min_words, scorer)
+        return once.iloc[codes].reset_index(drop=True)
     n = len(texts)
     tok = tokens(texts)
     n_words = tok.groupby("row").size().reindex(range(n), fill_value=0).to_numpy()

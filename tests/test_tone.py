@@ -133,3 +133,13 @@ def test_short_english_with_contractions_is_scored(text):
     """The Loughran–McDonald list has no "I" and no contractions; such sentences are still English."""
     out = score(pd.Series([text]))
     assert out.loc[0, "scored"] and out.loc[0, "flag"] == ""
+
+
+def test_a_text_scored_twice_scores_the_same_as_alone():
+    texts = pd.Series(["A great deal for everyone.", "A terrible, awful ban.", "A great deal for everyone.", "", None,
+                       "A terrible, awful ban.", "Das ist kein englischer Satz, sagt er heute."])
+    together = tone.score_texts(texts, "loughran_mcdonald", 0.5, 4)
+    alone = pd.concat([tone.score_texts(pd.Series([t], dtype=object), "loughran_mcdonald", 0.5, 4) for t in texts],
+                      ignore_index=True)
+    pd.testing.assert_frame_equal(together, alone)
+    assert together["vader_compound"].iloc[0] > 0 > together["vader_compound"].iloc[1]
