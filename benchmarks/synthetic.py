@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import tempfile
 import time
@@ -15,8 +16,10 @@ from helpers.corpus import read_metadata
 def build_corpus(target: Path, n_articles: int, distinct: bool = False) -> Path:
     """Write a data folder of ``n_articles`` copies of the seeds (ids ``bNNNNNN_<seed>``, dates
     shifted back a day per copy, within 200 days; each ends with a line naming itself) and return it.
-    With ``distinct``, every line of every copy ends in a word of its own (``ref<copy>x<line>``), so
-    no sentence or paragraph repeats and no memo of a text read before can help."""
+    With ``distinct``, every sentence of every copy ends in a word of its own (``ref<copy>x<line>y<n>``
+    before its closing full stop, question or exclamation mark, and at the end of every line), so no
+    sentence or paragraph repeats and no memo of a text read before can help ("U.S." before a capital
+    becomes "U.S ref…." there: the stress is the point, not the prose)."""
     meta, _ = read_metadata()
     seeds = [(r.article_id, r.file, dt.date.fromisoformat(r.published)) for r in meta.itertuples()]
     raw = target / "raw" / "articles"
@@ -31,13 +34,22 @@ def build_corpus(target: Path, n_articles: int, distinct: bool = False) -> Path:
         # one line of its own, so that no two copies share their content (validation rejects that)
         body = texts[aid]
         if distinct:
-            body = b"\n".join(line + f" ref{i}x{k}".encode() if line.strip() else line
+            body = b"\n".join(_distinct_line(line.decode("utf-8"), f"ref{i}x{k}").encode() if line.strip() else line
                                for k, line in enumerate(body.split(b"\n")))
         (raw / f"{new_id}.txt").write_bytes(body + f"\nBenchmark copy {new_id}.\n".encode())
         shifted = day - dt.timedelta(days=(i // len(seeds)) % 200)
         rows.append(f"{new_id},{new_id}.txt,synthetic,synthetic,{shifted.isoformat()},benchmark copy of {aid},unknown")
     (target / "articles.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return target
+
+
+_SENTENCE_END = re.compile(r"(?<=\w)([.!?])(?=[\"”’]?(?:\s|$))")
+
+
+def _distinct_line(line: str, tag: str) -> str:
+    """``line`` with a word of its own before every sentence's closing mark and at its end."""
+    n = iter(range(10_000))
+    return _SENTENCE_END.sub(lambda m: f" {tag}y{next(n)}{m.group(1)}", line) + f" {tag}"
 
 
 def synthetic_corpus(n_articles: int):
