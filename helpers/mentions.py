@@ -103,6 +103,21 @@ class AliasMatcher:
         return self.owner[alias_key(surface)]
 
 
+MEMO_MAX = 100_000  # paragraphs whose spans one call of find_mentions remembers
+
+
+def _paragraph_index(paragraphs: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
+    """Per article, its paragraphs' ``(start, end)`` in text order."""
+    if not len(paragraphs):
+        return {}
+    ids = paragraphs["article_id"].to_numpy().tolist()
+    spans = zip(paragraphs["start"].to_numpy().tolist(), paragraphs["end"].to_numpy().tolist())
+    out: dict[str, list[tuple[int, int]]] = {}
+    for aid, span in zip(ids, spans):
+        out.setdefault(aid, []).append(span)
+    return {aid: sorted(v) for aid, v in out.items()}
+
+
 def _sentence_index(sentences: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Per article, its sentences' starts, ends and numbers (arrays in text order), cut from the
     sorted columns at once rather than through a group-by (a frame per article is slow)."""
@@ -116,14 +131,28 @@ def _sentence_index(sentences: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.n
 
 
 def find_mentions(corpus: Corpus, gazetteer: pd.DataFrame, matcher: AliasMatcher | None = None) -> pd.DataFrame:
-    """Every gazetteer alias found in the sentences, with offsets that slice the raw text."""
+    """Every gazetteer alias found in the sentences, with offsets that slice the raw text.
+
+    Each paragraph is scanned on its own (a mention never crosses one: it lies in a sentence), and
+    a paragraph's spans are remembered for the call: a paragraph read before (a wire copy, a
+    boilerplate line) is not scanned again (at most :data:`MEMO_MAX` paragraphs)."""
     matcher = matcher or AliasMatcher.from_gazetteer(gazetteer)
     index = _sentence_index(corpus.sentences)
+    paragraphs = _paragraph_index(corpus.paragraphs)
+    memo: dict[str, list[tuple[int, int]]] = {}
     aids, nos, starts, ends, surfaces, owners = [], [], [], [], [], []
     for aid in sorted(index):
         text = corpus.texts[aid]
         s_start, s_end, s_no = index[aid]
-        spans = matcher.spans(text)
+        spans = []
+        for p0, p1 in paragraphs.get(aid, ()):
+            piece = text[p0:p1]
+            found = memo.get(piece)
+            if found is None:
+                found = matcher.spans(piece)
+                if len(memo) < MEMO_MAX:
+                    memo[piece] = found
+            spans += [(a + p0, b + p0) for a, b in found]
         if not spans:
             continue
         span = np.array(spans, dtype=np.int64)
