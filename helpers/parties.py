@@ -47,7 +47,7 @@ import bisect
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import groupby
 
 import pandas as pd
@@ -130,7 +130,8 @@ def open_world(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, 
             if len(memo) < MEMO_MAX:
                 memo[key] = read
         for k, n, within in read:
-            found.append((aid, sentences[k][1], replace(n, start=n.start + p0, end=n.end + p0),
+            found.append((aid, sentences[k][1], Name(n.start + p0, n.end + p0, n.name, n.kind, n.party_type, n.title,
+                                                      n.affiliation, n.absorbs, n.extends, n.weak),
                           [(x + p0, y + p0, sid, t) for x, y, sid, t in within]))
     return _resolve(corpus, m, gazetteer, found, name_cues, owners, labels)
 

@@ -36,10 +36,14 @@ SINGLE_WORD_CITY_MIN_POPULATION = 100_000
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish", "er", "ic")
 
 
+@functools.lru_cache(maxsize=65_536)  # the same words are looked up again and again
 def key(word: str) -> str:
     """How place and calendar words are compared: case-folded, dots and curly apostrophes dropped,
     white space collapsed."""
-    return re.sub(r"\s+", " ", word.replace(".", "").replace("’", "'")).strip().casefold()
+    return _SPACES.sub(" ", word.replace(".", "").replace("’", "'")).strip().casefold()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ class NonParties:
     def is_calendar(self, word: str) -> bool:
         """A weekday or month name, or an abbreviation of at least three letters of one ("Sept.")."""
         k = key(word)
-        return k in self.calendar or (len(k) >= 3 and any(m.startswith(k) for m in self.month_names))
+        return k in self.calendar or (len(k) >= 3 and k in _month_prefixes(self.month_names))
 
     def is_state_abbreviation(self, word: str) -> bool:
         """"Calif.", "Wash.", "Pa.": an abbreviation (with its full stop) of a US state's name."""
@@ -88,6 +92,12 @@ class NonParties:
             return False
         k = key(word)
         return len(k) >= 2 and any(s.startswith(k) for s in self.states)
+
+
+@functools.lru_cache(maxsize=4)
+def _month_prefixes(months: tuple[str, ...]) -> frozenset[str]:
+    """Every beginning of three letters or more of a month's name ("sep", "sept", "septe"...)."""
+    return frozenset(m[:n] for m in months for n in range(3, len(m) + 1))
 
 
 def _demonyms(names: dict[str, str]) -> dict[str, str]:

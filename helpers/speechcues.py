@@ -18,13 +18,17 @@ _UNNAMED = re.compile(r"(?i)(?<!\w)(?:analysts|officials|sources|experts|scholar
                       r"(?:state\s+)?media|people|a\s+person|someone|residents)(?!\w)")
 
 
-@dataclass(frozen=True)
 class Hit:
-    """A match found in a piece of text, carried to the article's offsets (what ``re.Match`` gives)."""
+    """A match found in a piece of text, carried to the article's offsets (what ``re.Match`` gives).
+    A plain class with slots: made for every reporting verb read, it is built often."""
 
-    s: int
-    e: int
-    word: str
+    __slots__ = ("s", "e", "word")
+
+    def __init__(self, s: int, e: int, word: str):
+        self.s, self.e, self.word = s, e, word
+
+    def __repr__(self) -> str:
+        return f"Hit({self.s}, {self.e}, {self.word!r})"
 
     def start(self) -> int:
         return self.s
