@@ -40,6 +40,9 @@ _JOIN_AFTER_ORG = re.compile(r"\s+to(?:\s+the)?\s+")
 _LOWER_BODY = re.compile(r"(?<![\w’'])([A-Z][\w.]*(?:’s|'s)?)\s+(?:[a-z]+\s+){0,2}?(?:ministry|embassy|consulate)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _HOLIDAY_HEADS = ("Day", "Eve")
+# Brill tags of a sentence's first word that is no part of a name: verbs, function words (not "FW",
+# a foreign word, often a given name: "Sana Mirza")
+_NOT_A_NAME_TAGS = ("VB", "IN", "CC", "DT", "RB", "PR", "MD", "WD", "WP", "WR", "TO", "UH", "EX", "RP", "PD")
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _LIST_BEFORE = re.compile(r"([A-Za-z-]+)\s+(?:such\s+as|including|like)\s+$")
 _OTHER_THINGS = re.compile(r"\s*,?\s*and\s+(?:[\w-]+\s+){0,2}?other\s+([a-z]+)")
@@ -174,8 +177,14 @@ def _covered(text: str, r0: int, r1: int, mentions: list[tuple[int, int, str, st
 
 def _title_case(sentence: str) -> bool:
     """Most words of four letters or more capitalised."""
-    words = [w for w in _WORD.findall(sentence) if len(w) >= 4 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return title_case(sentence, 0.6)
+
+
+def title_case(text: str, share: float) -> bool:
+    """At least three words of four letters or more, and ``share`` of them capitalised (1.0: a
+    headline printed as an article's first paragraph: "Biden Pauses Trump's TikTok Crusade.")."""
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= share * len(words)
 
 
 def _join_after_organisations(text: str, runs: list[tuple[int, int]], cues: NameCues) -> list[tuple[int, int]]:
@@ -228,7 +237,7 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
         while words and text[words[0][0]:words[0][1]].lower().strip(".’'") in FUNCTION_WORDS | {"the"}:
             words = words[1:]
         if len(words) > 1 and _OPENERS.fullmatch(text, s0, words[0][0]) and \
-                cues.lexicon.get(text[words[0][0]:words[0][1]].lower(), "NN")[:2] not in ("NN", "JJ"):
+                cues.lexicon.get(text[words[0][0]:words[0][1]].lower(), "NN")[:2] in _NOT_A_NAME_TAGS:
             words = words[1:]  # a sentence's first word that is no noun or adjective: "Watch Eyewitness News"
         while words and (text[words[-1][0]:words[-1][1]].lower() in FUNCTION_WORDS or text[words[-1][0]].islower()):
             words = words[:-1]

@@ -56,7 +56,7 @@ from nameparser import HumanName
 from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, alias_owners
 from helpers.namekinds import FUNCTION_WORDS, Name, NameCues, bare
-from helpers.names import read_names
+from helpers.names import read_names, title_case
 from helpers.segment import quote_spans
 from helpers.tables import alias_key
 
@@ -122,7 +122,8 @@ def open_world(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, 
         while at < len(ms) and ms[at][0] == aid and ms[at][1] == pno:
             at += 1
         inside = [(a - p0, b - p0, sid, t) for _, _, a, b, sid, t in ms[here:at]]
-        key = (texts[aid][p0:p1], kind == "headline", tuple((a - p0, b - p0) for _, _, _, a, b, _ in sentences),
+        key = (texts[aid][p0:p1], kind == "headline" or (pno == 1 and title_case(texts[aid][p0:p1], 1.0)),
+               tuple((a - p0, b - p0) for _, _, _, a, b, _ in sentences),
                tuple((a, b, t) for a, b, _, t in inside))
         read = memo.get(key)
         if read is None:  # a paragraph read once reads the same again (wire copies, boilerplate, repeats)

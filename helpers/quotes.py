@@ -72,10 +72,6 @@ _STOP = re.compile(r"[,.;]")
 _FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
-_NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
-_SPACE = re.compile(r"\s+")
-_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
-                         r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
 # an aside between a quotation's speaker and the verb after it: '"…," Mara Stiel, a professor at X, said'
 _ASIDE = re.compile(r",\s*(?:a|an|the|who|which|whose|\d{1,3}|[A-Z][\w.&-]*(?:’s|'s))\b[^,“”\"\n]{0,100},")
 
@@ -189,7 +185,7 @@ class _ArticleReader:
             if statement_from is not None:
                 intro, full = statement_from
                 # after the first paragraph, only a full statement's, or one in the statement's first person
-                first_person = _FIRST_PERSON.search(self.text, p0, min(p1, p0 + 60))
+                first_person = _FIRST_PERSON.search(self.text, p0, min(p1, p0 + 150))
                 if not top and kind in ("body", "fragment") and (len(intro) == 1 or first_person or (
                         not self.sc.verbs.search(self.text, p0, p1) and full)):
                     intro.append((p0, p1, pno, True, "statement"))
@@ -225,7 +221,7 @@ class _ArticleReader:
         if len(group) == 1:
             a, b, pno, closed, _ = group[0]
             inner = self._inner(a, b, closed)
-            if not self._is_speech(a, inner, closed, governed, speaker):
+            if not self._is_speech(a, inner, closed, governed, speaker, how.endswith("after the quote")):
                 return
         for n, (a, b, pno, closed, _) in enumerate(group, start=1):
             inner = self._inner(a, b, closed)
@@ -283,9 +279,12 @@ class _ArticleReader:
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " after the quote", True
             if inner.rstrip()[-1:] in ",?!—–":  # '"…," Velkaric fumed.': any verb of the name after it
-                found = self._verb_after(b, e1 if e1 > b else self._sentence(b)[1])
+                found = voices.verb_after(b, e1 if e1 > b else self._sentence(b)[1])
                 if found is not None:
-                    return found
+                    return found[0], found[1], "any verb after the quote", True
+        split = self._split_from(pno, a)
+        if split is not None:  # '"This," she said, "is a change of method"': the quote goes on
+            return split
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
                  if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing]
@@ -298,9 +297,9 @@ class _ArticleReader:
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " before the quote", True
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
-            found = self._line_subject(voices.sentence_at(a), a)
+            found = voices.line_subject(voices.sentence_at(a), a)
             if found is not None:
-                return found
+                return found[0], found[1], "the line's subject", True
         if a == self.para(pno)[1]:  # the paragraph opens with it: the line before, or the quote before
             prev = self._previous_paragraph(pno)
             if prev is not None:
@@ -313,7 +312,7 @@ class _ArticleReader:
                     self.used_verbs.add(verb.start())
                     return speaker, text[verb.start():verb.end()], how + " on the line before", True
                 if line.endswith(":"):  # "Hawley laid out his case in March:": the line's subject
-                    found = self._line_subject(voices.sentence_at(q1 - 1), q1)
+                    found = voices.line_subject(voices.sentence_at(q1 - 1), q1)
                     if found is not None:
                         return found[0], found[1], "the line before", True
                 last = self.quotes_in.get(prev[0], [])
@@ -331,50 +330,23 @@ class _ArticleReader:
         k = voices.sentence_at(a)
         if a == s0 and k > 0 and voices.sentences[k - 1][1] > self.para(pno)[1] and voices.sentences[k - 1][0] >= \
                 self.para(pno)[1] and not self.verbs_between(voices.sentences[k - 1][0], voices.sentences[k - 1][1]):
-            found = self._line_subject(k - 1, a)  # 'Velkaric was blunt. "…"': the sentence before's subject
+            found = voices.line_subject(k - 1, a)  # 'Velkaric was blunt. "…"': the sentence before's subject
             if found is not None:
                 return found[0], found[1], "the sentence before", False
         return UNKNOWN, "", "none", False
 
-    def _line_subject(self, k: int, at: int) -> tuple[str, str, str, bool] | None:
-        """The subject of sentence ``k`` when it names one near its start (the first name, pronoun or
-        description there that is no possessive), as a quotation's attribution."""
-        voices = self.voices
-        s0 = voices.sentences[k][0]
-        first = next((c for c in voices.candidates(k) if c.kind != "unnamed" and not voices.possessive(c)), None)
-        if first is None or voices.sentence_at(first.start) != k or not s0 <= first.start < s0 + 40 or first.start >= at:
+    def _split_from(self, pno: int, a: int) -> tuple[str, str, str, bool] | None:
+        """The attribution of the quotation this one continues, when only that attribution and a comma
+        stand between them ('"This," she said, "is …"')."""
+        before = self.quotes_in.get(int(pno), [])
+        if not before or before[-1]["speaker_id"] == UNKNOWN:
             return None
-        speaker = voices.resolve(first, first.start)
-        return (speaker, self.text[first.start:first.end], "the line's subject", True) if speaker != UNKNOWN else None
-
-    def _verb_after(self, b: int, s1: int) -> tuple[str, str, str, bool] | None:
-        """'"…," Velkaric fumed.' / '"…," fumed Velkaric.': a name, pronoun or description and any
-        verb in the past or present tense (Brill lexicon tags, or an unknown word in -ed) closing the
-        clause right after a quotation."""
-        voices, text = self.voices, self.text
-        k = voices.sentence_at(max(0, b - 1))
-        follow = voices.window(k, b, min(s1, b + 60))[:2]
-        word = _NEXT_WORD.match(text, b)
-        if follow and not text[b:follow[0].start].strip(" —–") and not voices.possessive(follow[0]):
-            c = follow[0]
-            verb = _NEXT_WORD.match(text, c.end)
-        elif word and follow and _SPACE.fullmatch(text, word.end(), follow[0].start):
-            c, verb = follow[0], word  # inverted
-            if not _CLAUSE_END.match(text, c.end):
-                return None
-        else:
+        q = before[-1]
+        between = self.text[q["end"]:a]
+        if not between.rstrip().endswith(",") or _too_long(between) or not any(
+                m.start() in self.attributing for m in self.verbs_between(q["end"], a)):
             return None
-        if verb is None or not self._past_or_present(verb.group(1)) or not _CLAUSE_END.match(text, verb.end()):
-            return None
-        speaker = voices.resolve(c, verb.start(1), verb.group(1))
-        if speaker == UNKNOWN:
-            return None
-        a0, a1 = min(c.start, verb.start(1)), max(c.end, verb.end())
-        return speaker, text[a0:a1], "any verb after the quote", True
-
-    def _past_or_present(self, word: str) -> bool:
-        tag = self.sc.names.lexicon.get(word, None)
-        return tag in ("VBD", "VBZ") or (tag is None and word.endswith("ed"))
+        return q["speaker_id"], q["cue"], "the quote it continues", True
 
     def verbs_between(self, lo: int, hi: int) -> list:
         """The reporting verbs starting in ``[lo, hi)`` (within one paragraph), from a per-paragraph index."""
@@ -396,7 +368,7 @@ class _ArticleReader:
     def _previous_paragraph(self, pno: int) -> tuple | None:
         return self.previous.get(pno)
 
-    def _is_speech(self, a: int, inner: str, closed: bool, governed: bool, speaker: str) -> bool:
+    def _is_speech(self, a: int, inner: str, closed: bool, governed: bool, speaker: str, verb_after: bool = False) -> bool:
         words = _WORDS.findall(inner)
         if not words:
             return False
@@ -405,7 +377,8 @@ class _ArticleReader:
         if marker and not _DESCRIBES.search(self.text, max(s0, marker.start() - 60), marker.start()):
             return False  # a term: as TikTok's "trusted technology partner" (but: described it as "…")
         long_words = [w for w in words if len(w) >= 3 or w[0].isupper()]
-        if len(words) <= 5 and long_words and all(w[0].isupper() for w in long_words):
+        if len(words) <= 5 and long_words and all(w[0].isupper() for w in long_words) \
+                and not (verb_after and inner.rstrip()[-1:] in _CLOSING_PUNCT):  # but '"This," she said, "is …"'
             return False  # a name or title in title case: "Squawk Box", "For You"
         if governed or speaker != UNKNOWN:
             return True

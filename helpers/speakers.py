@@ -46,7 +46,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from helpers.speechcues import SpeechCues
+from helpers.speechcues import SpeechCues, strip_asides
 
 UNKNOWN = "unknown"
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
@@ -62,12 +62,14 @@ _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2})?")  # "TikTok and its parent ByteDance"
+_NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
+_SPACE = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
+                         r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
+_TOGETHER = frozenset({"two", "three", "both"})
 _AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
-_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 # a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said"
 _IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an)\s[^,;:“”\"()]*$")
-# "Zhang Yiming, 37, said", "Sen. Corbin Falk, R-Fla., said" (party and state)
-_ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:[A-Z][\w.&-]*(?:’s|'s)\s)|[RDI]-[A-Z][\w.]*$)")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 # the verbs a reporting clause puts before its subject ("…, said Jordan Feld, a talent manager")
@@ -234,7 +236,7 @@ class ArticleVoices:
         if _PREPOSITION.search(text, max(s0, c.start - 30), c.start) or (
                 _IN_ASIDE.search(text, max(s0, c.start - 120), c.start) and "," in text[c.end:verb_start]):
             return False  # not "which TikTok has said": there the aside holds the verb too
-        gap = _strip_asides(text[c.end:verb_start])
+        gap = strip_asides(text[c.end:verb_start])
         if gap is None:
             return False
         words = _WORDS.findall(gap)
@@ -261,6 +263,42 @@ class ArticleVoices:
         """ " and vice-president of global business " between two names: the second's title."""
         m = _AND_TITLED.fullmatch(self.text, a, b)
         return bool(m) and any(self.cues.names.is_title(w) for w in re.split(r"[\s-]+", m.group(1)))
+
+    def line_subject(self, k: int, at: int) -> tuple[str, str] | None:
+        """``(speaker, cue)`` of sentence ``k``'s subject when it names one near its start (the first
+        name, pronoun or description there that is no possessive, before ``at``), else None."""
+        s0 = self.sentences[k][0]
+        first = next((c for c in self.candidates(k) if c.kind != "unnamed" and not self.possessive(c)), None)
+        if first is None or self.sentence_at(first.start) != k or not s0 <= first.start < s0 + 40 or first.start >= at:
+            return None
+        speaker = self.resolve(first, first.start)
+        return (speaker, self.text[first.start:first.end]) if speaker != UNKNOWN else None
+
+    def verb_after(self, b: int, s1: int) -> tuple[str, str] | None:
+        """``(speaker, cue)`` of '"…," Velkaric fumed.' / '"…," fumed Velkaric.': a name, pronoun or
+        description and any verb in the past or present tense (Brill lexicon tags, or an unknown word
+        in -ed) closing the clause right after a quotation that ends at ``b``; else None."""
+        text = self.text
+        k = self.sentence_at(max(0, b - 1))
+        follow = self.window(k, b, min(s1, b + 60))[:2]
+        word = _NEXT_WORD.match(text, b)
+        if follow and not text[b:follow[0].start].strip(" —–") and not self.possessive(follow[0]):
+            c = follow[0]
+            verb = _NEXT_WORD.match(text, c.end)
+        elif word and follow and _SPACE.fullmatch(text, word.end(), follow[0].start):
+            c, verb = follow[0], word  # inverted
+            if not _CLAUSE_END.match(text, c.end):
+                return None
+        else:
+            return None
+        tag = self.cues.names.lexicon.get(verb.group(1), None) if verb else ""
+        if not (tag in ("VBD", "VBZ") or (tag is None and verb.group(1).endswith("ed"))) \
+                or not _CLAUSE_END.match(text, verb.end()):
+            return None
+        speaker = self.resolve(c, verb.start(1), verb.group(1))
+        if speaker == UNKNOWN:
+            return None
+        return speaker, text[min(c.start, verb.start(1)):max(c.end, verb.end())]
 
     def line_speaker(self, k: int, lo: int, hi: int) -> str:
         """The first name or description of sentence ``k`` in ``[lo, hi)`` that is no possessive and not
@@ -400,8 +438,14 @@ class ArticleVoices:
         if self.cues.statements.fullmatch(head):
             return "document", ""
         phrase = [w.strip(".,") for w in self.text[c.start:c.end].lower().split()]
+        if head.endswith("s") and not names.is_title(head) and not names.description_type(head) \
+                and (names.is_title(head[:-1]) or names.description_type(head[:-1])):
+            # "the two executives" after two people named together: those people; "the lawyers": no one
+            return ("person", "") if _TOGETHER.intersection(phrase) and names.is_title(head[:-1]) else ("", "")
         described = names.description_type(head)  # the cue table's descriptions before the title list ("the group")
         if names.is_title(head) and described in ("", "person"):
+            if ("former" in phrase or "ex" in phrase) and (c.modifier or head in _SPEAKS_FOR):
+                return "", ""  # "a former Commerce Department official" speaks for no one (a former president is one)
             if c.modifier:
                 return "institution", ""  # "a TikTok spokesperson": TikTok speaks
             described = [w for w in phrase[1:-1] if names.description_type(w) and not names.is_title(w)]
@@ -442,21 +486,3 @@ class ArticleVoices:
         if speaker != UNKNOWN:
             bisect.insort(self.events, (position, speaker))
             bisect.insort(self.events_in.setdefault(self.sentence_at(position), []), (position, speaker))
-
-
-def _strip_asides(gap: str) -> str | None:
-    """The words between a subject and its verb less asides: parentheses, and comma-enclosed
-    phrases that open with a determiner, a relative word, a lower-case word or a possessive name
-    ("Walmart (WMT), which had partnered with Microsoft, has said"), one after another ("Tomas
-    Velkaric, 52, a partner at Hollis & Brandt, said"). None when what is left ends
-    with a comma (the candidate itself sits in an aside)."""
-    gap = _PARENTHESES.sub(" ", gap)
-    parts = gap.split(",")
-    if len(parts) == 1:
-        return gap
-    if len(parts) >= 3:
-        middle = ",".join(parts[1:-1]).strip()
-        if _ASIDE_OPENS.match(middle) or not middle or all(_ASIDE_OPENS.match(p.strip()) for p in parts[1:-1]):
-            return parts[0] + " " + parts[-1]
-        return None
-    return parts[0] + " " + parts[-1] if not parts[0].strip() else None

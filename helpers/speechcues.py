@@ -1,7 +1,8 @@
 """The vocabularies speakers are read with (:class:`SpeechCues`), from the attribution cue table:
 reporting verbs, statement nouns, descriptions ("the company", "a ministry spokesman"), pronouns
 and unnamed sources, each found in a paragraph or a sentence and remembered for its text (the same
-text reads the same). :mod:`helpers.speakers` resolves whom they mean."""
+text reads the same); and the asides that may stand between a subject and its verb
+(:func:`strip_asides`). :mod:`helpers.speakers` resolves whom they mean."""
 from __future__ import annotations
 
 import re
@@ -93,7 +94,33 @@ class SpeechCues:
             "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
         statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
         heads = "|".join(f"(?:{p})" for p in nouns + titles + statements)
-        # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the head
-        description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
-                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?(?![\w’'-])")
+        # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the
+        # head; "the two executives" is a description of people named together
+        people = "|".join(f"(?:{p})" for p in titles)
+        description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:"
+                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?"
+                                 r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:" + people + r")s)(?![\w’'-])")
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
+
+
+_PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+# "Zhang Yiming, 37, said", "Sen. Corbin Falk, R-Fla., said" (party and state)
+_ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:[A-Z][\w.&-]*(?:’s|'s)\s)|[RDI]-[A-Z][\w.]*$)")
+
+
+def strip_asides(gap: str) -> str | None:
+    """The words between a subject and its verb less asides: parentheses, and comma-enclosed
+    phrases that open with a determiner, a relative word, a lower-case word or a possessive name
+    ("Walmart (WMT), which had partnered with Microsoft, has said"), one after another ("Tomas
+    Velkaric, 52, a partner at Hollis & Brandt, said"). None when what is left ends
+    with a comma (the candidate itself sits in an aside)."""
+    gap = _PARENTHESES.sub(" ", gap)
+    parts = gap.split(",")
+    if len(parts) == 1:
+        return gap
+    if len(parts) >= 3:
+        middle = ",".join(parts[1:-1]).strip()
+        if _ASIDE_OPENS.match(middle) or not middle or all(_ASIDE_OPENS.match(p.strip()) for p in parts[1:-1]):
+            return parts[0] + " " + parts[-1]
+        return None
+    return parts[0] + " " + parts[-1] if not parts[0].strip() else None

@@ -211,3 +211,11 @@ def test_names_listed_with_apps_are_apps_not_their_owners():
     surfaces = set(r.world.mentions["surface"])
     assert {"Roposo", "Takatak", "Alipay", "WeChat Pay"}.isdisjoint(surfaces)
     assert {"Alibaba", "Tomas Velkaric", "Alma Quorvith"} <= surfaces
+
+
+def test_a_first_paragraph_in_title_case_is_a_headline_and_a_foreign_given_name_stays():
+    r = read("Quorvith Pauses Velkaric’s Zentrix Crusade. The Theater May Outlast It.\n"
+             "Sana Mirza, a researcher at the Karachi Digital Forum, said the pattern was clear.\n")
+    surfaces = set(r.world.mentions["surface"])
+    assert "Sana Mirza" in surfaces and r.party("Karachi Digital Forum")["type"] == "organisation"
+    assert not any("Pauses" in s or "Crusade" in s for s in surfaces)

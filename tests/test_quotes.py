@@ -333,3 +333,31 @@ def test_the_company_closing_a_sentence_is_the_company_the_story_is_about():
     r = read("Zentrix said on Friday that its finance chief would also run it. Alma Quorvith, who joined Zentrix in "
              "March after five years at smartphone maker Quorvith Holdings, will stay in Singapore, the company said.\n")
     assert r.reported("the company said")["speaker_id"] == r.party("Zentrix").name
+
+
+def test_a_quote_split_by_its_attribution_goes_on_with_its_speaker():
+    r = read('Mara Stiel, a lawyer, spoke on Monday. "This," she said, "is a change of method, not a change of mind."\n')
+    assert r.quote("This,")["speaker_id"] == r.quote("change of method")["speaker_id"] == "p_mara_stiel"
+
+
+def test_a_former_official_speaks_for_no_institution():
+    r = read("The order stays in force, and a former Zentrix Department official, who spoke on condition of anonymity, "
+             "said the agency would keep it. “Nobody wants to let the app off the hook,” the former official said.\n")
+    assert r.reported("official, who spoke")["speaker_id"] == "unknown"
+    assert r.quote("off the hook")["speaker_id"] == "unknown"
+
+
+def test_the_two_executives_are_the_people_named_together_before():
+    r = read("In a letter, Zentrix interim head Alma Quorvith and vice-president of sales Tomas Velkaric said the "
+             "company would cut staff. “We hoped this would be short-lived,” the two executives wrote.\n")
+    assert r.quote("short-lived")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_statement_goes_on_while_its_paragraphs_say_we_or_our_early():
+    r = read("In a statement, a Zentrix spokesperson said:\n"
+             "We have worked steadfastly to comply with the order.\n"
+             "It is therefore disappointing that in the ensuing seven months, despite our efforts, we have had no answer.\n"
+             "We look forward to relaunching the app.\n"
+             "Zentrix had 2,000 employees.\n")
+    statements = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
+    assert len(statements) == 3 and set(statements["speaker_id"]) == {r.party("Zentrix").name}
