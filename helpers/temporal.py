@@ -25,12 +25,11 @@ them in the article (rule ``anaphoric_day``, and ``part_of_day``), and a today, 
 tomorrow inside a quotation takes the day the words were said when the sentence, or the one before,
 reports that speech with a past day ("Microsoft said late on Sunday ... “ByteDance let us know today
 ...”": rule ``relative_day_in_quote``). Rules are small functions below, each named in the ``rule``
-column and tested on its own. Events, the sourced record and the findings built on these are in
-:mod:`helpers.timeline`.
+column and tested on its own; their values are built in :mod:`helpers.timex`. Events, the sourced
+record and the findings built on these are in :mod:`helpers.timeline`.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import re
@@ -40,27 +39,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers import tense as when
+from helpers import timex as tx
 from helpers.corpus import Corpus
-from helpers.tense import month_occurrence, nearest_year, weekday_occurrence
 
 EXPRESSION_COLUMNS = ["article_id", "article_label", "sentence_no", "start", "end", "text", "signal", "kind", "value", "mod",
                       "granularity", "resolved_start", "resolved_end", "direction", "dct", "rule"]
 KINDS = ("date", "relative", "weekday", "month", "year", "part of period", "duration", "vague")
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-            "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90, "several": None, "few": None}
-_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "decade": "decade"}
-_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-                "midnight": "NI", "overnight": "NI"}
 _SIGNAL_WORDS = ("on", "in", "from", "since", "by", "until", "till", "before", "after", "during", "through", "as of")
 # how far before an expression its signal may start: the longest signal word and up to five spaces
 _SIGNAL_LOOKBACK = max(map(len, _SIGNAL_WORDS)) + 5
@@ -83,204 +72,6 @@ class Rule:
     tensed: str = ""
 
 
-# --------------------------------------------------------------------------------------------
-# Resolution helpers (pure, tested on their own)
-
-
-def month_number(name: str) -> int:
-    """1-12 for a month name or abbreviation ("Sept.", "Aug", "August")."""
-    return _MONTHS[name.lower().rstrip(".")]
-
-
-def _day(d: dt.date, **extra) -> dict:
-    return {"value": d.isoformat(), "granularity": "day", "resolved_start": d, "resolved_end": d, **extra}
-
-
-def _month(year: int, month: int, mod: str = "") -> dict:
-    last = calendar.monthrange(year, month)[1]
-    ranges = {"": (1, last), "START": (1, 10), "MID": (11, 20), "END": (21, last)}
-    first, final = ranges[mod]
-    return {"value": f"{year:04d}-{month:02d}", "granularity": "month" if not mod else "part of month", "mod": mod,
-            "resolved_start": dt.date(year, month, first), "resolved_end": dt.date(year, month, final)}
-
-
-def _week(d: dt.date, weekend: bool = False) -> dict:
-    year, week, _ = d.isocalendar()
-    monday = d - dt.timedelta(days=d.weekday())
-    if weekend:
-        return {"value": f"{year}-W{week:02d}-WE", "granularity": "week",
-                "resolved_start": monday + dt.timedelta(days=5), "resolved_end": monday + dt.timedelta(days=6)}
-    return {"value": f"{year}-W{week:02d}", "granularity": "week", "resolved_start": monday,
-            "resolved_end": monday + dt.timedelta(days=6)}
-
-
-def _year(year: int) -> dict:
-    return {"value": f"{year:04d}", "granularity": "year", "resolved_start": dt.date(year, 1, 1),
-            "resolved_end": dt.date(year, 12, 31)}
-
-
-# --------------------------------------------------------------------------------------------
-# Rules
-
-
-def _r_iso(m, dct, tense, **options):
-    return _day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
-
-
-def _r_month_day_year(m, dct, tense, **options):
-    return _day(dt.date(int(m["year"]), month_number(m["month"]), int(m["day"])))
-
-
-def _r_month_day(m, dct, tense, **options):
-    return _day(nearest_year(month_number(m["month"]), int(m["day"]), dct, tense, options["window_days"]))
-
-
-def _r_month_year(m, dct, tense, **options):
-    return _month(int(m["year"]), month_number(m["month"]))
-
-
-def _r_part_of_month(m, dct, tense, **options):
-    mod = {"early": "START", "beginning of": "START", "mid": "MID", "middle of": "MID", "late": "END",
-           "end of": "END"}[re.sub(r"\s+", " ", m["part"].lower())]
-    month = month_number(m["month"])
-    year = int(m["year"]) if m["year"] else month_occurrence(month, dct, tense)[0]
-    return _month(year, month, mod)
-
-
-def _r_month(m, dct, tense, **options):
-    """A month alone: with last/next/this, after a preposition (the tense picks the year), or as an
-    adjective (``tense`` empty: "the August executive order" is the occurrence nearest ``dct``, the
-    earlier one six months either way)."""
-    month = month_number(m["month"])
-    modifier = (m.groupdict().get("mod") or "").lower()
-    if modifier == "last":
-        year = dct.year - 1 if month >= dct.month else dct.year
-    elif modifier == "next":
-        year = dct.year + 1 if month <= dct.month else dct.year
-    elif modifier == "this":
-        year = dct.year
-    elif not tense and (month - dct.month) % 12 == 6:
-        year = month_occurrence(month, dct, "past")[0]  # an adjective half a year off: "the August orders" in February
-    else:
-        year = month_occurrence(month, dct, tense or "present")[0]
-    return _month(year, month)
-
-
-def _r_month_relative_year(m, dct, tense, **options):
-    """A month of the year before, after or of publication: "May last year"."""
-    return _month(dct.year + {"last": -1, "next": 1, "this": 0}[m["ymod"]], month_number(m["month"]))
-
-
-def _r_relative_day(m, dct, tense, **options):
-    word = m["word"].lower()
-    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
-    part = m["part"].lower() if m["part"] else ("night" if word == "tonight" else "")
-    d = dct + dt.timedelta(days=offset)
-    out = _day(d)
-    if part:
-        out["value"] += f"T{_PART_OF_DAY[part]}"
-    return out
-
-
-def _r_weekday(m, dct, tense, **options):
-    d = weekday_occurrence(_WEEKDAYS[m["weekday"].lower()], dct, (m["mod"] or "").lower(), tense)
-    out = _day(d)
-    part = (m["part"] or "").lower()
-    late = (m["late"] or "").lower()
-    if part:
-        out["value"] += f"T{_PART_OF_DAY[part]}"
-    if late:
-        out["mod"] = "END" if late == "late" else "START"
-    return out
-
-
-def _r_part_of_day(m, dct, tense, **options):
-    """this/last morning: the publication day or the one before; bare ("late in the evening"): the
-    day last named before it in the article, else the publication day."""
-    word = m["word"].lower()
-    modifier = (m["mod"] or "").lower()
-    d = {"last": dct - dt.timedelta(days=1), "this": dct}.get(modifier, options.get("antecedent") or dct)
-    out = _day(d)
-    out["value"] += f"T{_PART_OF_DAY[word]}"
-    return out
-
-
-def _r_weekend(m, dct, tense, **options):
-    return _week(when.weekend_saturday(dct, m["mod"].lower(), tense), weekend=True)
-
-
-def _r_anaphoric_day(m, dct, tense, **options):
-    """the same day, that day, the next/following/previous day: from the day last named before it."""
-    antecedent = options.get("antecedent")
-    if antecedent is None:
-        raise ValueError("no day named before")
-    word = m["word"].lower()
-    step = 1 if ("next" in word or "following" in word) else -1 if "previous" in word else 0
-    return _day(antecedent + dt.timedelta(days=step))
-
-
-def _period(unit: str, dct: dt.date, step: int, mod: str = "") -> dict:
-    """The week, month or year ``step`` of them away from the one holding ``dct``; ``mod`` a part of it."""
-    if unit == "month":
-        index = dct.year * 12 + dct.month - 1 + step
-        return _month(index // 12, index % 12 + 1, mod)
-    found = _week(dct + dt.timedelta(weeks=step)) if unit == "week" else _year(dct.year + step)
-    return {**found, "mod": mod} if mod else found
-
-
-def _r_part_of_relative_period(m, dct, tense, **options):
-    """the start of the month, the end of next week, the middle of this year."""
-    mod = {"start": "START", "beginning": "START", "middle": "MID", "end": "END"}[m["part"].lower()]
-    return _period(m["unit"].lower(), dct, {"the": 0, "this": 0, "last": -1, "next": 1}[m["mod"].lower()], mod)
-
-
-def _r_season(m, dct, tense, **options):
-    season = (m["season"] or m["season2"]).lower()
-    if m["year"] or m["year2"]:
-        return when.season(season, int(m["year"] or m["year2"]))
-    modifier = {"past": "last", "coming": "next"}.get((m["mod"] or "").lower(), (m["mod"] or "").lower())
-    return when.season(season, when.season_year(season, dct, modifier, tense))
-
-
-def _r_holiday(m, dct, tense, **options):
-    name = re.sub(r"(?i)^thanksgiving\s+day$", "Thanksgiving", re.sub(r"\s+", " ", m["name"]))
-    return _day(when.nearest_holiday(name, dct, tense, options["window_days"]))
-
-
-def _r_relative_period(m, dct, tense, **options):
-    modifier = m["mod"].lower().replace("earlier this", "this").replace("later this", "this")
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[modifier]
-    return _period(m["unit"].lower(), dct, step)
-
-
-def _r_year(m, dct, tense, **options):
-    return _year(int(m["year"]))
-
-
-def _r_duration(m, dct, tense, **options):
-    raw = m["n"].lower()
-    n = int(raw) if raw.isdigit() else 1 if raw == "another" else _NUMBERS.get(raw)
-    unit = _UNITS[m["unit"].lower()]
-    if unit == "decade":  # TIMEX3 writes a decade as ten years
-        unit, n = "Y", None if n is None else 10 * n
-    return {"value": f"P{'X' if n is None else n}{unit}" if unit != "H" else f"PT{'X' if n is None else n}H",
-            "granularity": "none", "resolved_start": None, "resolved_end": None}
-
-
-_VAGUE = {"recently": "PAST_REF", "lately": "PAST_REF", "earlier": "PAST_REF", "previously": "PAST_REF",
-          "in recent months": "PAST_REF", "in recent weeks": "PAST_REF", "in recent days": "PAST_REF",
-          "in recent years": "PAST_REF", "at the time": "PAST_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
-          "in the coming days": "FUTURE_REF", "in the coming weeks": "FUTURE_REF",
-          "in the coming months": "FUTURE_REF", "now": "PRESENT_REF", "currently": "PRESENT_REF",
-          "at present": "PRESENT_REF", "these days": "PRESENT_REF"}
-
-
-def _r_vague(m, dct, tense, **options):
-    word = re.sub(r"\s+", " ", m["word"].lower())
-    value = _VAGUE.get(word) or ("FUTURE_REF" if re.match(r"(?:the )?(?:next|coming)", word) else "PAST_REF")
-    return {"value": value, "granularity": "none", "resolved_start": None, "resolved_end": None}
-
-
 _DIGIT = re.compile(r"\d")
 # month names are written with a capital in every rule that needs one: looked for as written
 _MONTH_WORDS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -292,86 +83,95 @@ _E = r"(?![\w-])"
 # a month not followed by a day or year (those are the rules above it)
 _BARE_MONTH = _MONTH + r")(?![\w-]|\s+[0-3]?\d\b|,?\s+(?:19|20)\d\d)"
 RULES: tuple[Rule, ...] = (
-    Rule("iso_date", "date", re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E), _r_iso,
+    Rule("iso_date", "date", re.compile(_B + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E), tx.r_iso,
          needs=_CENTURIES, needs_digit=True),
-    Rule("month_day_year", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _E), _r_month_day_year,
+    Rule("month_day_year", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _E), tx.r_month_day_year,
          needs=_MONTH_WORDS, needs_digit=True),
-    Rule("day_month_year", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _E), _r_month_day_year,
+    Rule("day_month_year", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _E), tx.r_month_day_year,
          needs=_MONTH_WORDS, needs_digit=True),
-    Rule("month_day", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day,
+    Rule("month_day", "date", re.compile(_B + _MONTH + r"\s+" + _DAY + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), tx.r_month_day,
          needs=_MONTH_WORDS, needs_digit=True, tensed="signals"),
-    Rule("day_month", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), _r_month_day,
+    Rule("day_month", "date", re.compile(_B + _DAY + r"\s+" + _MONTH + r"(?![\w-]|,?\s+(?:19|20)\d\d)"), tx.r_month_day,
          needs=_MONTH_WORDS, needs_digit=True, tensed="signals"),
-    Rule("month_year", "month", re.compile(_B + _MONTH + r",?\s+" + _YEAR + _E), _r_month_year,
+    Rule("month_year", "month", re.compile(_B + _MONTH + r",?\s+" + _YEAR + _E), tx.r_month_year,
          needs=_MONTH_WORDS, needs_digit=True),
     Rule("part_of_month", "part of period",
          re.compile(_B + r"(?P<part>early|mid|late|beginning of|middle of|end of)[-\s]+" + _MONTH
-                    + r"(?:,?\s+" + _YEAR + r")?" + _E, re.IGNORECASE), _r_part_of_month,
+                    + r"(?:,?\s+" + _YEAR + r")?" + _E, re.IGNORECASE), tx.r_part_of_month,
          needs=_MONTH_WORDS, tensed="verbs"),
     Rule("month_after_preposition", "month",
          re.compile(r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|of|to|[Bb]etween)"
-                    r"\s+(?P<x>" + _BARE_MONTH), _r_month,
+                    r"\s+(?P<x>" + _BARE_MONTH), tx.r_month,
          needs=_MONTH_WORDS, tensed="verbs"),
     Rule("month_with_modifier", "month",
-         re.compile(r"\b(?P<x>(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+" + _BARE_MONTH), _r_month,
+         re.compile(r"\b(?P<x>(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+" + _BARE_MONTH), tx.r_month,
          needs=_MONTH_WORDS, tensed="verbs"),
-    Rule("month_relative_year", "month",  # "in May last year", "by March next year"
-         re.compile(_B + _MONTH + r"\s+(?P<ymod>last|next|this)\s+year" + _E), _r_month_relative_year,
+    Rule("month_relative_year", "month",  # "in May last year", "by March next year", "May of last year"
+         re.compile(_B + _MONTH + r"\s+(?:of\s+)?(?P<ymod>last|next|this)\s+year" + _E), tx.r_month_relative_year,
          needs=_MONTH_WORDS),
     # a month as an adjective: after an article or a possessive, before a word in lower case
     Rule("month_as_modifier", "month",
          re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+|['’]s\s+)(?P<x>" + _BARE_MONTH
                     + r"(?=\s+[a-z])(?!\s+(?:of|on|in|at|for|with|by|from|as|and|or|to|is|was|will|would|has|had)\b)"),
-         _r_month, needs=_MONTH_WORDS),
+         tx.r_month, needs=_MONTH_WORDS),
     Rule("relative_day", "relative",
          re.compile(_B + r"(?P<word>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night))?"
-                    + _E, re.IGNORECASE), _r_relative_day,
+                    + _E, re.IGNORECASE), tx.r_relative_day,
          needs=("yesterday", "today", "tomorrow", "tonight")),
     Rule("weekday", "weekday",
          re.compile(_B + r"(?:(?P<late>late|early)\s+(?:on\s+)?)?(?:(?P<mod>last|this|next|past|coming)\s+)?" + _WEEKDAY
-                    + r"(?:\s+(?P<part>morning|afternoon|evening|night))?" + _E, re.IGNORECASE), _r_weekday,
+                    + r"(?:\s+(?P<part>morning|afternoon|evening|night))?" + _E, re.IGNORECASE), tx.r_weekday,
          needs=_WEEKDAY_WORDS, tensed="signals"),
     # lower case only: "Morning" in a name ("South China Morning Post") is not a time of day
     Rule("part_of_day", "relative",
          re.compile(_B + r"(?:(?P<mod>[Ll]ast|[Tt]his)\s+)?(?P<word>morning|afternoon|evening|night|midnight|overnight)"
-                    + _E), _r_part_of_day,
+                    + _E), tx.r_part_of_day,
          needs=("morning", "afternoon", "evening", "night")),
     Rule("anaphoric_day", "relative",
          re.compile(_B + r"(?P<word>(?:the|that)\s+same\s+day|that\s+day|the\s+(?:next|following|previous)\s+day)" + _E,
-                    re.IGNORECASE), _r_anaphoric_day,
+                    re.IGNORECASE), tx.r_anaphoric_day,
          needs=("day",)),
     Rule("weekend", "relative",
-         re.compile(_B + r"(?P<mod>this|last|next|past|coming|over the|the)\s+weekend" + _E, re.IGNORECASE), _r_weekend,
+         re.compile(_B + r"(?P<mod>this|last|next|past|coming|over the|the)\s+weekend" + _E, re.IGNORECASE), tx.r_weekend,
          needs=("weekend",), tensed="signals"),
     Rule("relative_period", "relative",
          re.compile(_B + r"(?P<mod>last|this|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year)"
-                    + _E, re.IGNORECASE), _r_relative_period,
+                    + _E, re.IGNORECASE), tx.r_relative_period,
          needs=("week", "month", "year")),
     Rule("part_of_relative_period", "part of period",
          re.compile(_B + r"(?:the\s+)?(?P<part>start|beginning|middle|end)\s+of\s+(?P<mod>the|this|last|next)\s+"
-                    r"(?P<unit>week|month|year)" + _E, re.IGNORECASE), _r_part_of_relative_period,
+                    r"(?P<unit>week|month|year)" + _E, re.IGNORECASE), tx.r_part_of_relative_period,
          needs=("week", "month", "year")),
     Rule("season", "part of period",
          re.compile(_B + r"(?:(?P<mod>this|last|next|past|coming)\s+(?P<season>" + _SEASON + r")(?:\s+(?:of\s+)?" + _YEAR
-                    + r")?|(?P<season2>" + _SEASON + r")\s+(?:of\s+)?(?P<year2>(?:19|20)\d\d))" + _E, re.IGNORECASE),
-         _r_season, needs=("spring", "summer", "fall", "autumn", "winter"), tensed="verbs"),
+                    + r")?|(?P<season2>" + _SEASON + r")\s+(?:of\s+)?(?P<year2>(?:19|20)\d\d)"
+                    r"|(?P<the>the)\s+(?P<season3>summer|winter)(?!\s+of\b))" + _E, re.IGNORECASE),
+         tx.r_season, needs=("spring", "summer", "fall", "autumn", "winter"), tensed="verbs"),
     Rule("holiday", "date",
          re.compile(_B + r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Day|Eve)|"
                     r"Independence\s+Day|Fourth\s+of\s+July|Labor\s+Day|Memorial\s+Day|Halloween|Election\s+Day)" + _E),
-         _r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween"), tensed="signals"),
-    Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%+-])"), _r_year,  # not "2000+ staff"
+         tx.r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween"), tensed="signals"),
+    Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%+-])"), tx.r_year,  # not "2000+ staff"
          needs=_CENTURIES, needs_digit=True),
+    Rule("ago", "relative",  # "a year ago", "six weeks ago": the day, week or month that far back
+         re.compile(_B + r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                    r"(?P<unit>day|week|month|year)s?\s+ago" + _E, re.IGNORECASE), tx.r_ago, needs=("ago",)),
+    Rule("duration_past", "duration",  # "over the past year": how long, not which year
+         re.compile(r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<x>the\s+(?:past|last)\s+(?P<unit>week|month|year))"
+                    + _E), tx.r_duration_past, needs=("past", "last")),
+    Rule("half_duration", "duration",
+         re.compile(_B + r"half\s+an?\s+(?P<unit>year|day|hour)" + _E, re.IGNORECASE), tx.r_half, needs=("half",)),
     Rule("duration", "duration",
          re.compile(_B + r"(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                     r"twenty|thirty|forty-five|sixty|ninety|several|few|another)[-\s]+"
                     r"(?:(?:more|additional|extra|further)\s+)?(?:(?:working|business|calendar)\s+)?"
-                    r"(?P<unit>day|week|month|year|hour|decade)s?" + _E, re.IGNORECASE), _r_duration,
+                    r"(?P<unit>day|week|month|year|hour|decade)s?" + _E, re.IGNORECASE), tx.r_duration,
          needs=("day", "week", "month", "year", "hour", "decade")),
     Rule("vague", "vague",
          re.compile(_B + r"(?P<word>recently|lately|earlier|previously|in\s+recent\s+(?:months|weeks|days|years)|"
                     r"at\s+the\s+time|soon|shortly|in\s+the\s+coming\s+(?:days|weeks|months)|now|currently|at\s+present|"
                     r"these\s+days|(?:the\s+)?(?:last|past|next|coming)\s+(?:few|several)\s+(?:days|weeks|months|years))"
-                    + _E, re.IGNORECASE), _r_vague,
+                    + _E, re.IGNORECASE), tx.r_vague,
          needs=("recent", "lately", "earlier", "previously", "at the time", "soon", "shortly", "coming", "now",
                 "current", "present", "these days", "few", "several")),
 )
@@ -455,7 +255,7 @@ def _sentence(text: str, window_days: int, state: when.Anchors, opened: bool = F
     quoted = [r for r in rows if r["rule"] == "relative_day"] if rows else rows
     said, quoted = when.speech_day(text, rows, quoted, state, opened) if quoted else (None, [])
     for r in quoted:  # today, yesterday, tomorrow in a quotation: from the day the words were said
-        again = _day(said + dt.timedelta(days=r["resolved_start"].toordinal() - state.dct.toordinal()))
+        again = tx.day_value(said + dt.timedelta(days=r["resolved_start"].toordinal() - state.dct.toordinal()))
         r.update(again, value=again["value"] + r["value"][10:], rule="relative_day_in_quote")
     if quoted:
         state.antecedent = next(r["resolved_start"] for r in reversed(rows) if r["granularity"] == "day")

@@ -9,7 +9,7 @@ import pytest
 from conftest import SEED_000, SEED_003
 from evaluation import evaluate
 
-from helpers import paths, reference, temporal
+from helpers import paths, reference, temporal, tense
 from helpers import timeline as tl
 from helpers.assumptions import load_assumptions
 from helpers.corpus import load_corpus
@@ -143,9 +143,9 @@ def test_never_resolved_against_today():
 
 
 def test_weekday_helper_and_nearest_year():
-    assert temporal.weekday_occurrence(6, DCT, "", "past") == dt.date(2020, 9, 13)
-    assert temporal.weekday_occurrence(6, DCT, "", "future") == dt.date(2020, 9, 20)
-    assert temporal.nearest_year(1, 5, dt.date(2020, 12, 20), "present", WINDOW) == dt.date(2021, 1, 5)
+    assert tense.weekday_occurrence(6, DCT, "", "past") == dt.date(2020, 9, 13)
+    assert tense.weekday_occurrence(6, DCT, "", "future") == dt.date(2020, 9, 20)
+    assert tense.nearest_year(1, 5, dt.date(2020, 12, 20), "present", WINDOW) == dt.date(2021, 1, 5)
 
 
 def test_events_merge_across_articles_and_keep_evidence(corpus, expressions):
@@ -363,6 +363,14 @@ def test_every_status_has_a_phrase_for_the_findings():
     ("2021-01-27", "After supporting our 2000+ employees for months, we cut 200 jobs in 2021.", {"2021": "2021"}),
     ("2020-09-24", "He joined in April after a decade at a payroll firm, and two decades in banking.",
      {"April": "2020-04", "a decade": "P10Y", "two decades": "P20Y"}),
+    # Thursday 10 June 2021: "ago" counts back from it (six weeks: Thursday 29 April, ISO week 17)
+    ("2021-06-10", "China announced the list in May of last year. A year ago, plans had an asterisk.",
+     {"May of last year": "2020-05", "A year ago": "2020-06"}),
+    ("2021-06-10", "Six weeks ago clients worried; three days ago they stopped.",
+     {"Six weeks ago": "2021-W17", "three days ago": "2021-06-07"}),
+    ("2021-06-10", "Spending doubled over the past year, after half a year of doubt.",
+     {"the past year": "P1Y", "half a year": "P6M"}),
+    ("2020-10-19", "The administration spent the summer trying to force a sale.", {"the summer": "2020-SU"}),
 ])
 def test_tense_aware_dates(dct, text, expected):
     got = {r["text"]: r["value"] for r in temporal.expressions_in_text(text, dt.date.fromisoformat(dct), WINDOW)}
