@@ -33,6 +33,10 @@ from helpers.outputs import atomic_write
 SINGLE_WORD_CITY_MIN_POPULATION = 100_000
 # Endings that make a demonym of a place name (China → Chinese, America → American, Israel →
 # Israeli, Britain → British), tried on the name and on the name less its last one or two letters.
+# Holidays named by one word, dates and not parties ("before Christmas"); holidays of more words end in
+# "Day" or "Eve" and are read as such by helpers.namekinds
+_HOLIDAYS = ("Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Eid", "Passover",
+             "Nowruz", "Vesak")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish", "er", "ic")
 
 
@@ -178,7 +182,7 @@ def _build_non_parties() -> NonParties:
     demonyms = _demonyms({**continents, **countries})
     demonyms.update(_written_demonyms(countries))
     months = tuple(m.lower() for m in calendar.month_name if m)
-    words = {w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *months, *calendar.month_abbr) if w}
+    words = {w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *months, *calendar.month_abbr, *_HOLIDAYS) if w}
     capitals = {key(c["capital"]): c["name"] for c in gc.get_countries().values() if c.get("capital")}
     return NonParties(frozenset(places), {**continents, **countries}, demonyms, frozenset(words),
                       months, tuple(sorted(states)), capitals)

@@ -198,10 +198,12 @@ def test_a_place_modifier_and_a_common_word_before_a_description_are_no_parties(
 
 def test_no_month_weekday_or_holiday_joins_a_name_or_becomes_a_party():
     r = read("In February the Quorvith administration paused the case. On Monday CNBC reported the talks. The deadline "
-             "is 11:59 p.m. PT Sunday. Sales peak on Valentine's Day and Singles' Day. Doris Day sang.\n")
+             "is 11:59 p.m. PT Sunday. Sales peak on Valentine's Day and Singles' Day, and before Christmas. Doris Day "
+             "sang.\n")
     surfaces = set(r.world.mentions["surface"])
     assert {"Quorvith administration", "CNBC", "Doris Day"} <= surfaces
-    assert not any(w in s for s in surfaces for w in ("February", "Monday", "Sunday", "Valentine")) and "Day" not in surfaces
+    assert not any(w in s for s in surfaces for w in ("February", "Monday", "Sunday", "Valentine", "Christmas"))
+    assert "Day" not in surfaces
 
 
 def test_names_listed_with_apps_are_apps_not_their_owners():
