@@ -143,7 +143,8 @@ class Name:
     ``organisation``, ``person_ref`` (one word that may be a person's surname or given name),
     ``org_ref`` (an organisation word alone: "the Committee"), ``extends`` (a gazetteer mention
     made longer), or what is not a party: ``place``, ``demonym``, ``calendar``, ``thing``,
-    ``term``, ``acronym``, ``common``, ``credit``."""
+    ``platform`` (a thing here only: "posted on Instagram"), ``term``, ``acronym``, ``common``,
+    ``credit``."""
 
     start: int
     end: int
@@ -248,6 +249,10 @@ def _head(words: list[str]) -> str:
 
 _SPACED = re.compile(r"\S+")
 _MODIFIER = re.compile(r"(.+)-([a-z]+)")
+# "follow her on Instagram", "posted on Twitter", "ads on Snapchat": a platform, not its maker
+_ON_PLATFORM = re.compile(r"(?i)\b(?:post(?:ed|s|ing)?|follow(?:ed|ing|ers)?|available|live|stream(?:ed|ing|s)?|"
+                          r"shar(?:e|ed|es|ing)|videos?|clips?|accounts?|active|popular|viral|ads|advertis\w*|"
+                          r"content|presence|audiences?|creators?|influencers?)\s+(?:\w+\s+){0,2}?on\s+$")
 _ACRONYM_STOP = re.compile(r"[A-Z][A-Z0-9&]{2,}\.")  # "told AFP.": the sentence's full stop (not "U.S.")
 _FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)")
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
@@ -330,6 +335,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     previous = word_before.group(1) if word_before else ""
     if any(cues.things.fullmatch(w) for w in next_words) or (previous and cues.things.fullmatch(previous)):
         return "thing", ""
+    if len(words) <= 2 and _ON_PLATFORM.search(before):
+        return "platform", ""  # this mention only: the same name elsewhere may be the company ("Facebook launched")
     if len(words) == 1 and cues.org_type(name) and next_words and cues.is_title(next_words[0]) and \
             _THE_BEFORE.search(before):
         return "common", ""  # part of a title: "the Treasury secretary" is a person, not the Treasury

@@ -116,11 +116,12 @@ def _coordinated_things(text: str, names: list[Name], cues: NameCues) -> None:
     for g in groups:
         head = _LIST_BEFORE.search(text, max(0, g[0].start - 40), g[0].start)
         tail = _OTHER_THINGS.match(text, g[-1].end)
-        if any(n.kind == "thing" for n in g) or (head and cues.things.fullmatch(head.group(1).lower())) \
+        kind = "platform" if any(n.kind == "platform" for n in g) else "thing"
+        if any(n.kind in ("thing", "platform") for n in g) or (head and cues.things.fullmatch(head.group(1).lower())) \
                 or (tail and cues.things.fullmatch(tail.group(1))):
             for n in g:  # not an owner in the possessive: "WeChat, Alibaba's UC Browser"
                 if (n.weak or n.kind == "person_ref") and text[n.end:n.end + 2] not in ("’s", "'s"):
-                    n.kind, n.party_type = "thing", ""
+                    n.kind, n.party_type = kind, ""
 
 
 def _lower_case_bodies(text: str, mentions, cues: NameCues, quoted, names: list[Name]) -> list[Name]:

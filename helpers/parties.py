@@ -64,7 +64,7 @@ PARTY_COLUMNS = ["stakeholder_id", "name", "label", "type", "country", "role_in_
                  "title", "affiliation", "articles", "first_article", "first_sentence_no", "evidence"]
 GAZETTEER_COLUMNS = ["stakeholder_id", "name", "label", "type", "country", "role_in_deal", "aliases", "source"]
 SET_ASIDE_COLUMNS = ["article_id", "sentence_no", "start", "end", "name", "kind"]
-NOT_PARTIES = ("place", "demonym", "calendar", "thing", "term", "acronym", "common", "credit")
+NOT_PARTIES = ("place", "demonym", "calendar", "thing", "platform", "term", "acronym", "common", "credit")
 # A placeholder role for a provisional party, by type (the gazetteer needs one; a reviewer sets it).
 PLACEHOLDER_ROLE = {"government body": "regulator", "media outlet": "commentator", "organisation": "commentator",
                     "company": "affected party", "person": "commentator"}

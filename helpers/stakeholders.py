@@ -447,6 +447,7 @@ def stakeholder_findings(table: pd.DataFrame, centrality: pd.DataFrame, summary:
                   f"gazetteer {'party' if reviewed == 1 else 'parties'}**; the text names no party the gazetteer lacks"
     kinds = {"place": ("place", "places"), "demonym": ("demonym", "demonyms"), "calendar": ("weekday or month",
              "weekdays and months"), "thing": ("product or document", "products and documents"),
+             "platform": ("platform named as such", "platforms named as such"),
              "term": ("quoted term", "quoted terms"), "acronym": ("acronym", "acronyms"),
              "common": ("common word", "common words"), "credit": ("dateline", "datelines")}
     aside = set_aside["kind"].value_counts()

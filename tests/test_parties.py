@@ -221,3 +221,11 @@ def test_a_first_paragraph_in_title_case_is_a_headline_and_a_foreign_given_name_
     surfaces = set(r.world.mentions["surface"])
     assert "Sana Mirza" in surfaces and r.party("Karachi Digital Forum")["type"] == "organisation"
     assert not any("Pauses" in s or "Crusade" in s for s in surfaces)
+
+
+def test_a_platform_posted_on_is_no_party_there_and_its_maker_acts_elsewhere():
+    r = read("Quorvix launched a rival feature on Wednesday. Mara Stiel, a dancer, asked fans to follow her on "
+             "Quorvix and Zentube instead. Instagram users shrugged.\n")
+    kinds = dict(zip(r.world.set_aside["name"], r.world.set_aside["kind"]))
+    assert kinds.get("Zentube") == "platform" and kinds.get("Instagram") == "thing"
+    assert r.party("Quorvix")["type"] != "place"  # "Quorvix launched": still a party in the first sentence
