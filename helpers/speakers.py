@@ -66,6 +66,7 @@ _NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
                          r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
+_DETERMINERS = frozenset("a an the this its his her their".split())
 _TOGETHER = frozenset({"two", "three", "both"})
 _AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
 # a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said"
@@ -332,6 +333,9 @@ class ArticleVoices:
         named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
         if named:
             return named
+        if c.kind == "description" and want != "document" and word == c.head and word not in _SPEAKS_FOR \
+                and self._indefinite(c):
+            return UNKNOWN  # "A senior media buyer at an agency said": someone new (not "a ministry spokesman")
         if want == "document":  # "X issued a statement that said": X; "the post added": whoever issued one before
             k = self.sentence_at(c.start)
             s0 = self.sentences[k][0]
@@ -402,6 +406,12 @@ class ArticleVoices:
                 counts[p] += 1
                 last[p] = a
         return max(pool, key=lambda p: (counts[p], last[p]))
+
+    def _indefinite(self, c: Candidate) -> bool:
+        """Whether a description's last determiner is "a" or "an" (a new referent, Heim 1982: "a senior
+        media buyer"; not "a measure the company says")."""
+        dets = [w for w in self.text[c.start:c.end].lower().split()[:-1] if w in _DETERMINERS]
+        return bool(dets) and dets[-1] in ("a", "an")
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:
         """The party a description names in apposition, when it fits: "a judge in Pennsylvania,

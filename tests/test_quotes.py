@@ -361,3 +361,11 @@ def test_a_statement_goes_on_while_its_paragraphs_say_we_or_our_early():
              "Zentrix had 2,000 employees.\n")
     statements = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
     assert len(statements) == 3 and set(statements["speaker_id"]) == {r.party("Zentrix").name}
+
+
+def test_an_indefinite_description_is_someone_new_but_a_ministry_spokesman_is_the_ministry():
+    r = read("Zentrix Holdings made an offer. A senior media buyer at a holding-company agency, who asked not to be "
+             "named, said the revocation removed \"the last excuse\" for caution. The Norland Trade Ministry confirmed "
+             "the rules. They apply \"in accordance with the law,\" a ministry spokesman said.\n")
+    assert r.quote("the last excuse")["speaker_id"] == "unknown"
+    assert r.quote("in accordance")["speaker_id"] == r.party("Norland Trade Ministry").name
