@@ -72,6 +72,7 @@ _STOP = re.compile(r"[,.;]")
 _FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s*$")
 # an aside between a quotation's speaker and the verb after it: '"…," Mara Stiel, a professor at X, said'
 _ASIDE = re.compile(r",\s*(?:a|an|the|who|which|whose|\d{1,3}|[A-Z][\w.&-]*(?:’s|'s))\b[^,“”\"\n]{0,100},")
 
@@ -296,6 +297,10 @@ class _ArticleReader:
                     self.used_verbs.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " before the quote", True
+        closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) \
+            if closed and count_words(inner, limit=self.scare_max) > self.scare_max else None  # not 'A "working group"'
+        if closing is not None:  # 'The list targets firms that endanger China's "…" or …, the ministry said.'
+            return closing
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
             found = voices.line_subject(voices.sentence_at(a), a)
             if found is not None:
@@ -334,6 +339,24 @@ class _ArticleReader:
             if found is not None:
                 return found[0], found[1], "the sentence before", False
         return UNKNOWN, "", "none", False
+
+    def _closing_clause(self, b: int, s1: int) -> tuple[str, str, str, bool] | None:
+        """The speaker of a reporting clause that closes the quotation's sentence after a comma (", the
+        ministry said.", ", said Lau on Friday."), however far after the quotation."""
+        text, voices = self.text, self.voices
+        verbs = [m for m in self.verbs_between(b, s1) if not voices.in_quote(m.start())]
+        if not verbs:
+            return None
+        m = verbs[-1]
+        comma = text.rfind(",", b, m.start())
+        if comma < 0 or len(text[m.end():s1].split()) > 6 or not _SENTENCE_END.search(text, m.end(), s1) \
+                or any(q in text[comma:s1] for q in '"“”') or len(text[comma + 1:m.start()].split()) > 5:
+            return None
+        speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=comma + 1)
+        if speaker == UNKNOWN:
+            return None
+        c0, c1 = voices.cue(m.start(), m.end())
+        return speaker, text[c0:c1], how + " closing the sentence", True
 
     def _split_from(self, pno: int, a: int) -> tuple[str, str, str, bool] | None:
         """The attribution of the quotation this one continues, when only that attribution and a comma
@@ -380,10 +403,12 @@ class _ArticleReader:
         if len(words) <= 5 and long_words and all(w[0].isupper() for w in long_words) \
                 and not (verb_after and inner.rstrip()[-1:] in _CLOSING_PUNCT):  # but '"This," she said, "is …"'
             return False  # a name or title in title case: "Squawk Box", "For You"
-        if governed or speaker != UNKNOWN:
+        if governed:
             return True
-        if count_words(inner, limit=self.scare_max) <= self.scare_max:
-            return False
+        if count_words(inner, limit=self.scare_max) <= self.scare_max:  # a short one with no verb of its own:
+            return speaker != UNKNOWN and inner.rstrip()[-1:] in _CLOSING_PUNCT  # speech if it ends as speech does
+        if speaker != UNKNOWN:
+            return True
         return inner.rstrip()[-1:] in _CLOSING_PUNCT or not closed
 
     def _kind(self, a: int, inner: str) -> str:

@@ -369,3 +369,11 @@ def test_an_indefinite_description_is_someone_new_but_a_ministry_spokesman_is_th
              "the rules. They apply \"in accordance with the law,\" a ministry spokesman said.\n")
     assert r.quote("the last excuse")["speaker_id"] == "unknown"
     assert r.quote("in accordance")["speaker_id"] == r.party("Norland Trade Ministry").name
+
+
+def test_a_reporting_clause_closing_the_sentence_attributes_a_long_partial_quote_but_no_scare_quote():
+    r = read("The Norland Trade Ministry published its rules on Saturday. The list targets firms that endanger "
+             "Norland's \"national sovereignty, security or development interests\" or break off deals with local "
+             "firms, the ministry said. A \"working mechanism\" of several departments will decide, the ministry said.\n")
+    assert r.quote("national sovereignty")["speaker_id"] == r.party("Norland Trade Ministry").name
+    assert not r.speech.quotes["text"].str.contains("working mechanism").any()
