@@ -381,8 +381,12 @@ class ArticleVoices:
             subject = next((x for x in here if not self.possessive(x)), first)
             if names and subject.kind == "description" and _APPOSITION_GAP.fullmatch(self.text, subject.end, names[0].start):
                 subject = names[0]  # "TikTok's interim head, Vanessa Pappas, and ..."
-            if names:
-                return names[0].party if subject is names[0] else names[-1].party
+            if names:  # "they", "the two executives": the first of the people named together
+                plural = c.head == "they" or (c.kind == "description" and c.head.endswith("s"))
+                return names[0].party if subject is names[0] or (plural and kk < k) else names[-1].party
+            owners = [x for x in here if x.kind == "name" and want == "person" and kk < k and self._fits(x.party, want, word)]
+            if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
+                return owners[-1].party
         if want == "person" and word in _SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
             i = bisect.bisect_left(self.events, (at, ""))
             for position, speaker in reversed(self.events[max(0, i - 3):i]):

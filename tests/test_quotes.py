@@ -377,3 +377,16 @@ def test_a_reporting_clause_closing_the_sentence_attributes_a_long_partial_quote
              "firms, the ministry said. A \"working mechanism\" of several departments will decide, the ministry said.\n")
     assert r.quote("national sovereignty")["speaker_id"] == r.party("Norland Trade Ministry").name
     assert not r.speech.quotes["text"].str.contains("working mechanism").any()
+
+
+def test_they_and_the_two_executives_are_the_first_of_the_people_named_together_even_after_a_description():
+    r = read("The decision came in an email from Alma Quorvith, Zentrix's interim head, and Tomas Velkaric, its "
+             "vice-president. The two executives said the company had no choice.\n")
+    assert r.reported("executives said")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_person_named_only_in_the_possessive_before_is_she():
+    r = read("“Clients pulled budgets within days,” says Mara Stiel, head of strategy at Zentrix. Tomas Velkaric, "
+             "a lawyer, disagreed.\nFor brands, Stiel’s advice hasn’t changed: keep spending.\n"
+             "“Treat every platform like it could vanish,” she says.\n")
+    assert r.quote("could vanish")["speaker_id"] == "p_mara_stiel"
