@@ -44,9 +44,8 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from dataclasses import dataclass
 
-from helpers.speechcues import SpeechCues, strip_asides
+from helpers.speechcues import AUXILIARY, DETERMINERS, INVERTS, SPEAKS_FOR, TOGETHER, Candidate, SpeechCues, strip_asides
 
 UNKNOWN = "unknown"
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
@@ -54,8 +53,6 @@ WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
 _START = operator.attrgetter("start")
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
                           r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
-_AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "
-                       "does do also already then later still repeatedly not never once again further".split())
 _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
@@ -66,33 +63,15 @@ _NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
 _SPACE = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
                          r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
-_DETERMINERS = frozenset("a an the this its his her their".split())
-_TOGETHER = frozenset({"two", "three", "both"})
 _AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
 # a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said"
 _IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an)\s[^,;:“”\"()]*$")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
-# the verbs a reporting clause puts before its subject ("…, said Jordan Feld, a talent manager")
-_INVERTS = re.compile(r"(?i)said|says|added|adds|wrote|writes|noted|notes|explained|continued|argued|warned|insisted")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|this|earlier|later)\b")
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
-# roles that speak for an organisation: "the spokesman added", after the ministry spoke, is the ministry
-_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
-
-
-@dataclass
-class Candidate:
-    """A possible speaker in the text: a party's mention, a pronoun, a description or an unnamed source."""
-
-    start: int
-    end: int
-    kind: str  # name, pronoun, description, unnamed
-    party: str = ""  # a name's party
-    head: str = ""  # a pronoun or description's head word
-    modifier: str = ""  # the party named inside a description ("a TikTok spokesperson")
 
 
 class ArticleVoices:
@@ -190,7 +169,7 @@ class ArticleVoices:
             after = self.window(k, verb_end, min(verb_end + 40, stop.start() if stop else s1))[:1]
             self.last_span = (after[0].start, after[0].end) if after else (verb_start, verb_end)
             return (self.resolve(after[0], verb_start), "according to") if after else (UNKNOWN, "according to")
-        inverted = not after_quote and _INVERTS.fullmatch(verb) \
+        inverted = not after_quote and INVERTS.fullmatch(verb) \
             and text[max(s0, verb_start - 3):verb_start].rstrip().endswith(",")
         if after_quote or inverted:
             # '"…," said X' / '…, said Jordan Feld, a talent manager' (the reporting clause inverted)
@@ -248,7 +227,7 @@ class ArticleVoices:
             return False  # a modifier of a noun: "The TikTok order says" (but "Justice Department lawyers argued")
         for w in words:
             tag = self.cues.names.lexicon.get(w.lower(), "")
-            if w.lower() not in _AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):
+            if w.lower() not in AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):
                 return False
         # "An official in charge of the ministry's services department said": the role's "of" phrase is longer
         return len(words) <= (14 if c.kind == "description" and _SPEAKS_FOR_OF.match(text, c.end) else 8)
@@ -333,7 +312,7 @@ class ArticleVoices:
         named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
         if named:
             return named
-        if c.kind == "description" and want != "document" and word == c.head and word not in _SPEAKS_FOR \
+        if c.kind == "description" and want != "document" and word == c.head and word not in SPEAKS_FOR \
                 and self._indefinite(c):
             return UNKNOWN  # "A senior media buyer at an agency said": someone new (not "a ministry spokesman")
         if want == "document":  # "X issued a statement that said": X; "the post added": whoever issued one before
@@ -387,7 +366,7 @@ class ArticleVoices:
             owners = [x for x in here if x.kind == "name" and want == "person" and kk < k and self._fits(x.party, want, word)]
             if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
                 return owners[-1].party
-        if want == "person" and word in _SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
+        if want == "person" and word in SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
             i = bisect.bisect_left(self.events, (at, ""))
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
@@ -414,7 +393,7 @@ class ArticleVoices:
     def _indefinite(self, c: Candidate) -> bool:
         """Whether a description's last determiner is "a" or "an" (a new referent, Heim 1982: "a senior
         media buyer"; not "a measure the company says")."""
-        dets = [w for w in self.text[c.start:c.end].lower().split()[:-1] if w in _DETERMINERS]
+        dets = [w for w in self.text[c.start:c.end].lower().split()[:-1] if w in DETERMINERS]
         return bool(dets) and dets[-1] in ("a", "an")
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:
@@ -431,7 +410,7 @@ class ArticleVoices:
     def _spoken_for(self, c: Candidate, want: str, word: str) -> str:
         """The organisation a role speaks for when the text says so: "an official in charge of
         MOFCOM's department", "a spokeswoman for the ministry"; else ""."""
-        if want != "person" or word not in _SPEAKS_FOR:
+        if want != "person" or word not in SPEAKS_FOR:
             return ""
         of = _SPEAKS_FOR_OF.match(self.text, c.end)
         if of is None:
@@ -455,10 +434,10 @@ class ArticleVoices:
         if head.endswith("s") and not names.is_title(head) and not names.description_type(head) \
                 and (names.is_title(head[:-1]) or names.description_type(head[:-1])):
             # "the two executives" after two people named together: those people; "the lawyers": no one
-            return ("person", "") if _TOGETHER.intersection(phrase) and names.is_title(head[:-1]) else ("", "")
+            return ("person", "") if TOGETHER.intersection(phrase) and names.is_title(head[:-1]) else ("", "")
         described = names.description_type(head)  # the cue table's descriptions before the title list ("the group")
         if names.is_title(head) and described in ("", "person"):
-            if ("former" in phrase or "ex" in phrase) and (c.modifier or head in _SPEAKS_FOR):
+            if ("former" in phrase or "ex" in phrase) and (c.modifier or head in SPEAKS_FOR):
                 return "", ""  # "a former Commerce Department official" speaks for no one (a former president is one)
             if c.modifier:
                 return "institution", ""  # "a TikTok spokesperson": TikTok speaks

@@ -2,7 +2,8 @@
 reporting verbs, statement nouns, descriptions ("the company", "a ministry spokesman"), pronouns
 and unnamed sources, each found in a paragraph or a sentence and remembered for its text (the same
 text reads the same); and the asides that may stand between a subject and its verb
-(:func:`strip_asides`). :mod:`helpers.speakers` resolves whom they mean."""
+(:func:`strip_asides`); the words a speaker's phrase is weighed by, and :class:`Candidate`, a possible
+speaker found in the text. :mod:`helpers.speakers` resolves whom they mean."""
 from __future__ import annotations
 
 import re
@@ -124,3 +125,26 @@ def strip_asides(gap: str) -> str | None:
             return parts[0] + " " + parts[-1]
         return None
     return parts[0] + " " + parts[-1] if not parts[0].strip() else None
+
+
+# Words the speakers are read with
+AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "
+                       "does do also already then later still repeatedly not never once again further".split())
+DETERMINERS = frozenset("a an the this its his her their".split())
+TOGETHER = frozenset({"two", "three", "both"})
+# the verbs a reporting clause puts before its subject ("…, said Jordan Feld, a talent manager")
+INVERTS = re.compile(r"(?i)said|says|added|adds|wrote|writes|noted|notes|explained|continued|argued|warned|insisted")
+# roles that speak for an organisation: "the spokesman added", after the ministry spoke, is the ministry
+SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+
+
+@dataclass
+class Candidate:
+    """A possible speaker in the text: a party's mention, a pronoun, a description or an unnamed source."""
+
+    start: int
+    end: int
+    kind: str  # name, pronoun, description, unnamed
+    party: str = ""  # a name's party
+    head: str = ""  # a pronoun or description's head word
+    modifier: str = ""  # the party named inside a description ("a TikTok spokesperson")
