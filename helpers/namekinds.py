@@ -386,7 +386,7 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if first.lower() in HONORIFICS:
         row.title = first
         return "person", "person"
-    known_name = cues.lexicon.get(plain(first), "")[:3] == "NNP"  # "John", "Alma": given names the lexicon knows
+    known_name = cues.lexicon.get(plain(first), "")[:3] in ("NNP", "FW")  # "John", "Alma", "Sana": given names
     if (cues.is_common(first) and not known_name) or (cues.is_common(first) and cues.is_common(words[-1])) \
             or any(w.lower() in NUMBER_WORDS for w in words):
         return "common", ""  # "Squawk Box", "Global Initiative", "Windows Phone", "Air Force One": no party
@@ -397,7 +397,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     return "organisation", "organisation"
 
 
-_APPOSITION_AFTER = re.compile(r",\s+((?:a|an|the|its|his|her|[A-Z][\w.&’'-]*(?:’s|'s))\s[^,;.()]{0,90}?)(?=[,;.)]|$)")
+_APPOSITION_AFTER = re.compile(r",\s+(?:\d{1,3},\s+)?((?:a|an|the|its|his|her|[A-Z][\w.&’'-]*(?:’s|'s))\s[^,;.()]{0,90}?)"
+                               r"(?=[,;.)]|$)")  # an age may come first: "Sana Qureshi, 22, a comedy creator"
 _APPOSITION_BEFORE = re.compile(r"(?:^|[,;(]\s*|\bthat\s+|\band\s+)((?:the|a|an|its|his|her|their|[A-Z][\w.&’'-]*(?:’s|'s))"
                                 r"\s[^,;()]{0,90}?),\s+$")
 

@@ -74,7 +74,7 @@ _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's nex
 _CLOSING_PUNCT = frozenset(".,!?;:")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s*$")
 # an aside between a quotation's speaker and the verb after it: '"…," Mara Stiel, a professor at X, said'
-_ASIDE = re.compile(r",\s*(?:a|an|the|who|which|whose|\d{1,3}|[A-Z][\w.&-]*(?:’s|'s))\b[^,“”\"\n]{0,100},")
+_ASIDE = re.compile(r",\s*(?:[a-z][\w-]*|\d{1,3}|[A-Z][\w.&-]*(?:’s|'s))\b[^,“”\"\n]{0,100},")  # also "co-founder of X,"
 
 
 @dataclass
@@ -235,6 +235,8 @@ class _ArticleReader:
         speaker, how = UNKNOWN, "none"
         k = self.voices.sentence_at(p1 - 1)
         s0 = max(p0, self.voices.sentences[k][0])  # the sentence ending in the colon introduces the statement
+        for m in self.verbs_between(p0, s0):  # "…, the department said in a fact sheet. … the fact sheet said:"
+            self.voices.record(m.start(), self.voices.subject(m.start(), m.end())[0])
         noun = self.sc.statements.search(self.text, s0, p1)
         verb = self.sc.verbs.search(self.text, s0, p1)
         cands = [c for c in self.voices.candidates(k) if noun is None or c.end <= noun.start()]
@@ -246,7 +248,7 @@ class _ArticleReader:
         if speaker == UNKNOWN:  # "In a blog post last week, chief executive Kevin Mayer ... took aim at Facebook:"
             speaker, how = self.voices.line_speaker(k, s0, p1), "the line's subject"
         cue = self.text[p0:p1].strip(PAD)
-        self.used_verbs.update(h.start() for h in self.verbs_between(p0, p1))  # the line attributes the statement
+        self.used_verbs.update(h.start() for h in self.verbs_between(s0, p1))  # the line attributes the statement
         for n, (a, b, pno, _, _) in enumerate(group[1:], start=1):
             self._add(a, b, pno, self.text[a:b], "statement", n, len(group) - 1, speaker, cue, how)
         if len(group) > 1:

@@ -45,7 +45,17 @@ import bisect
 import operator
 import re
 
-from helpers.speechcues import AUXILIARY, DETERMINERS, INVERTS, SPEAKS_FOR, TOGETHER, Candidate, SpeechCues, strip_asides
+from helpers.speechcues import (
+    AUXILIARY,
+    DETERMINERS,
+    INVERTS,
+    SPEAKS_FOR,
+    TOGETHER,
+    Candidate,
+    SpeechCues,
+    clause_after_quote,
+    strip_asides,
+)
 
 UNKNOWN = "unknown"
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
@@ -55,17 +65,17 @@ _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about
                           r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
 _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
+_TELL = re.compile(r"(?i)t(?:ell|old)")
+_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
-_AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2})?")  # "TikTok and its parent ByteDance"
-_NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
-_SPACE = re.compile(r"\s+")
-_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
-                         r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
+# "TikTok and its parent ByteDance", "Ms Pappas and Mr Chandlee"
+_AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
-# a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said"
-_IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an)\s[^,;:“”\"()]*$")
+# a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said",
+# "Rohan Mehra, co-founder of agency ReelWise Media, told"
+_IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|[a-z][\w-]*\s+(?:of|at|for))\s[^,;:“”\"()]*$")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|this|earlier|later)\b")
@@ -127,7 +137,8 @@ class ArticleVoices:
                 continue
             i = bisect.bisect_left(name_starts, a)
             inner = [c for c in names[i:bisect.bisect_left(name_starts, b)] if c.end <= b]
-            if inner and not self.cues.names.is_title(head) and not self.cues.names.description_type(head):
+            if inner and not self.cues.names.is_title(head) and not self.cues.names.description_type(head) \
+                    and not self.cues.is_document(text[a:b]):  # but "a White House fact sheet": the White House's
                 continue
             dropped.update(id(c) for c in inner)
             found.append(Candidate(a, b, "description", head=head, modifier=inner[-1].party if inner else ""))
@@ -171,7 +182,9 @@ class ArticleVoices:
             return (self.resolve(after[0], verb_start), "according to") if after else (UNKNOWN, "according to")
         inverted = not after_quote and INVERTS.fullmatch(verb) \
             and text[max(s0, verb_start - 3):verb_start].rstrip().endswith(",")
-        if after_quote or inverted:
+        if _TELL.match(verb) and _PASSIVE.search(text, max(s0, verb_start - 12), verb_start):
+            return UNKNOWN, "passive"  # "the Commerce Department is told to evaluate": the one told, not who tells
+        if (after_quote or inverted) and not _TELL.match(verb):  # "told AFP": the one told
             # '"…," said X' / '…, said Jordan Feld, a talent manager' (the reporting clause inverted)
             follow = self.window(k, verb_end, min(s1, verb_end + 40))[:1]
             if follow and self._only_titles(verb_end, follow[0].start) and follow[0].kind != "pronoun" \
@@ -255,37 +268,23 @@ class ArticleVoices:
         return (speaker, self.text[first.start:first.end]) if speaker != UNKNOWN else None
 
     def verb_after(self, b: int, s1: int) -> tuple[str, str] | None:
-        """``(speaker, cue)`` of '"…," Velkaric fumed.' / '"…," fumed Velkaric.': a name, pronoun or
-        description and any verb in the past or present tense (Brill lexicon tags, or an unknown word
-        in -ed) closing the clause right after a quotation that ends at ``b``; else None."""
-        text = self.text
+        """``(speaker, cue)`` of '"…," Velkaric fumed.' / '"…," fumed Velkaric.' after a quotation that
+        ends at ``b`` (:func:`helpers.speechcues.clause_after_quote`); else None."""
         k = self.sentence_at(max(0, b - 1))
-        follow = self.window(k, b, min(s1, b + 60))[:2]
-        word = _NEXT_WORD.match(text, b)
-        if follow and not text[b:follow[0].start].strip(" —–") and not self.possessive(follow[0]):
-            c = follow[0]
-            verb = _NEXT_WORD.match(text, c.end)
-        elif word and follow and _SPACE.fullmatch(text, word.end(), follow[0].start):
-            c, verb = follow[0], word  # inverted
-            if not _CLAUSE_END.match(text, c.end):
-                return None
-        else:
+        found = clause_after_quote(self.text, b, self.window(k, b, min(s1, b + 60))[:2], self.cues.names.lexicon,
+                                   self.possessive)
+        if found is None:
             return None
-        tag = self.cues.names.lexicon.get(verb.group(1), None) if verb else ""
-        if not (tag in ("VBD", "VBZ") or (tag is None and verb.group(1).endswith("ed"))) \
-                or not _CLAUSE_END.match(text, verb.end()):
-            return None
+        c, verb = found
         speaker = self.resolve(c, verb.start(1), verb.group(1))
-        if speaker == UNKNOWN:
-            return None
-        return speaker, text[min(c.start, verb.start(1)):max(c.end, verb.end())]
+        return None if speaker == UNKNOWN else (speaker, self.text[min(c.start, verb.start(1)):max(c.end, verb.end())])
 
     def line_speaker(self, k: int, lo: int, hi: int) -> str:
         """The first name or description of sentence ``k`` in ``[lo, hi)`` that is no possessive and not
         governed by a preposition (a colon line's subject when it has no reporting verb), else unknown."""
         s0 = self.sentences[k][0]
         for c in self.window(k, lo, hi):
-            if (c.kind == "name" or (c.kind == "description" and not self.cues.statements.fullmatch(c.head))) \
+            if (c.kind == "name" or (c.kind == "description" and not self.cues.is_document(self.text[c.start:c.end]))) \
                     and not self.possessive(c) \
                     and not _PREPOSITION.search(self.text, max(s0, c.start - 30), c.start):
                 return self.resolve(c, c.start)
@@ -315,6 +314,8 @@ class ArticleVoices:
         if c.kind == "description" and want != "document" and word == c.head and word not in SPEAKS_FOR \
                 and self._indefinite(c):
             return UNKNOWN  # "A senior media buyer at an agency said": someone new (not "a ministry spokesman")
+        if want == "document" and c.modifier:
+            return c.modifier  # "a White House fact sheet says": the White House
         if want == "document":  # "X issued a statement that said": X; "the post added": whoever issued one before
             k = self.sentence_at(c.start)
             s0 = self.sentences[k][0]
@@ -324,6 +325,9 @@ class ArticleVoices:
                            and not _PREPOSITION.search(self.text, max(s0, x.start - 30), x.start)), None)
             if issuer is not None:
                 return issuer.party
+            earlier = self._document_issuer(c, k)  # "The retailer laid out its plans in a statement. The statement read:"
+            if earlier != UNKNOWN:
+                return earlier
             i = bisect.bisect_left(self.events, (at, ""))
             return self.events[i - 1][1] if i else UNKNOWN
         if not want:
@@ -390,6 +394,20 @@ class ArticleVoices:
                 last[p] = a
         return max(pool, key=lambda p: (counts[p], last[p]))
 
+    def _document_issuer(self, c: Candidate, k: int) -> str:
+        """Whom "the statement" (sentence ``k``) is by when one of the two sentences before introduced "a
+        statement": the subject of that sentence, before the noun."""
+        words = self.text[c.start:c.end].split()
+        noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
+            else words[-1]
+        introduced = re.compile(r"\b(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")
+        for kk in range(k - 1, max(-1, k - 3), -1):
+            s0, s1, _ = self.sentences[kk]
+            m = introduced.search(self.text[s0:s1].lower())
+            if m:
+                return self.line_speaker(kk, s0, s0 + m.start())
+        return UNKNOWN
+
     def _indefinite(self, c: Candidate) -> bool:
         """Whether a description's last determiner is "a" or "an" (a new referent, Heim 1982: "a senior
         media buyer"; not "a measure the company says")."""
@@ -428,7 +446,7 @@ class ArticleVoices:
         head = c.head
         if c.kind == "pronoun":
             return ("person", "") if head in ("he", "she") else ("any", "") if head == "they" else ("organisation", "")
-        if self.cues.statements.fullmatch(head):
+        if self.cues.is_document(self.text[c.start:c.end]):
             return "document", ""
         phrase = [w.strip(".,") for w in self.text[c.start:c.end].lower().split()]
         if head.endswith("s") and not names.is_title(head) and not names.description_type(head) \

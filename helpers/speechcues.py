@@ -2,8 +2,8 @@
 reporting verbs, statement nouns, descriptions ("the company", "a ministry spokesman"), pronouns
 and unnamed sources, each found in a paragraph or a sentence and remembered for its text (the same
 text reads the same); and the asides that may stand between a subject and its verb
-(:func:`strip_asides`); the words a speaker's phrase is weighed by, and :class:`Candidate`, a possible
-speaker found in the text. :mod:`helpers.speakers` resolves whom they mean."""
+(:func:`strip_asides`) or after a quotation (:func:`clause_after_quote`); the words a speaker's phrase
+is weighed by, and :class:`Candidate`, a possible speaker found in the text. :mod:`helpers.speakers` resolves whom they mean."""
 from __future__ import annotations
 
 import re
@@ -63,6 +63,12 @@ class SpeechCues:
             if len(self.memo) < MEMO_MAX:
                 self.memo[("verbs", piece)] = found
         return [Hit(a + start, b + start, w) for a, b, w in found]
+
+    def is_document(self, phrase: str) -> bool:
+        """Whether a description's last word, or its last two, is a statement noun ("the petition",
+        "a White House fact sheet")."""
+        words = phrase.lower().split()
+        return bool(words) and bool(self.statements.fullmatch(words[-1]) or self.statements.fullmatch(" ".join(words[-2:])))
 
     def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str]) -> bool:
         """Whether some government body's name, title or forms hold ``word`` ("ministry")."""
@@ -148,3 +154,28 @@ class Candidate:
     party: str = ""  # a name's party
     head: str = ""  # a pronoun or description's head word
     modifier: str = ""  # the party named inside a description ("a TikTok spokesperson")
+
+_NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
+_SPACE = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
+                         r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
+
+
+def clause_after_quote(text: str, b: int, follow: list, lexicon: dict, possessive) -> tuple | None:
+    """``(candidate, verb match)`` of '"…," Velkaric fumed.' / '"…," fumed Velkaric.': of the candidates
+    ``follow`` right after a quotation ending at ``b``, the first, and any verb in the past or present
+    tense (Brill lexicon tags, or an unknown word in -ed) closing the clause with it; else None."""
+    word = _NEXT_WORD.match(text, b)
+    if follow and not text[b:follow[0].start].strip(" —–") and not possessive(follow[0]):
+        c = follow[0]
+        verb = _NEXT_WORD.match(text, c.end)
+    elif word and follow and _SPACE.fullmatch(text, word.end(), follow[0].start):
+        c, verb = follow[0], word  # inverted
+        if not _CLAUSE_END.match(text, c.end):
+            return None
+    else:
+        return None
+    tag = lexicon.get(verb.group(1), None) if verb else ""
+    if not (tag in ("VBD", "VBZ") or (tag is None and verb.group(1).endswith("ed"))) or not _CLAUSE_END.match(text, verb.end()):
+        return None
+    return c, verb

@@ -390,3 +390,20 @@ def test_a_person_named_only_in_the_possessive_before_is_she():
              "a lawyer, disagreed.\nFor brands, Stiel’s advice hasn’t changed: keep spending.\n"
              "“Treat every platform like it could vanish,” she says.\n")
     assert r.quote("could vanish")["speaker_id"] == "p_mara_stiel"
+
+
+def test_the_statement_is_by_whoever_issued_a_statement_in_the_sentence_before():
+    r = read("Zentrix Holdings said it would buy a stake. The retailer laid out its plans in a statement late Saturday, "
+             "hours after Tomas Velkaric, a senator, said he supported the deal. The statement read in part:\n"
+             "We are excited about our potential investment.\n"
+             "Zentrix Holdings did not say more.\n")
+    statement = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
+    assert list(statement["speaker_id"]) == [r.party("Zentrix Holdings").name]
+
+
+def test_a_white_house_fact_sheet_is_the_white_houses_and_one_who_is_told_speaks_not():
+    r = read("The Norland Trade Ministry is told to evaluate software \"designed or supplied by persons owned or "
+             "controlled by a foreign adversary.\" A Zentrix Holdings fact sheet says the firm will use a \"criteria-based "
+             "decision framework\" for its review of the risks.\n")
+    assert r.quote("designed or supplied")["speaker_id"] == "unknown"
+    assert r.quote("criteria-based")["speaker_id"] == r.party("Zentrix Holdings").name
