@@ -45,17 +45,8 @@ import bisect
 import operator
 import re
 
-from helpers.speechcues import (
-    AUXILIARY,
-    DETERMINERS,
-    INVERTS,
-    SPEAKS_FOR,
-    TOGETHER,
-    Candidate,
-    SpeechCues,
-    clause_after_quote,
-    strip_asides,
-)
+from helpers import speechcues as sc
+from helpers.speechcues import Candidate, SpeechCues
 
 UNKNOWN = "unknown"
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
@@ -66,6 +57,8 @@ _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about
 _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
 _TELL = re.compile(r"(?i)t(?:ell|old)")
+_SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
+                        r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
 _PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
@@ -180,7 +173,7 @@ class ArticleVoices:
             after = self.window(k, verb_end, min(verb_end + 40, stop.start() if stop else s1))[:1]
             self.last_span = (after[0].start, after[0].end) if after else (verb_start, verb_end)
             return (self.resolve(after[0], verb_start), "according to") if after else (UNKNOWN, "according to")
-        inverted = not after_quote and INVERTS.fullmatch(verb) \
+        inverted = not after_quote and sc.INVERTS.fullmatch(verb) \
             and text[max(s0, verb_start - 3):verb_start].rstrip().endswith(",")
         if _TELL.match(verb) and _PASSIVE.search(text, max(s0, verb_start - 12), verb_start):
             return UNKNOWN, "passive"  # "the Commerce Department is told to evaluate": the one told, not who tells
@@ -229,7 +222,7 @@ class ArticleVoices:
         if _PREPOSITION.search(text, max(s0, c.start - 30), c.start) or (
                 _IN_ASIDE.search(text, max(s0, c.start - 120), c.start) and "," in text[c.end:verb_start]):
             return False  # not "which TikTok has said": there the aside holds the verb too
-        gap = strip_asides(text[c.end:verb_start])
+        gap = sc.strip_asides(text[c.end:verb_start])
         if gap is None:
             return False
         words = _WORDS.findall(gap)
@@ -240,7 +233,7 @@ class ArticleVoices:
             return False  # a modifier of a noun: "The TikTok order says" (but "Justice Department lawyers argued")
         for w in words:
             tag = self.cues.names.lexicon.get(w.lower(), "")
-            if w.lower() not in AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):
+            if w.lower() not in sc.AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):
                 return False
         # "An official in charge of the ministry's services department said": the role's "of" phrase is longer
         return len(words) <= (14 if c.kind == "description" and _SPEAKS_FOR_OF.match(text, c.end) else 8)
@@ -271,7 +264,7 @@ class ArticleVoices:
         """``(speaker, cue)`` of '"…," Velkaric fumed.' / '"…," fumed Velkaric.' after a quotation that
         ends at ``b`` (:func:`helpers.speechcues.clause_after_quote`); else None."""
         k = self.sentence_at(max(0, b - 1))
-        found = clause_after_quote(self.text, b, self.window(k, b, min(s1, b + 60))[:2], self.cues.names.lexicon,
+        found = sc.clause_after_quote(self.text, b, self.window(k, b, min(s1, b + 60))[:2], self.cues.names.lexicon,
                                    self.possessive)
         if found is None:
             return None
@@ -311,11 +304,19 @@ class ArticleVoices:
         named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
         if named:
             return named
-        if c.kind == "description" and want != "document" and word == c.head and word not in SPEAKS_FOR \
-                and self._indefinite(c):
+        if c.kind == "description" and want != "document" and word == c.head and word not in sc.SPEAKS_FOR \
+                and sc.indefinite(self.text[c.start:c.end]):
             return UNKNOWN  # "A senior media buyer at an agency said": someone new (not "a ministry spokesman")
-        if want == "document" and c.modifier:
-            return c.modifier  # "a White House fact sheet says": the White House
+        enacted = want == "document" and bool(sc.ENACTED.fullmatch(self.text[c.start:c.end].split()[-1]))
+        if want == "document" and c.modifier and not enacted:
+            return c.modifier  # "a White House fact sheet says": the White House (but "the TikTok order": its signer)
+        if enacted:  # "The order, signed by President Trump on Friday, says", "the order, which Trump signed in August"
+            k = self.sentence_at(c.start)
+            by = _SIGNED_BY.match(self.text, c.end, min(self.sentences[k][1], c.end + 120))
+            g = (1 if by.group(1) else 2) if by else 0
+            signer = next((x for x in self.window(k, by.start(g), by.end(g)) if x.kind == "name"), None) if by else None
+            if signer is not None:
+                return signer.party
         if want == "document":  # "X issued a statement that said": X; "the post added": whoever issued one before
             k = self.sentence_at(c.start)
             s0 = self.sentences[k][0]
@@ -325,8 +326,8 @@ class ArticleVoices:
                            and not _PREPOSITION.search(self.text, max(s0, x.start - 30), x.start)), None)
             if issuer is not None:
                 return issuer.party
-            earlier = self._document_issuer(c, k)  # "The retailer laid out its plans in a statement. The statement read:"
-            if earlier != UNKNOWN:
+            earlier = self._document_issuer(c, k, 12 if enacted else 2)  # "… in a statement. The statement read:"
+            if earlier != UNKNOWN or enacted:
                 return earlier
             i = bisect.bisect_left(self.events, (at, ""))
             return self.events[i - 1][1] if i else UNKNOWN
@@ -370,7 +371,7 @@ class ArticleVoices:
             owners = [x for x in here if x.kind == "name" and want == "person" and kk < k and self._fits(x.party, want, word)]
             if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
                 return owners[-1].party
-        if want == "person" and word in SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
+        if want == "person" and word in sc.SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
             i = bisect.bisect_left(self.events, (at, ""))
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
@@ -394,25 +395,20 @@ class ArticleVoices:
                 last[p] = a
         return max(pool, key=lambda p: (counts[p], last[p]))
 
-    def _document_issuer(self, c: Candidate, k: int) -> str:
-        """Whom "the statement" (sentence ``k``) is by when one of the two sentences before introduced "a
-        statement": the subject of that sentence, before the noun."""
+    def _document_issuer(self, c: Candidate, k: int, back: int) -> str:
+        """Whom "the statement" (sentence ``k``) is by when one of the ``back`` sentences before introduced
+        "a statement" or signed, issued or passed "the order": the subject of that sentence, before the noun."""
         words = self.text[c.start:c.end].split()
         noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
             else words[-1]
-        introduced = re.compile(r"\b(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")
-        for kk in range(k - 1, max(-1, k - 3), -1):
+        introduced = re.compile(r"\b(?:a|an|its|their|his|her|(?:signed|issued|passed|approved|enacted|adopted)\s+(?:\w+\s+)?"
+                                r"(?:the|an?|two|three))\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
+        for kk in range(k - 1, max(-1, k - 1 - back), -1):
             s0, s1, _ = self.sentences[kk]
             m = introduced.search(self.text[s0:s1].lower())
             if m:
                 return self.line_speaker(kk, s0, s0 + m.start())
         return UNKNOWN
-
-    def _indefinite(self, c: Candidate) -> bool:
-        """Whether a description's last determiner is "a" or "an" (a new referent, Heim 1982: "a senior
-        media buyer"; not "a measure the company says")."""
-        dets = [w for w in self.text[c.start:c.end].lower().split()[:-1] if w in DETERMINERS]
-        return bool(dets) and dets[-1] in ("a", "an")
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:
         """The party a description names in apposition, when it fits: "a judge in Pennsylvania,
@@ -428,7 +424,7 @@ class ArticleVoices:
     def _spoken_for(self, c: Candidate, want: str, word: str) -> str:
         """The organisation a role speaks for when the text says so: "an official in charge of
         MOFCOM's department", "a spokeswoman for the ministry"; else ""."""
-        if want != "person" or word not in SPEAKS_FOR:
+        if want != "person" or word not in sc.SPEAKS_FOR:
             return ""
         of = _SPEAKS_FOR_OF.match(self.text, c.end)
         if of is None:
@@ -452,10 +448,10 @@ class ArticleVoices:
         if head.endswith("s") and not names.is_title(head) and not names.description_type(head) \
                 and (names.is_title(head[:-1]) or names.description_type(head[:-1])):
             # "the two executives" after two people named together: those people; "the lawyers": no one
-            return ("person", "") if TOGETHER.intersection(phrase) and names.is_title(head[:-1]) else ("", "")
+            return ("person", "") if sc.TOGETHER.intersection(phrase) and names.is_title(head[:-1]) else ("", "")
         described = names.description_type(head)  # the cue table's descriptions before the title list ("the group")
         if names.is_title(head) and described in ("", "person"):
-            if ("former" in phrase or "ex" in phrase) and (c.modifier or head in SPEAKS_FOR):
+            if ("former" in phrase or "ex" in phrase) and (c.modifier or head in sc.SPEAKS_FOR):
                 return "", ""  # "a former Commerce Department official" speaks for no one (a former president is one)
             if c.modifier:
                 return "institution", ""  # "a TikTok spokesperson": TikTok speaks

@@ -134,6 +134,7 @@ def strip_asides(gap: str) -> str | None:
 
 
 # Words the speakers are read with
+ENACTED = re.compile(r"(?i)order|decree|law|regulation")  # documents by whoever signed or passed them
 AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "
                        "does do also already then later still repeatedly not never once again further".split())
 DETERMINERS = frozenset("a an the this its his her their".split())
@@ -179,3 +180,10 @@ def clause_after_quote(text: str, b: int, follow: list, lexicon: dict, possessiv
     if not (tag in ("VBD", "VBZ") or (tag is None and verb.group(1).endswith("ed"))) or not _CLAUSE_END.match(text, verb.end()):
         return None
     return c, verb
+
+
+def indefinite(phrase: str) -> bool:
+    """Whether a description's last determiner is "a" or "an" (a new referent, Heim 1982: "a senior
+    media buyer"; not "a measure the company says")."""
+    dets = [w for w in phrase.lower().split()[:-1] if w in DETERMINERS]
+    return bool(dets) and dets[-1] in ("a", "an")

@@ -407,3 +407,11 @@ def test_a_white_house_fact_sheet_is_the_white_houses_and_one_who_is_told_speaks
              "decision framework\" for its review of the risks.\n")
     assert r.quote("designed or supplied")["speaker_id"] == "unknown"
     assert r.quote("criteria-based")["speaker_id"] == r.party("Zentrix Holdings").name
+
+
+def test_an_order_speaks_for_whoever_signed_it():
+    r = read("The order, signed by President Tomas Velkaric on Friday, says there is \"credible evidence\" that the firm "
+             "might harm security. Alma Quorvith, a minister, signed an executive order in August. The Zentrix order "
+             "says the app \"automatically captures vast swaths of information from its users.\"\n")
+    assert r.quote("credible evidence")["speaker_id"] == "p_tomas_velkaric"
+    assert r.quote("vast swaths")["speaker_id"] == "p_alma_quorvith"  # not Zentrix, the order's subject
