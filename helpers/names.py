@@ -39,6 +39,8 @@ _OPENERS = re.compile(r"[\s\"“‘'(—–-]*")
 _JOIN_AFTER_ORG = re.compile(r"\s+to(?:\s+the)?\s+")
 _LOWER_BODY = re.compile(r"(?<![\w’'])([A-Z][\w.]*(?:’s|'s)?)\s+(?:[a-z]+\s+){0,2}?(?:ministry|embassy|consulate)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_LOWER_MINISTRY_OF = re.compile(r"(?<![\w’'])ministry\s+of\s+(?:[a-z]+\s+){0,4}?[a-z]{4,}"
+                                r"(?=\s*[(,.;]|\s+(?:has|had|said|says|is|was)\b)")
 _HOLIDAY_HEADS = ("Day", "Eve")
 # Brill tags of a sentence's first word that is no part of a name: verbs, function words (not "FW",
 # a foreign word, often a given name: "Sana Mirza")
@@ -142,6 +144,10 @@ def _lower_case_bodies(text: str, mentions, cues: NameCues, quoted, names: list[
             continue  # the gazetteer knows it ("commerce ministry")
         names = [n for n in names if not (n.start < m.end() and m.start() < n.end)]
         names.append(Name(m.start(), m.end(), m.group(0), "organisation", "government body", absorbs=tuple(inside)))
+    for m in _LOWER_MINISTRY_OF.finditer(text):  # "the ministry of electronics and information technology"
+        if not any(n.start < m.end() and m.start() < n.end for n in names) \
+                and not any(a < m.end() and m.start() < b for a, b, _, _ in mentions):
+            names.append(Name(m.start(), m.end(), m.group(0), "organisation", "government body"))
     return sorted(names, key=lambda n: n.start)
 
 

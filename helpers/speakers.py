@@ -56,19 +56,12 @@ _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about
                           r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
 _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
-_TELL = re.compile(r"(?i)t(?:ell|old)")
-_SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
-                        r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
-_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 # "TikTok and its parent ByteDance", "Ms Pappas and Mr Chandlee"
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
-# a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said",
-# "Rohan Mehra, co-founder of agency ReelWise Media, told"
-_IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|[a-z][\w-]*\s+(?:of|at|for))\s[^,;:“”\"()]*$")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|this|earlier|later)\b")
@@ -129,6 +122,8 @@ class ArticleVoices:
                 found.append(Candidate(a, b, kind, head=head))
                 continue
             i = bisect.bisect_left(name_starts, a)
+            if any(c.end > b for c in names[i:bisect.bisect_left(name_starts, b)]):
+                continue  # "The ministry of electronics and information technology": the name, not "The ministry"
             inner = [c for c in names[i:bisect.bisect_left(name_starts, b)] if c.end <= b]
             if inner and not self.cues.names.is_title(head) and not self.cues.names.description_type(head) \
                     and not self.cues.is_document(text[a:b]):  # but "a White House fact sheet": the White House's
@@ -175,9 +170,9 @@ class ArticleVoices:
             return (self.resolve(after[0], verb_start), "according to") if after else (UNKNOWN, "according to")
         inverted = not after_quote and sc.INVERTS.fullmatch(verb) \
             and text[max(s0, verb_start - 3):verb_start].rstrip().endswith(",")
-        if _TELL.match(verb) and _PASSIVE.search(text, max(s0, verb_start - 12), verb_start):
+        if sc.TELL.match(verb) and sc.PASSIVE.search(text, max(s0, verb_start - 12), verb_start):
             return UNKNOWN, "passive"  # "the Commerce Department is told to evaluate": the one told, not who tells
-        if (after_quote or inverted) and not _TELL.match(verb):  # "told AFP": the one told
+        if (after_quote or inverted) and not sc.TELL.match(verb):  # "told AFP": the one told
             # '"…," said X' / '…, said Jordan Feld, a talent manager' (the reporting clause inverted)
             follow = self.window(k, verb_end, min(s1, verb_end + 40))[:1]
             if follow and self._only_titles(verb_end, follow[0].start) and follow[0].kind != "pronoun" \
@@ -187,6 +182,11 @@ class ArticleVoices:
                 return self.resolve(follow[0], verb_start), "said X"
         before = text[left:verb_start]
         coordinated = _AND_BEFORE.search(before)
+        adjacent = before_verb[-1] if before_verb and verb.lower().endswith("ing") else None
+        if adjacent is not None and adjacent.kind != "unnamed" and not text[adjacent.end:verb_start].strip() \
+                and sc.WITH_BEFORE.search(text, max(s0, adjacent.start - 14), adjacent.start):
+            self.last_span = (adjacent.start, adjacent.end)  # "with the ministry saying": its own subject
+            return self.resolve(adjacent, verb_start, verb), "subject"
         if coordinated or verb.lower().endswith("ing"):
             previous = [e for e in self.events_in.get(k, ()) if e[0] < verb_start]
             if previous:
@@ -220,7 +220,7 @@ class ArticleVoices:
     def _is_subject(self, c: Candidate, verb_start: int, s0: int) -> bool:
         text = self.text
         if _PREPOSITION.search(text, max(s0, c.start - 30), c.start) or (
-                _IN_ASIDE.search(text, max(s0, c.start - 120), c.start) and "," in text[c.end:verb_start]):
+                sc.IN_ASIDE.search(text, max(s0, c.start - 120), c.start) and "," in text[c.end:verb_start]):
             return False  # not "which TikTok has said": there the aside holds the verb too
         gap = sc.strip_asides(text[c.end:verb_start])
         if gap is None:
@@ -312,7 +312,7 @@ class ArticleVoices:
             return c.modifier  # "a White House fact sheet says": the White House (but "the TikTok order": its signer)
         if enacted:  # "The order, signed by President Trump on Friday, says", "the order, which Trump signed in August"
             k = self.sentence_at(c.start)
-            by = _SIGNED_BY.match(self.text, c.end, min(self.sentences[k][1], c.end + 120))
+            by = sc.SIGNED_BY.match(self.text, c.end, min(self.sentences[k][1], c.end + 120))
             g = (1 if by.group(1) else 2) if by else 0
             signer = next((x for x in self.window(k, by.start(g), by.end(g)) if x.kind == "name"), None) if by else None
             if signer is not None:

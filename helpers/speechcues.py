@@ -134,6 +134,14 @@ def strip_asides(gap: str) -> str | None:
 
 
 # Words the speakers are read with
+SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
+                        r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
+TELL = re.compile(r"(?i)t(?:ell|old)")
+# a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said",
+# "Rohan Mehra, co-founder of agency ReelWise Media, told"
+IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|[a-z][\w-]*\s+(?:of|at|for))\s[^,;:“”\"()]*$")
 ENACTED = re.compile(r"(?i)order|decree|law|regulation")  # documents by whoever signed or passed them
 AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "
                        "does do also already then later still repeatedly not never once again further".split())

@@ -415,3 +415,12 @@ def test_an_order_speaks_for_whoever_signed_it():
              "says the app \"automatically captures vast swaths of information from its users.\"\n")
     assert r.quote("credible evidence")["speaker_id"] == "p_tomas_velkaric"
     assert r.quote("vast swaths")["speaker_id"] == "p_alma_quorvith"  # not Zentrix, the order's subject
+
+
+def test_a_ministry_written_in_lower_case_and_one_with_which_a_sentence_goes_on_speak():
+    r = read("The ministry of electronics and information technology (MeitY) first blocked Zentrix in June, saying the "
+             "apps were engaged in activities \"prejudicial to sovereignty and integrity of Norland\". The apps stay "
+             "blocked, with the Ministry saying they were engaged in activities \"prejudicial to the defence of "
+             "Norland and public order\".\n")
+    ministry = r.party("ministry of electronics and information technology").name
+    assert r.quote("integrity of Norland")["speaker_id"] == r.quote("defence of")["speaker_id"] == ministry
