@@ -36,8 +36,13 @@ before; else, walking back sentence by sentence, to the sentence's first name if
 (its subject: Centering's preference, Grosz, Joshi & Weinstein 1995), else the last compatible name
 in it. A spokesperson or official no person fits ("the spokesman added", "the official said") is the
 organisation that spoke last, within three sentences. A pronoun after a comma ending its sentence
-("Oracle would get 20%, it said") skips the names before it: they are what was said. Unnamed sources
-("analysts", "officials", "a person familiar with the talks") are ``unknown``.
+("Oracle would get 20%, it said") skips the names before it: they are what was said; "…, the company
+said" there is the company the article has named most in the last four sentences (salience). Unnamed
+sources ("analysts", "officials", "a person familiar with the talks"), a description whose last
+determiner is "a" ("a senior media buyer", a new referent) and a former official are ``unknown``. An
+order, law or regulation speaks for whoever signed or passed it ("The order, signed by Trump, says");
+another document for its issuer ("a White House fact sheet"), else whoever introduced "a statement" in
+the two sentences before.
 """
 from __future__ import annotations
 
@@ -51,6 +56,7 @@ from helpers.speechcues import Candidate, SpeechCues
 UNKNOWN = "unknown"
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
 WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
+SALIENCE_MENTIONS = 200  # how many mentions back "the company said" weighs who the story is about
 _START = operator.attrgetter("start")
 _PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
                           r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
@@ -175,7 +181,7 @@ class ArticleVoices:
         if (after_quote or inverted) and not sc.TELL.match(verb):  # "told AFP": the one told
             # '"…," said X' / '…, said Jordan Feld, a talent manager' (the reporting clause inverted)
             follow = self.window(k, verb_end, min(s1, verb_end + 40))[:1]
-            if follow and self._only_titles(verb_end, follow[0].start) and follow[0].kind != "pronoun" \
+            if follow and self.cues.only_titles(text[verb_end:follow[0].start]) and follow[0].kind != "pronoun" \
                     and (not after_quote or text[max(s0, lo):verb_start].strip(" ,—–-\n") == "") \
                     and (after_quote or _CLAUSE_ENDS.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
@@ -207,10 +213,6 @@ class ArticleVoices:
                     return spokes[-1].modifier, "subject"  # "a TikTok spokeswoman, Hilary McQuaide, said": TikTok speaks
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
-
-    def _only_titles(self, a: int, b: int) -> bool:
-        """Whether ``text[a:b]`` holds nothing but spaces, a comma and personal titles ("said Dr Lim")."""
-        return all(self.cues.names.is_title(w) for w in self.text[a:b].replace(",", " ").split())
 
     def cue(self, verb_start: int, verb_end: int) -> tuple[int, int]:
         """The span of the last verb read and its subject, when the subject was in its sentence."""
@@ -379,9 +381,9 @@ class ArticleVoices:
         return UNKNOWN
 
     def _salient(self, k: int, at: int, want: str, word: str) -> str:
-        """Of the compatible parties named in sentence ``k`` and the three before it, the one the article
-        has named most often up to ``at`` (then the latest): salience by frequency and recency
-        (Lappin & Leass 1994)."""
+        """Of the compatible parties named in sentence ``k`` and the three before it, the one named most
+        often in the last :data:`SALIENCE_MENTIONS` mentions before ``at`` (then the latest): salience by
+        frequency and recency (Lappin & Leass 1994)."""
         lo = self.sentences[max(0, k - 3)][0]
         i, j = bisect.bisect_left(self.mention_starts, lo), bisect.bisect_left(self.mention_starts, at)
         pool = {p for _, _, p in self.mentions[i:j] if self._fits(p, want, word)}
@@ -389,7 +391,7 @@ class ArticleVoices:
             return ""
         counts = {p: 0 for p in pool}
         last = {}
-        for a, _, p in self.mentions[:j]:
+        for a, _, p in self.mentions[max(0, j - SALIENCE_MENTIONS):j]:  # bounded: the search stays linear
             if p in counts:
                 counts[p] += 1
                 last[p] = a

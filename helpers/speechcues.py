@@ -70,6 +70,10 @@ class SpeechCues:
         words = phrase.lower().split()
         return bool(words) and bool(self.statements.fullmatch(words[-1]) or self.statements.fullmatch(" ".join(words[-2:])))
 
+    def only_titles(self, gap: str) -> bool:
+        """Whether ``gap`` holds nothing but spaces, a comma and personal titles ("said Dr Lim")."""
+        return all(self.names.is_title(w) for w in gap.replace(",", " ").split())
+
     def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str]) -> bool:
         """Whether some government body's name, title or forms hold ``word`` ("ministry")."""
         key = ("holds", word, id(party_words))
