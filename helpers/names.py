@@ -42,6 +42,7 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 _LOWER_MINISTRY_OF = re.compile(r"(?<![\w’'])ministry\s+of\s+(?:[a-z]+\s+){0,4}?[a-z]{4,}"
                                 r"(?=\s*[(,.;]|\s+(?:has|had|said|says|is|was)\b)")
 _HOLIDAY_HEADS = ("Day", "Eve")
+_PERSON_OF = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+of(?:\s+\S+){1,5}")  # "Tim Cook of Apple"
 # Brill tags of a sentence's first word that is no part of a name: verbs, function words (not "FW",
 # a foreign word, often a given name: "Sana Mirza")
 _NOT_A_NAME_TAGS = ("VB", "IN", "CC", "DT", "RB", "PR", "MD", "WD", "WP", "WR", "TO", "UH", "EX", "RP", "PD")
@@ -213,8 +214,9 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
     words = [m.span() for m in _WORD.finditer(text, r0, r1)]
     pieces, current = [], []
     texts = [text[a:b] for a, b in words]
-    has_of = "of" in texts
     ands = [i for i, w in enumerate(texts) if w == "and"]
+    # "of" keeps "Ministry of Science and Technology" whole, but not "Tim Cook of Apple and Sundar Pichai of Alphabet"
+    has_of = "of" in texts and not (ands and all(_PERSON_OF.fullmatch(" ".join(seg)) for seg in _split_at(texts, ands)))
     org_after = {i: any(cues.org_type(x) for x in texts[i + 1:j]) for i, j in zip(ands, [*ands[1:], len(texts)])}
     org_before = False
     for i, (a, b) in enumerate(words):
@@ -251,6 +253,10 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
         if words:
             out.append(Part(words[0][0], words[-1][1], words, p.title, p.affiliation, p.person, p.prefix, p.of_person))
     return out
+
+
+def _split_at(texts: list[str], cuts: list[int]) -> list[list[str]]:
+    return [texts[a + 1 if a >= 0 else 0:b] for a, b in zip([-1, *cuts], [*cuts, len(texts)])]
 
 
 def _split_at_titles(text: str, words: list[tuple[int, int]], cues: NameCues) -> list[Part]:

@@ -229,3 +229,11 @@ def test_a_platform_posted_on_is_no_party_there_and_its_maker_acts_elsewhere():
     kinds = dict(zip(r.world.set_aside["name"], r.world.set_aside["kind"]))
     assert kinds.get("Zentube") == "platform" and kinds.get("Instagram") == "thing"
     assert r.party("Quorvix")["type"] != "place"  # "Quorvix launched": still a party in the first sentence
+
+
+def test_people_of_organisations_joined_by_and_are_each_a_party_but_a_ministry_of_two_fields_stays_whole():
+    r = read("The hearing will feature Tomas Velkaric of Zentrix and Alma Quorvith of Quorvith Holdings. The Ministry "
+             "of Science and Technology agreed.\n")
+    surfaces = set(r.world.mentions["surface"])
+    assert {"Tomas Velkaric", "Zentrix", "Alma Quorvith", "Quorvith Holdings",
+            "Ministry of Science and Technology"} <= surfaces
