@@ -55,7 +55,7 @@ from nameparser import HumanName
 
 from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, alias_owners
-from helpers.namekinds import FUNCTION_WORDS, Name, NameCues, bare
+from helpers.namekinds import ACRONYM, FUNCTION_WORDS, Name, NameCues, bare
 from helpers.names import read_names, title_case
 from helpers.segment import quote_spans
 from helpers.tables import alias_key
@@ -331,14 +331,28 @@ def _acronyms(corpus: Corpus, aside: list[dict], every: list[_Occurrence], occur
             if owner is None:
                 continue
         else:
-            initials = "".join(w[0] for w in owner.surface.split() if w[0].isupper() and w.lower() not in FUNCTION_WORDS)
-            if initials.upper() != a["name"].replace(".", "").upper():
+            if _initials(owner.surface) != a["name"].replace(".", "").upper():
                 continue
             defined[(a["article_id"], a["name"])] = owner
         occurrences.append(_Occurrence(a["article_id"], a["sentence_no"], a["start"], a["end"], a["name"],
                                        key=owner.key, party_type=owner.party_type))
         every.append(occurrences[-1])
         a["kind"] = "resolved"
+    # an acronym read as an organisation of its own ("(PTA) on Friday blocked", "the PTA said") joins the
+    # party it was defined after, there and later in the article
+    for o in sorted((o for o in occurrences if o.key.startswith("org:") and ACRONYM.fullmatch(o.surface)),
+                    key=lambda o: (o.article_id, o.start)):
+        text = corpus.texts[o.article_id]
+        owner = by_end.get((o.article_id, o.start - 2)) if text[o.start - 2:o.start] == " (" else None
+        if owner is not None and _initials(owner.surface) == o.surface.replace(".", "").upper():
+            defined[(o.article_id, o.surface)] = owner
+        owner = defined.get((o.article_id, o.surface))
+        if owner is not None and owner is not o:
+            o.key, o.party_type = owner.key, owner.party_type
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() not in FUNCTION_WORDS).upper()
 
 
 def party_ids(keys: set[str], reviewed: set[str]) -> dict[str, str]:

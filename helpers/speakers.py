@@ -67,7 +67,6 @@ _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 # "TikTok and its parent ByteDance", "Ms Pappas and Mr Chandlee"
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
-_AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|this|earlier|later)\b")
@@ -247,11 +246,6 @@ class ArticleVoices:
         names = [x for x in cands if x.end <= c.start and x.kind == "name"]
         return names[-1] if names and _COMMA.fullmatch(self.text, names[-1].end, c.start) else c
 
-    def _and_titled(self, a: int, b: int) -> bool:
-        """ " and vice-president of global business " between two names: the second's title."""
-        m = _AND_TITLED.fullmatch(self.text, a, b)
-        return bool(m) and any(self.cues.names.is_title(w) for w in re.split(r"[\s-]+", m.group(1)))
-
     def line_subject(self, k: int, at: int) -> tuple[str, str] | None:
         """``(speaker, cue)`` of sentence ``k``'s subject when it names one near its start (the first
         name, pronoun or description there that is no possessive, before ``at``), else None."""
@@ -289,7 +283,8 @@ class ArticleVoices:
         if c.kind == "pronoun":
             return c  # "Stories was modeled on Snapchat, and he told reporters": a clause of its own
         earlier = [x for x in cands if x.end <= c.start and x.kind == "name"]  # not "its parent" in between
-        while earlier and (_AND.fullmatch(self.text, earlier[-1].end, c.start) or self._and_titled(earlier[-1].end, c.start)):
+        while earlier and (_AND.fullmatch(self.text, earlier[-1].end, c.start)
+                           or self.cues.and_titled(self.text[earlier[-1].end:c.start])):
             c = earlier.pop()
         return c
 
@@ -373,6 +368,11 @@ class ArticleVoices:
             owners = [x for x in here if x.kind == "name" and want == "person" and kk < k and self._fits(x.party, want, word)]
             if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
                 return owners[-1].party
+        if want == "person" and word and not self._fits(word, "held", ""):  # "the Prime Minister told", no one titled so:
+            i = bisect.bisect_left(self.events, (at, ""))  # the person who spoke last, within two sentences
+            for position, speaker in reversed(self.events[max(0, i - 3):i]):
+                if self.sentence_at(position) >= k - 2 and self.party_type.get(speaker) == "person":
+                    return speaker
         if want == "person" and word in sc.SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
             i = bisect.bisect_left(self.events, (at, ""))
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
@@ -474,6 +474,8 @@ class ArticleVoices:
         return self._fits_memo[key]
 
     def _compatible(self, party: str, want: str, word: str) -> bool:
+        if want == "held":  # whether some person's name, title or forms hold the word ``party`` ("minister")
+            return any(party in self.party_words.get(p, "") for p, t in self.party_type.items() if t == "person")
         kind = self.party_type.get(party, "")
         if kind in ("place", "public", "") or party == UNKNOWN:
             return False

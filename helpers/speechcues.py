@@ -74,6 +74,11 @@ class SpeechCues:
         """Whether ``gap`` holds nothing but spaces, a comma and personal titles ("said Dr Lim")."""
         return all(self.names.is_title(w) for w in gap.replace(",", " ").split())
 
+    def and_titled(self, gap: str) -> bool:
+        """ " and vice-president of global business " between two names: the second's title."""
+        m = _AND_TITLED.fullmatch(gap)
+        return bool(m) and any(self.names.is_title(w) for w in re.split(r"[\s-]+", m.group(1)))
+
     def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str]) -> bool:
         """Whether some government body's name, title or forms hold ``word`` ("ministry")."""
         key = ("holds", word, id(party_words))
@@ -104,7 +109,8 @@ class SpeechCues:
             "president", "secretary", "judge", "minister", "senator", "chairman", "ceo", "lawyer", "attorney",
             "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
         statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
-        heads = "|".join(f"(?:{p})" for p in nouns + titles + statements)
+        # titles in either case ("the Prime Minister", "the president"); the other heads in lower case
+        heads = "|".join([f"(?:{p})" for p in nouns + statements] + [f"(?i:{p})" for p in titles])
         # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the
         # head; "the two executives" is a description of people named together
         people = "|".join(f"(?:{p})" for p in titles)
@@ -138,6 +144,7 @@ def strip_asides(gap: str) -> str | None:
 
 
 # Words the speakers are read with
+_AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
 SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
                         r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")

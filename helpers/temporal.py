@@ -158,7 +158,7 @@ RULES: tuple[Rule, ...] = (
                     r"(?P<unit>day|week|month|year)s?\s+ago" + _E, re.IGNORECASE), tx.r_ago, needs=("ago",)),
     Rule("duration_past", "duration",  # "over the past year": how long, not which year
          re.compile(r"\b(?:[Oo]ver|[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout)\s+(?P<x>the\s+(?:past|last)\s+(?P<unit>week|month|year))"
-                    + _E), tx.r_duration_past, needs=("past", "last")),
+                    + _E + r"(?!\s+or\b)"), tx.r_duration_past, needs=("past", "last")),
     Rule("half_duration", "duration",
          re.compile(_B + r"half\s+an?\s+(?P<unit>year|day|hour)" + _E, re.IGNORECASE), tx.r_half, needs=("half",)),
     Rule("duration", "duration",

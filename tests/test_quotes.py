@@ -424,3 +424,11 @@ def test_a_ministry_written_in_lower_case_and_one_with_which_a_sentence_goes_on_
              "Norland and public order\".\n")
     ministry = r.party("ministry of electronics and information technology").name
     assert r.quote("integrity of Norland")["speaker_id"] == r.quote("defence of")["speaker_id"] == ministry
+
+
+def test_an_acronym_defined_after_a_name_speaks_for_it_and_a_title_no_one_holds_is_the_last_speaker():
+    r = read("ISLAMABAD: The Norland Telecommunication Authority (NTA) on Friday blocked the app. \"We have issued "
+             "instructions,\" the NTA said. Tomas Velkaric says no data was misused. \"There is no evidence of "
+             "misuse,\" the Prime Minister told a forum by video link.\n")
+    assert r.quote("issued instructions")["speaker_id"] == r.party("Norland Telecommunication Authority").name
+    assert r.quote("no evidence")["speaker_id"] == "p_tomas_velkaric"

@@ -448,3 +448,9 @@ def test_a_quotation_takes_the_day_its_words_were_said_across_sentences(make_dat
     assert list(e.loc["today", "rule"]) == ["relative_day_in_quote", "relative_day"]
     assert e.loc["late on Sunday", "value"] == "2020-09-13" and e.loc["the same day", "value"] == "2020-09-14"
     assert (e["dct"] == pd.Timestamp("2020-09-14")).all()
+
+
+def test_the_last_year_or_two_is_no_duration_of_one_year():
+    got = {r["text"]: r["value"] for r in temporal.expressions_in_text("Over the last year or two, it changed.",
+                                                                        dt.date(2021, 6, 10), WINDOW)}
+    assert got == {"last year": "2020"}
