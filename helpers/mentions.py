@@ -16,6 +16,7 @@ The gazetteer (``data/reference/stakeholders.csv``) is loaded and checked by
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -106,6 +107,18 @@ class AliasMatcher:
 MEMO_MAX = 100_000  # paragraphs whose spans one call of find_mentions remembers
 
 
+def _remember(memo: dict, pieces: list[tuple[int, str]], spans: list[tuple[int, int]]) -> None:
+    """Each paragraph's spans, relative to it, unless a span runs across one of its edges."""
+    starts = [a for a, _ in spans]
+    for p0, piece in pieces:
+        p1 = p0 + len(piece)
+        inside = spans[bisect.bisect_left(starts, p0):bisect.bisect_left(starts, p1)]
+        i = bisect.bisect_left(starts, p0)
+        if (inside and inside[-1][1] > p1) or (i and spans[i - 1][1] > p0):
+            continue  # a match ran over the paragraph's edge: reading it alone could differ
+        memo[piece] = [(a - p0, b - p0) for a, b in inside]
+
+
 def _paragraph_index(paragraphs: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
     """Per article, its paragraphs' ``(start, end)`` in text order."""
     if not len(paragraphs):
@@ -133,9 +146,9 @@ def _sentence_index(sentences: pd.DataFrame) -> dict[str, tuple[np.ndarray, np.n
 def find_mentions(corpus: Corpus, gazetteer: pd.DataFrame, matcher: AliasMatcher | None = None) -> pd.DataFrame:
     """Every gazetteer alias found in the sentences, with offsets that slice the raw text.
 
-    Each paragraph is scanned on its own (a mention never crosses one: it lies in a sentence), and
-    a paragraph's spans are remembered for the call: a paragraph read before (a wire copy, a
-    boilerplate line) is not scanned again (at most :data:`MEMO_MAX` paragraphs)."""
+    An article mostly new to the call is scanned in one pass; in one mostly read before (a wire copy,
+    boilerplate) only its new paragraphs are. Each paragraph's spans are remembered (at most
+    :data:`MEMO_MAX` paragraphs; a mention never crosses a paragraph, it lies in a sentence)."""
     matcher = matcher or AliasMatcher.from_gazetteer(gazetteer)
     index = _sentence_index(corpus.sentences)
     paragraphs = _paragraph_index(corpus.paragraphs)
@@ -144,15 +157,20 @@ def find_mentions(corpus: Corpus, gazetteer: pd.DataFrame, matcher: AliasMatcher
     for aid in sorted(index):
         text = corpus.texts[aid]
         s_start, s_end, s_no = index[aid]
-        spans = []
-        for p0, p1 in paragraphs.get(aid, ()):
-            piece = text[p0:p1]
-            found = memo.get(piece)
-            if found is None:
-                found = matcher.spans(piece)
-                if len(memo) < MEMO_MAX:
-                    memo[piece] = found
-            spans += [(a + p0, b + p0) for a, b in found]
+        pieces = [(p0, text[p0:p1]) for p0, p1 in paragraphs.get(aid, ())]
+        known = [memo.get(piece) for _, piece in pieces]
+        if 2 * sum(k is None for k in known) > len(pieces):  # mostly new: one pass over the article
+            spans = matcher.spans(text)
+            if len(memo) < MEMO_MAX:
+                _remember(memo, pieces, spans)
+        else:  # mostly read before (wire copies, boilerplate): the new paragraphs alone
+            spans = []
+            for (p0, piece), found in zip(pieces, known):
+                if found is None:
+                    found = matcher.spans(piece)
+                    if len(memo) < MEMO_MAX:
+                        memo[piece] = found
+                spans += [(a + p0, b + p0) for a, b in found]
         if not spans:
             continue
         span = np.array(spans, dtype=np.int64)

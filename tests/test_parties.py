@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from voices import CUES, GAZETTEER, read
+from voices import CUES, GAZETTEER, corpus_of, read
 
 from helpers import parties, tables
 from helpers.placenames import non_parties
@@ -237,3 +237,14 @@ def test_people_of_organisations_joined_by_and_are_each_a_party_but_a_ministry_o
     surfaces = set(r.world.mentions["surface"])
     assert {"Tomas Velkaric", "Zentrix", "Alma Quorvith", "Quorvith Holdings",
             "Ministry of Science and Technology"} <= surfaces
+
+
+def test_mentions_are_the_same_whether_an_article_is_read_whole_or_from_paragraphs_read_before():
+    from helpers.mentions import find_mentions
+
+    text = ("Oracle and ByteDance talked on Monday.\nWalmart said it would join Oracle.\n"
+            "Microsoft declined to comment.\nTrump gave his blessing.\n")
+    corpus = corpus_of(text, text + "A new line names Walmart again.\n", text)  # a0 whole, a1 and a2 mostly known
+    found = find_mentions(corpus, GAZETTEER)
+    spans = {aid: list(zip(g["start"], g["end"], g["stakeholder_id"])) for aid, g in found.groupby("article_id")}
+    assert spans["a0"] == spans["a2"] == spans["a1"][:len(spans["a0"])] and len(spans["a0"]) >= 6
