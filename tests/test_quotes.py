@@ -432,3 +432,12 @@ def test_an_acronym_defined_after_a_name_speaks_for_it_and_a_title_no_one_holds_
              "misuse,\" the Prime Minister told a forum by video link.\n")
     assert r.quote("issued instructions")["speaker_id"] == r.party("Norland Telecommunication Authority").name
     assert r.quote("no evidence")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_the_statement_going_on_after_a_colon_line_is_its_issuers():
+    r = read("“We have issued instructions,” the Norland Telecommunication Authority said in a statement on Friday.\n"
+             "The statement went on:\n"
+             "The authority had given the app considerable time to respond.\n"
+             "Zentrix did not reply.\n")
+    statement = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
+    assert list(statement["speaker_id"]) == [r.party("Norland Telecommunication Authority").name]
