@@ -266,6 +266,8 @@ def _org_key(name: str, cues: NameCues) -> str:
     return slug(" ".join(words))
 
 
+# before a surname that is also a place, the prepositions of a place only: not namekinds' wider list,
+# whose "for", "of", "by" also stand before people ("For Mendoza, the calculation is simple")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|from|near|to|at|outside)\s+$")
 _LEGAL_FORM = re.compile(r"(?i)inc\.?|incorporated|corp\.?|corporation|co\.|ltd\.?|limited|llc|plc|holdings|group")
 

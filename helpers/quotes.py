@@ -52,7 +52,7 @@ from helpers.corpus import Corpus
 from helpers.mentions import alias_owners
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.speakers import UNKNOWN, ArticleVoices
-from helpers.speechcues import SpeechCues
+from helpers.speechcues import SpeechCues, strip_asides
 from helpers.tables import alias_key, cue_pattern
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
@@ -73,8 +73,6 @@ _FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s*$")
-# an aside between a quotation's speaker and the verb after it: '"…," Mara Stiel, a professor at X, said'
-_ASIDE = re.compile(r",\s*(?:[a-z][\w-]*|\d{1,3}|[A-Z][\w.&-]*(?:’s|'s))\b[^,“”\"\n]{0,100},")  # also "co-founder of X,"
 
 
 @dataclass
@@ -275,7 +273,7 @@ class _ArticleReader:
             window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
-                if '"' in between or "“" in between or _too_long(_ASIDE.sub(" ", between, 2)):
+                if '"' in between or "“" in between or _too_long(strip_asides(between) or between):
                     break
                 if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
                         or not between.strip(" ,")):

@@ -69,7 +69,6 @@ _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 _AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
-_CLAUSE_ENDS = re.compile(r"\s*(?:[,.;:)—–]|$)|\s+(?:on|in|at|last|this|earlier|later)\b")
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
@@ -182,7 +181,7 @@ class ArticleVoices:
             follow = self.window(k, verb_end, min(s1, verb_end + 40))[:1]
             if follow and self.cues.only_titles(text[verb_end:follow[0].start]) and follow[0].kind != "pronoun" \
                     and (not after_quote or text[max(s0, lo):verb_start].strip(" ,—–-\n") == "") \
-                    and (after_quote or _CLAUSE_ENDS.match(text, follow[0].end)):
+                    and (after_quote or sc.CLAUSE_END.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
                 return self.resolve(follow[0], verb_start), "said X"
         before = text[left:verb_start]
@@ -368,7 +367,8 @@ class ArticleVoices:
             owners = [x for x in here if x.kind == "name" and want == "person" and kk < k and self._fits(x.party, want, word)]
             if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
                 return owners[-1].party
-        if want == "person" and word and not self._fits(word, "held", ""):  # "the Prime Minister told", no one titled so:
+        if want == "person" and word and not self.cues.holds(word, self.party_type, self.party_words, "person"):
+            # "the Prime Minister told" when no one is titled so:
             i = bisect.bisect_left(self.events, (at, ""))  # the person who spoke last, within two sentences
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
                 if self.sentence_at(position) >= k - 2 and self.party_type.get(speaker) == "person":
@@ -474,8 +474,6 @@ class ArticleVoices:
         return self._fits_memo[key]
 
     def _compatible(self, party: str, want: str, word: str) -> bool:
-        if want == "held":  # whether some person's name, title or forms hold the word ``party`` ("minister")
-            return any(party in self.party_words.get(p, "") for p, t in self.party_type.items() if t == "person")
         kind = self.party_type.get(party, "")
         if kind in ("place", "public", "") or party == UNKNOWN:
             return False

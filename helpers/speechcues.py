@@ -3,7 +3,8 @@ reporting verbs, statement nouns, descriptions ("the company", "a ministry spoke
 and unnamed sources, each found in a paragraph or a sentence and remembered for its text (the same
 text reads the same); and the asides that may stand between a subject and its verb
 (:func:`strip_asides`) or after a quotation (:func:`clause_after_quote`); the words a speaker's phrase
-is weighed by, and :class:`Candidate`, a possible speaker found in the text. :mod:`helpers.speakers` resolves whom they mean."""
+is weighed by, and :class:`Candidate`, a possible speaker found in the text. :mod:`helpers.speakers`
+resolves whom they mean."""
 from __future__ import annotations
 
 import re
@@ -40,6 +41,18 @@ class Hit:
 
     def group(self, _: int = 0) -> str:
         return self.word
+
+
+@dataclass
+class Candidate:
+    """A possible speaker in the text: a party's mention, a pronoun, a description or an unnamed source."""
+
+    start: int
+    end: int
+    kind: str  # name, pronoun, description, unnamed
+    party: str = ""  # a name's party
+    head: str = ""  # a pronoun or description's head word
+    modifier: str = ""  # the party named inside a description ("a TikTok spokesperson")
 
 
 @dataclass(frozen=True)
@@ -79,11 +92,13 @@ class SpeechCues:
         m = _AND_TITLED.fullmatch(gap)
         return bool(m) and any(self.names.is_title(w) for w in re.split(r"[\s-]+", m.group(1)))
 
-    def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str]) -> bool:
-        """Whether some government body's name, title or forms hold ``word`` ("ministry")."""
-        key = ("holds", word, id(party_words))
+    def holds(self, word: str, party_type: dict[str, str], party_words: dict[str, str],
+              kind: str = "government body") -> bool:
+        """Whether some party of ``kind``'s name, title or forms hold ``word`` (a government body's
+        "ministry", a person's "minister")."""
+        key = ("holds", word, kind, id(party_words))
         if key not in self.memo:
-            self.memo[key] = any(word in party_words.get(p, "") for p, t in party_type.items() if t == "government body")
+            self.memo[key] = any(word in party_words.get(p, "") for p, t in party_type.items() if t == kind)
         return self.memo[key]
 
     def speakers_in(self, sentence: str) -> list[tuple[int, int, str, str]]:
@@ -144,6 +159,11 @@ def strip_asides(gap: str) -> str | None:
 
 
 # Words the speakers are read with
+_NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
+_SPACE = re.compile(r"\s+")
+# where a clause ends after a verb or a name: punctuation, or a phrase of time or place ("said X on Monday")
+CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)—–]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|"
+                        r"with|recently|later|earlier|afterwards|yesterday|today|again)\b")
 _AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
 SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
                         r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
@@ -164,23 +184,6 @@ INVERTS = re.compile(r"(?i)said|says|added|adds|wrote|writes|noted|notes|explain
 SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
 
 
-@dataclass
-class Candidate:
-    """A possible speaker in the text: a party's mention, a pronoun, a description or an unnamed source."""
-
-    start: int
-    end: int
-    kind: str  # name, pronoun, description, unnamed
-    party: str = ""  # a name's party
-    head: str = ""  # a pronoun or description's head word
-    modifier: str = ""  # the party named inside a description ("a TikTok spokesperson")
-
-_NEXT_WORD = re.compile(r"[\s—–]*(?:also\s+)?([a-z]+)\b")
-_SPACE = re.compile(r"\s+")
-_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|with|"
-                         r"of|about|recently|later|earlier|afterwards|yesterday|today|again)\b")
-
-
 def clause_after_quote(text: str, b: int, follow: list, lexicon: dict, possessive) -> tuple | None:
     """``(candidate, verb match)`` of '"…," Velkaric fumed.' / '"…," fumed Velkaric.': of the candidates
     ``follow`` right after a quotation ending at ``b``, the first, and any verb in the past or present
@@ -191,12 +194,12 @@ def clause_after_quote(text: str, b: int, follow: list, lexicon: dict, possessiv
         verb = _NEXT_WORD.match(text, c.end)
     elif word and follow and _SPACE.fullmatch(text, word.end(), follow[0].start):
         c, verb = follow[0], word  # inverted
-        if not _CLAUSE_END.match(text, c.end):
+        if not CLAUSE_END.match(text, c.end):
             return None
     else:
         return None
     tag = lexicon.get(verb.group(1), None) if verb else ""
-    if not (tag in ("VBD", "VBZ") or (tag is None and verb.group(1).endswith("ed"))) or not _CLAUSE_END.match(text, verb.end()):
+    if not (tag in ("VBD", "VBZ") or (tag is None and verb.group(1).endswith("ed"))) or not CLAUSE_END.match(text, verb.end()):
         return None
     return c, verb
 
