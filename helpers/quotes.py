@@ -273,7 +273,8 @@ class _ArticleReader:
             window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
-                if '"' in between or "“" in between or _too_long(strip_asides(between) or between):
+                if '"' in between or "“" in between or (_too_long(strip_asides(between) or between)
+                                                         and not self.sc.noun_phrase(between)):
                     break
                 if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
                         or not between.strip(" ,")):

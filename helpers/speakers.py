@@ -290,8 +290,8 @@ class ArticleVoices:
     # -- pronouns and descriptions ---------------------------------------------------------
     def resolve(self, c: Candidate, at: int, verb: str = "", depth: int = 0) -> str:
         """The party a candidate speaker is (see the module docstring)."""
-        if c.kind == "name":
-            return c.party
+        if c.kind == "name":  # but "a senior Commerce Department official told": an official, unnamed
+            return UNKNOWN if sc.UNNAMED_ROLE_AFTER.match(self.text, c.end) else c.party
         if c.kind == "unnamed":
             return UNKNOWN
         want, word = self._wants(c)
@@ -300,7 +300,8 @@ class ArticleVoices:
         named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
         if named:
             return named
-        if c.kind == "description" and want != "document" and word == c.head and word not in sc.SPEAKS_FOR \
+        if c.kind == "description" and want != "document" and word == c.head \
+                and (word not in sc.SPEAKS_FOR or word in sc.UNNAMED_ROLES) \
                 and sc.indefinite(self.text[c.start:c.end]):
             return UNKNOWN  # "A senior media buyer at an agency said": someone new (not "a ministry spokesman")
         enacted = want == "document" and bool(sc.ENACTED.fullmatch(self.text[c.start:c.end].split()[-1]))
@@ -455,8 +456,8 @@ class ArticleVoices:
         if names.is_title(head) and described in ("", "person"):
             if ("former" in phrase or "ex" in phrase) and (c.modifier or head in sc.SPEAKS_FOR):
                 return "", ""  # "a former Commerce Department official" speaks for no one (a former president is one)
-            if c.modifier:
-                return "institution", ""  # "a TikTok spokesperson": TikTok speaks
+            if c.modifier:  # "a TikTok spokesperson": TikTok speaks; "a White House official": an official, unnamed
+                return ("", "") if head in sc.UNNAMED_ROLES else ("institution", "")
             described = [w for w in phrase[1:-1] if names.description_type(w) and not names.is_title(w)]
             if described:  # "a ministry spokesman": the ministry
                 return names.description_type(described[-1]), described[-1]

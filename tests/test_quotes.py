@@ -441,3 +441,21 @@ def test_the_statement_going_on_after_a_colon_line_is_its_issuers():
              "Zentrix did not reply.\n")
     statement = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
     assert list(statement["speaker_id"]) == [r.party("Norland Telecommunication Authority").name]
+
+
+def test_an_official_is_an_unnamed_source_even_with_an_institution_but_a_spokesperson_speaks_for_it():
+    # the gold conventions of tests/realistic: "a White House official" is unnamed (White House official)
+    r = read("Tomas Velkaric, the Norland trade minister, announced the rules on Monday. A senior Norland Trade "
+             "Ministry official told reporters the list would grow. \"We will not name firms yet,\" a Norland Trade "
+             "Ministry spokesman said.\n")
+    assert r.reported("official told")["speaker_id"] == "unknown"
+    assert r.quote("We will not name")["speaker_id"] == r.party("Norland Trade Ministry").name
+
+
+def test_a_long_indefinite_subject_after_a_quote_is_its_unnamed_speaker_but_a_relative_clause_is_not_one():
+    r = read("Tomas Velkaric, the Norland trade minister, defended the law on Monday. \"Nobody knows what will be "
+             "on the list,\" an official at a large Japanese trading house in Norvik said on condition of anonymity. "
+             "Velkaric also said that \"a large part of the fee will go to the treasury,\" a demand that trade "
+             "lawyers said had no basis.\n")
+    assert r.quote("Nobody knows")["speaker_id"] == "unknown"
+    assert r.quote("a large part")["speaker_id"] == r.party("Tomas Velkaric").name
