@@ -39,7 +39,10 @@ organisation that spoke last, within three sentences. A pronoun after a comma en
 ("Oracle would get 20%, it said") skips the names before it: they are what was said; "…, the company
 said" there is the company the article has named most in the last four sentences (salience). Unnamed
 sources ("analysts", "officials", "a person familiar with the talks"), a description whose last
-determiner is "a" ("a senior media buyer", a new referent) and a former official are ``unknown``. An
+determiner is "a" ("a senior media buyer", a new referent), an official even of a named institution ("a
+White House official", "a senior administration official") unless the text says whom it speaks for, and a
+former official are ``unknown``; so is "he", "she" or "the official" taking up such a subject of a
+sentence before ("An executive at a trading house said …. '…,' he said"). An
 order, law or regulation speaks for whoever signed or passed it ("The order, signed by Trump, says");
 another document for its issuer ("a White House fact sheet"), else whoever introduced "a statement" in
 the two sentences before.
@@ -350,6 +353,8 @@ class ArticleVoices:
             if not here:
                 continue
             first = here[0]
+            if kk < k and depth < 3 and self._new_referent(first, c):  # "An executive … said …. '…,' he said": that one
+                return self.resolve(first, first.start, "", depth + 1)
             if kk < k and first.kind in ("pronoun", "description") and depth < 3 and self._wants(first) == (want, word):
                 found = self.resolve(first, first.start, "", depth + 1)  # "the company … the company"
                 if found != UNKNOWN:
@@ -380,6 +385,15 @@ class ArticleVoices:
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
                     return speaker
         return UNKNOWN
+
+    def _new_referent(self, first: Candidate, c: Candidate) -> bool:
+        """Whether ``first``, a sentence's subject introduced by description only ("An executive at a major
+        trading house"), is whom ``c`` takes up: "he" or "she", or "the executive" (Heim 1982)."""
+        if first.kind != "description" or self.possessive(first) or not sc.indefinite(self.text[first.start:first.end]):
+            return False
+        if c.kind == "pronoun":
+            return c.head in ("he", "she") and self._wants(first)[0] in ("person", "") and not first.head.endswith("s")
+        return c.kind == "description" and c.head == first.head and not sc.indefinite(self.text[c.start:c.end])
 
     def _salient(self, k: int, at: int, want: str, word: str) -> str:
         """Of the compatible parties named in sentence ``k`` and the three before it, the one named most
@@ -438,35 +452,7 @@ class ArticleVoices:
             else ""
 
     def _wants(self, c: Candidate) -> tuple[str, str]:
-        """What a pronoun or description may mean: a party type (or "organisation": any
-        organisation; "institution": the party named in it; "document": a statement's issuer), and
-        the word its name or title holds."""
-        names = self.cues.names
-        head = c.head
-        if c.kind == "pronoun":
-            return ("person", "") if head in ("he", "she") else ("any", "") if head == "they" else ("organisation", "")
-        if self.cues.is_document(self.text[c.start:c.end]):
-            return "document", ""
-        phrase = [w.strip(".,") for w in self.text[c.start:c.end].lower().split()]
-        if head.endswith("s") and not names.is_title(head) and not names.description_type(head) \
-                and (names.is_title(head[:-1]) or names.description_type(head[:-1])):
-            # "the two executives" after two people named together: those people; "the lawyers": no one
-            return ("person", "") if sc.TOGETHER.intersection(phrase) and names.is_title(head[:-1]) else ("", "")
-        described = names.description_type(head)  # the cue table's descriptions before the title list ("the group")
-        if names.is_title(head) and described in ("", "person"):
-            if ("former" in phrase or "ex" in phrase) and (c.modifier or head in sc.SPEAKS_FOR):
-                return "", ""  # "a former Commerce Department official" speaks for no one (a former president is one)
-            if c.modifier:  # "a TikTok spokesperson": TikTok speaks; "a White House official": an official, unnamed
-                return ("", "") if head in sc.UNNAMED_ROLES else ("institution", "")
-            described = [w for w in phrase[1:-1] if names.description_type(w) and not names.is_title(w)]
-            if described:  # "a ministry spokesman": the ministry
-                return names.description_type(described[-1]), described[-1]
-            return "person", head
-        if c.modifier and described == "company":
-            return "company", ""  # "the TikTok owner": another company than TikTok
-        if c.modifier:
-            return "institution", ""
-        return described, head
+        return self.cues.wants(c, self.text[c.start:c.end])
 
     def _fits(self, party: str, want: str, word: str) -> bool:
         key = (party, want, word)

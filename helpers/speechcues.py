@@ -95,6 +95,39 @@ class SpeechCues:
         return all(lexicon.get(_POSSESSIVE.sub("", w.lower()), "NNP" if w[:1].isupper() else "").startswith(_NOUN_PHRASE_TAGS)
                    for w in words)
 
+    def wants(self, c: Candidate, text: str) -> tuple[str, str]:
+        """What a pronoun or description may mean: a party type (or "organisation": any
+        organisation; "institution": the party named in it; "document": a statement's issuer), and
+        the word its name or title holds; ``text`` is the candidate's own text."""
+        names = self.names
+        head = c.head
+        if c.kind == "pronoun":
+            return ("person", "") if head in ("he", "she") else ("any", "") if head == "they" else ("organisation", "")
+        if self.is_document(text):
+            return "document", ""
+        phrase = [w.strip(".,") for w in text.lower().split()]
+        if head.endswith("s") and not names.is_title(head) and not names.description_type(head) \
+                and (names.is_title(head[:-1]) or names.description_type(head[:-1])):
+            # "the two executives" after two people named together: those people; "the lawyers": no one
+            return ("person", "") if TOGETHER.intersection(phrase) and names.is_title(head[:-1]) else ("", "")
+        described = names.description_type(head)  # the cue table's descriptions before the title list ("the group")
+        if names.is_title(head) and described in ("", "person"):
+            if ("former" in phrase or "ex" in phrase) and (c.modifier or head in SPEAKS_FOR):
+                return "", ""  # "a former Commerce Department official" speaks for no one (a former president is one)
+            if head in UNNAMED_ROLES and (c.modifier or len(phrase) > 2):
+                return "", ""  # "a White House official", "a senior administration official": an official, unnamed
+            if c.modifier:
+                return "institution", ""  # "a TikTok spokesperson": TikTok speaks
+            described = [w for w in phrase[1:-1] if names.description_type(w) and not names.is_title(w)]
+            if described:  # "a ministry spokesman": the ministry
+                return names.description_type(described[-1]), described[-1]
+            return "person", head
+        if c.modifier and described == "company":
+            return "company", ""  # "the TikTok owner": another company than TikTok
+        if c.modifier:
+            return "institution", ""
+        return described, head
+
     def only_titles(self, gap: str) -> bool:
         """Whether ``gap`` holds nothing but spaces, a comma and personal titles ("said Dr Lim")."""
         return all(self.names.is_title(w) for w in gap.replace(",", " ").split())

@@ -459,3 +459,17 @@ def test_a_long_indefinite_subject_after_a_quote_is_its_unnamed_speaker_but_a_re
              "lawyers said had no basis.\n")
     assert r.quote("Nobody knows")["speaker_id"] == "unknown"
     assert r.quote("a large part")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_he_after_a_subject_named_by_description_only_is_that_unnamed_person():
+    r = read("Mara Stiel, who heads the Norvik Institute, expects delays. An executive at a large trading house, who "
+             "asked not to be named, said his company had set up a task force.\n\n"
+             "“We don’t expect a sudden embargo,” he said.\n")
+    assert r.quote("sudden embargo")["speaker_id"] == "unknown"
+
+
+def test_the_official_takes_up_a_senior_official_introduced_before_not_the_ministry_that_spoke():
+    r = read("A Norland Trade Ministry fact sheet says the rules will be \"criteria-based\". On a call with reporters, a "
+             "senior ministry official was more direct. \"The challenge we are addressing,\" the official said, \"is data.\"\n")
+    assert r.quote("criteria-based")["speaker_id"] == r.party("Norland Trade Ministry").name
+    assert r.quote("The challenge")["speaker_id"] == "unknown"
