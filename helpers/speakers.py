@@ -326,7 +326,7 @@ class ArticleVoices:
                            and not _PREPOSITION.search(self.text, max(s0, x.start - 30), x.start)), None)
             if issuer is not None:
                 return issuer.party
-            earlier = self._document_issuer(c, k, 12 if enacted else 2)  # "… in a statement. The statement read:"
+            earlier = self._document_issuer(c, k, enacted)  # "… in a statement. The statement read:"
             if earlier != UNKNOWN or enacted:
                 return earlier
             i = bisect.bisect_left(self.events, (at, ""))
@@ -412,19 +412,32 @@ class ArticleVoices:
                 last[p] = a
         return max(pool, key=lambda p: (counts[p], last[p]))
 
-    def _document_issuer(self, c: Candidate, k: int, back: int) -> str:
-        """Whom "the statement" (sentence ``k``) is by when one of the ``back`` sentences before introduced
-        "a statement" or signed, issued or passed "the order": the subject of that sentence, before the noun."""
+    def _document_issuer(self, c: Candidate, k: int, enacted: bool) -> str:
+        """Whom "the statement" (sentence ``k``) is by when one of the sentences before (two; twelve for an
+        order, law or regulation) introduced "a statement" or signed, issued or passed "the order": the
+        subject of that sentence, before the noun; for an order, also the signer a sentence names after it
+        ("the executive order President Trump signed") or before it, a person in the possessive ("Mr
+        Biden's order"), and an order introduced with no signer ("a companion order") looks further back."""
         words = self.text[c.start:c.end].split()
         noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
             else words[-1]
         introduced = re.compile(r"\b(?:a|an|its|their|his|her|(?:signed|issued|passed|approved|enacted|adopted)\s+(?:\w+\s+)?"
                                 r"(?:the|an?|two|three))\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
-        for kk in range(k - 1, max(-1, k - 1 - back), -1):
+        signed = re.compile(r"\b" + re.escape(noun.lower()) + r"\s+(?:that\s+|which\s+)?([^,.;:]{1,60}?)\s+"
+                            r"(?:signed|issued|passed|approved|enacted|adopted)\b"  # "the order Trump signed"
+                            r"|()[’']s\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")  # "Mr Biden's order"
+        for kk in range(k - 1, max(-1, k - 1 - (12 if enacted else 2)), -1):
             s0, s1, _ = self.sentences[kk]
             m = introduced.search(self.text[s0:s1].lower())
-            if m:
-                return self.line_speaker(kk, s0, s0 + m.start())
+            issuer = self.line_speaker(kk, s0, s0 + m.start()) if m else UNKNOWN
+            if issuer != UNKNOWN or (m and not enacted):  # an order with no signer there ("a companion order"): on back
+                return issuer
+            m = signed.search(self.text[s0:s1].lower())
+            lo, hi = ((m.start(1), m.end(1)) if m.group(1) is not None else (max(0, m.start(2) - 60), m.start(2))) if m \
+                else (0, 0)
+            by = [x for x in self.window(kk, s0 + lo, s0 + hi) if x.kind == "name"]
+            if by and (m.group(1) is not None or (by[-1].end == s0 + hi and self.party_type.get(by[-1].party) == "person")):
+                return by[0 if m.group(1) is not None else -1].party
         return UNKNOWN
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:

@@ -473,3 +473,14 @@ def test_the_official_takes_up_a_senior_official_introduced_before_not_the_minis
              "senior ministry official was more direct. \"The challenge we are addressing,\" the official said, \"is data.\"\n")
     assert r.quote("criteria-based")["speaker_id"] == r.party("Norland Trade Ministry").name
     assert r.quote("The challenge")["speaker_id"] == "unknown"
+
+
+def test_an_order_speaks_for_the_signer_named_after_it_or_in_the_possessive_before_it():
+    r = read("The executive order President Tomas Velkaric signed Thursday bars deals with Zentrix. A companion order "
+             "does the same for Quorvia. The Zentrix order says the app \"captures vast swaths of information,\" and "
+             "more.\n\n"
+             "Mara Stiel has revoked the orders Velkaric issued last year. Ms Stiel's order was announced on Wednesday.\n\n"
+             "The new order says:\n\n"
+             "The Government should evaluate these threats through rigorous, evidence-based analysis.\n")
+    assert r.quote("captures vast swaths")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("should evaluate")["speaker_id"] == r.party("Mara Stiel").name
