@@ -484,3 +484,14 @@ def test_an_order_speaks_for_the_signer_named_after_it_or_in_the_possessive_befo
              "The Government should evaluate these threats through rigorous, evidence-based analysis.\n")
     assert r.quote("captures vast swaths")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("should evaluate")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
+    r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
+             "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
+             "A judge dismissed the case, and the app welcomed new users.\n")
+    assert r.reported("declined to comment")["speaker_id"] == r.party("Zentrix").name
+    assert r.reported("Ministry dismissed")["speaker_id"] == r.party("Norland Trade Ministry").name
+    assert r.reported("Quorvia welcomed")["speaker_id"] == r.party("Quorvia").name
+    assert r.reported("Stiel questioned")["speaker_id"] == r.party("Mara Stiel").name
+    assert len(r.speech.reported) == 4  # not "A judge dismissed the case", not "the app welcomed new users"
