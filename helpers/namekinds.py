@@ -254,7 +254,8 @@ _ON_PLATFORM = re.compile(r"(?i)\b(?:post(?:ed|s|ing)?|follow(?:ed|ing|ers)?|ava
                           r"shar(?:e|ed|es|ing)|videos?|clips?|accounts?|active|popular|viral|ads|advertis\w*|"
                           r"content|presence|audiences?|creators?|influencers?)\s+(?:\w+\s+){0,2}?on\s+$")
 _ACRONYM_STOP = re.compile(r"[A-Z][A-Z0-9&]{2,}\.")  # "told AFP.": the sentence's full stop (not "U.S.")
-_FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)")
+_FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_COPULA = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "seems", "looks", "becomes", "became"})
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
 _WORD_BEFORE = re.compile(r"([a-z-]+)\s+$")
@@ -274,6 +275,9 @@ def _acts(before: str, after: str, cues: NameCues) -> bool:
         return True
     following = _FOLLOWING_VERB.match(after)
     # a past participle right after the name is its past tense too: "Pakistan blocked the app" (Brill tags it VBN)
+    # but a copula makes it a place described ("Ireland is the obvious answer"), unless a verb follows ("is weighing")
+    if following and following.group(1) in _COPULA and cues.lexicon.get(following.group(2) or "", "")[:3] != "VBG":
+        return False
     if following and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD") and \
             not _PLACE_PREPOSITION.search(before):
         return True

@@ -53,6 +53,14 @@ def test_forms_of_one_name_merge_and_a_person_is_never_a_place():
     assert len(jordan) == 1 and r.party("Jordan")["type"] == "government body"
 
 
+def test_a_country_described_by_a_copula_is_a_place_but_one_that_acts_is_its_government():
+    r = read("Zentrix wanted a home outside both blocs. Ireland is the obvious answer, its chief said. Jordan is weighing "
+             "a ban, and Norway was the first to act.\n")
+    kept = set(r.world.mentions["surface"])
+    assert "Ireland" not in kept and "Norway" not in kept  # places, not parties
+    assert r.party("Jordan")["type"] == "government body"
+
+
 @pytest.mark.parametrize(("name", "kind"), [("Zentrix Corp.", "company"), ("Ministry of Ports", "government body"),
                                             ("Valdor Times", "media outlet"), ("Quentin University", "organisation"),
                                             ("Eastvale District Court", "government body")])
