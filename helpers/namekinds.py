@@ -374,6 +374,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         if cues.verbs.match(after.lstrip()) and not places.is_place(name):
             return "organisation", "organisation"
         return "acronym", ""
+    if _product(words, before, after, cues):
+        return "platform", ""  # this mention only: "ShareChat's Moj", "apps such as Alipay and WeChat Pay"
     if len(words) == 1:
         if _CONTRACTION.search(name):
             return "common", ""  # "We’re", "Don't"
@@ -399,6 +401,34 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
                                for w in words):
         return "person", "person"
     return "organisation", "organisation"
+
+
+_OWNER_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}[’']s\s+$")  # "Ant Group's "
+_LEGAL_FORMS = frozenset({"Inc", "Corp", "Ltd", "LLC", "PLC", "Co", "AG", "SA", "NV"})
+_LISTED_AFTER = re.compile(r"\b([a-z]+),?\s+(?:such\s+as|including|like)\s+(?:[A-Z][\w.&’'-]*,?\s+(?:(?:and|or)\s+)?)*$")
+
+
+def _product(words: list[str], before: str, after: str, cues: NameCues) -> bool:
+    """A product, not its maker: a name of one or two words after a company's possessive ("ShareChat's
+    Moj", "Tencent's WeChat Pay"), or listed after a word for things ("apps such as Alipay, CamScanner and
+    WPS Office"). Not a maker in the list ("including Tencent's WeChat Pay": Tencent), not one that acts
+    ("Facebook's Instagram launched"), not a person ("Microsoft's Brad Smith", "Venezuela's Nicolás
+    Maduro": a place's), and not a company owned by one in legal form ("Alphabet Inc's Google")."""
+    if after.startswith(("’s", "'s")):
+        return False
+    following = _FOLLOWING_VERB.match(after)
+    if following and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+        return False
+    listed = _LISTED_AFTER.search(before)
+    if listed and cues.things.fullmatch(listed.group(1)):
+        return True
+    owner = _OWNER_BEFORE.search(before)
+    if owner is None or len(words) > 2 or (len(words) == 2 and cues.lexicon.get(plain(words[0]), "")[:3] in ("NNP", "FW")):
+        return False
+    owner_words = owner.group(0).strip()[:-2].split()
+    places = cues.places
+    return not any((cues.is_title(w) and not cues.org_type(w)) or w.rstrip(".") in _LEGAL_FORMS for w in owner_words) and not (
+        places.is_place(" ".join(owner_words)) or places.is_demonym(owner_words[0]))
 
 
 _APPOSITION_AFTER = re.compile(r",\s+(?:\d{1,3},\s+)?((?:a|an|the|its|his|her|[A-Z][\w.&’'-]*(?:’s|'s))\s[^,;.()]{0,90}?)"

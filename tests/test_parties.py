@@ -53,6 +53,16 @@ def test_forms_of_one_name_merge_and_a_person_is_never_a_place():
     assert len(jordan) == 1 and r.party("Jordan")["type"] == "government body"
 
 
+def test_a_product_after_its_makers_possessive_or_listed_after_apps_is_no_party_but_its_maker_is():
+    r = read("Users moved to Zentrix's Moj and Quorvia Group's Pulsepay. Norland blocked 59 apps, including Kestrel's "
+             "Vidly, Snapcart and Trovio Pay. Brekka Inc's Lumo did not comment. Zentrix's Movo launched on Friday, "
+             "and Norland's Tomas Velkaric praised it.\n")
+    kept = set(r.world.mentions["surface"])
+    assert not {"Moj", "Pulsepay", "Vidly", "Snapcart", "Trovio Pay"} & kept
+    assert {"Zentrix", "Quorvia Group", "Kestrel", "Lumo", "Movo", "Tomas Velkaric"} <= kept
+    assert r.party("Tomas Velkaric")["type"] == "person"
+
+
 def test_a_country_described_by_a_copula_is_a_place_but_one_that_acts_is_its_government():
     r = read("Zentrix wanted a home outside both blocs. Ireland is the obvious answer, its chief said. Jordan is weighing "
              "a ban, and Norway was the first to act.\n")
