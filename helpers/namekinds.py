@@ -46,6 +46,7 @@ from helpers.tables import cue_pattern, typed_cues
 POSSESSIVE = ("’s", "'s", "’", "'")
 _TICKER = re.compile(r"(?:’s|'s)?\s*\((?:[A-Z]+:\s*)?[A-Z]{1,5}\)")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]*[A-Z0-9.]")
+INITIAL = re.compile(r"[A-Z]\.")  # a middle initial
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten first second third".split())
 FUNCTION_WORDS = frozenset(
     "a an the this that these those it its he she they we i you our their his her my your if in on at by for from "
@@ -389,6 +390,9 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
             return "common", ""
         return "person_ref", ""
     first = words[0]
+    if 3 <= len(words) <= 4 and all(INITIAL.fullmatch(w) for w in words[1:-1]) and \
+            all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in (first, words[-1])):
+        return "person", "person"  # a middle initial: "John E. Hall", "Carl J. Nichols"
     if first.lower() in HONORIFICS:
         row.title = first
         return "person", "person"

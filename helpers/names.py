@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from helpers.namekinds import ACRONYM, FUNCTION_WORDS, NUMBER_WORDS, POSSESSIVE, Name, NameCues, Part, bare, classify
+from helpers.namekinds import ACRONYM, FUNCTION_WORDS, INITIAL, NUMBER_WORDS, POSSESSIVE, Name, NameCues, Part, bare, classify
 from helpers.segment import protected_spans
 
 _TOKEN = r"(?:[A-Z][\w’'&.-]*[\w.]|[A-Z])"
@@ -245,8 +245,9 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
         words = p.words
         while words and text[words[0][0]:words[0][1]].lower().strip(".’'") in FUNCTION_WORDS | {"the"}:
             words = words[1:]
+        first = text[words[0][0]:words[0][1]] if words else ""
         if len(words) > 1 and _OPENERS.fullmatch(text, s0, words[0][0]) and \
-                cues.lexicon.get(text[words[0][0]:words[0][1]].lower(), "NN")[:2] in _NOT_A_NAME_TAGS:
+                cues.lexicon.get(first.lower(), "NN")[:2] in _NOT_A_NAME_TAGS and cues.lexicon.get(first, "")[:3] != "NNP":
             words = words[1:]  # a sentence's first word that is no noun or adjective: "Watch Eyewitness News"
         while words and (text[words[-1][0]:words[-1][1]].lower() in FUNCTION_WORDS or text[words[-1][0]].islower()):
             words = words[:-1]
@@ -313,7 +314,8 @@ def _person_shaped(name: list[str], following: str, cues: NameCues) -> bool:
     "Fox Business Network" hold titles but no person)."""
     if not 1 <= len(name) <= 4 or cues.org_type(following) or following.lower() in NUMBER_WORDS:
         return False
-    if any(ACRONYM.fullmatch(w) or cues.things.fullmatch(w) or w.lower() in NUMBER_WORDS for w in name):
+    if any((ACRONYM.fullmatch(w) and not (0 < i < len(name) - 1 and INITIAL.fullmatch(w)))  # "Carl J. Nichols"
+           or cues.things.fullmatch(w) or w.lower() in NUMBER_WORDS for i, w in enumerate(name)):
         return False
     if cues.places.is_place(" ".join(name)) or (len(name) == 1 and cues.is_common(bare(name[0]))):
         return False

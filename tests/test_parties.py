@@ -63,6 +63,16 @@ def test_a_product_after_its_makers_possessive_or_listed_after_apps_is_no_party_
     assert r.party("Tomas Velkaric")["type"] == "person"
 
 
+def test_a_name_with_a_middle_initial_or_opening_the_sentence_with_a_given_name_is_a_person():
+    r = read("U.S. District Judge Tomas R. Velkaric ruled on Sunday. Judge Velkaric wrote that it was late. Zentrix "
+             "is represented by Alma E. Hall of Quorvia & Brekka LLP. Jack Tierney, a comedy creator, said it was "
+             "fine. Mr Tierney said more.\n")
+    velkaric = r.party("Tomas R. Velkaric")
+    assert velkaric["type"] == "person" and r.party("Velkaric").name == velkaric.name
+    assert r.party("Alma E. Hall")["type"] == "person" and r.party("Quorvia & Brekka LLP")["type"] != "person"
+    assert r.party("Jack Tierney").name == r.party("Tierney").name
+
+
 def test_a_country_described_by_a_copula_is_a_place_but_one_that_acts_is_its_government():
     r = read("Zentrix wanted a home outside both blocs. Ireland is the obvious answer, its chief said. Jordan is weighing "
              "a ban, and Norway was the first to act.\n")
