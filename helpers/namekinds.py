@@ -265,7 +265,7 @@ _TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|tell|telling)\s+$")
 _PHRASE_WORDS = re.compile(r"[\w.’'-]+")
 _CONTRACTION = re.compile(r"[’'](?:re|ve|ll|d|m|t)$")
 _FUNCTION_TAGS = ("DT", "CC", "IN", "PR", "WD", "WP", "MD", "EX", "TO")  # Brill tags of words that are no name
-_PARTY_TAG = re.compile(r"[A-Z]-[A-Z][a-z]{0,4}\.?")  # "R-Mo.": a legislator's party and state
+_PARTY_TAG = re.compile(r"[A-Z]-(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]\.?)\.?")  # "R-Mo.", "R-Alaska", "D-S.C.": party and state
 
 
 def _acts(before: str, after: str, cues: NameCues) -> bool:

@@ -45,7 +45,7 @@ former official are ``unknown``; so is "he", "she" or "the official" taking up s
 sentence before ("An executive at a trading house said …. '…,' he said"). An
 order, law or regulation speaks for whoever signed or passed it ("The order, signed by Trump, says");
 another document for its issuer ("a White House fact sheet"), else whoever introduced "a statement" in
-the two sentences before.
+the two sentences before (:mod:`helpers.documents`); "It reads in part:" is the document named last.
 """
 from __future__ import annotations
 
@@ -54,15 +54,14 @@ import operator
 import re
 
 from helpers import speechcues as sc
-from helpers.speechcues import Candidate, SpeechCues
+from helpers.documents import DocumentSpeakers
+from helpers.speechcues import UNKNOWN, Candidate, SpeechCues
 
-UNKNOWN = "unknown"
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
 WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
 SALIENCE_MENTIONS = 200  # how many mentions back "the company said" weighs who the story is about
 _START = operator.attrgetter("start")
-_PREPOSITION = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
-                          r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
+_PREPOSITION = sc.PREPOSITION_BEFORE  # "in a letter to Mnuchin, Hawley said": no subject
 _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
@@ -77,7 +76,7 @@ _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,4
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
 
 
-class ArticleVoices:
+class ArticleVoices(DocumentSpeakers):
     """Speaker resolution over one article (see the module docstring)."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int, int]], mentions: list[tuple[int, int, str]],
@@ -297,7 +296,7 @@ class ArticleVoices:
             return UNKNOWN if sc.UNNAMED_ROLE_AFTER.match(self.text, c.end) else c.party
         if c.kind == "unnamed":
             return UNKNOWN
-        want, word = self._wants(c)
+        want, word = self.cues.wants(c, self.text)
         if want == "institution":
             return c.modifier
         named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
@@ -307,33 +306,16 @@ class ArticleVoices:
                 and (word not in sc.SPEAKS_FOR or word in sc.UNNAMED_ROLES) \
                 and sc.indefinite(self.text[c.start:c.end]):
             return UNKNOWN  # "A senior media buyer at an agency said": someone new (not "a ministry spokesman")
-        enacted = want == "document" and bool(sc.ENACTED.fullmatch(self.text[c.start:c.end].split()[-1]))
-        if want == "document" and c.modifier and not enacted:
-            return c.modifier  # "a White House fact sheet says": the White House (but "the TikTok order": its signer)
-        if enacted:  # "The order, signed by President Trump on Friday, says", "the order, which Trump signed in August"
-            k = self.sentence_at(c.start)
-            by = sc.SIGNED_BY.match(self.text, c.end, min(self.sentences[k][1], c.end + 120))
-            g = (1 if by.group(1) else 2) if by else 0
-            signer = next((x for x in self.window(k, by.start(g), by.end(g)) if x.kind == "name"), None) if by else None
-            if signer is not None:
-                return signer.party
-        if want == "document":  # "X issued a statement that said": X; "the post added": whoever issued one before
-            k = self.sentence_at(c.start)
-            s0 = self.sentences[k][0]
-            issuer = next((x for x in reversed(self.window(k, s0, c.start)) if x.kind == "name"
-                           and not self.possessive(x)
-                           and len(_WORDS.findall(self.text, x.end, c.start)) <= 4  # "X issued a statement"
-                           and not _PREPOSITION.search(self.text, max(s0, x.start - 30), x.start)), None)
-            if issuer is not None:
-                return issuer.party
-            earlier = self._document_issuer(c, k, enacted)  # "… in a statement. The statement read:"
-            if earlier != UNKNOWN or enacted:
-                return earlier
-            i = bisect.bisect_left(self.events, (at, ""))
-            return self.events[i - 1][1] if i else UNKNOWN
+        if want == "document":
+            return self.document_speaker(c, at)
         if not want:
             return UNKNOWN
         k = self.sentence_at(at)
+        docs = [x for kk in range(k, max(-1, k - 3), -1) for x in reversed(self.candidates(kk)) if x.kind == "description"
+                and x.start < c.start and self.cues.is_document(self.text[x.start:x.end])] \
+            if c.head == "it" and verb in sc.READS else []
+        if docs and depth < 3:  # "… led the letter to the president. It reads in part:": the letter, so whoever sent it
+            return self.resolve(docs[0], docs[0].start, "", depth + 1)
         if _CONTINUES.match(verb):  # "he added", "the company continued": the one who spoke before
             for kk in range(k, max(-1, k - 3), -1):
                 for position, speaker in reversed(self.events_in.get(kk, ())):
@@ -355,7 +337,8 @@ class ArticleVoices:
             first = here[0]
             if kk < k and depth < 3 and self._new_referent(first, c):  # "An executive … said …. '…,' he said": that one
                 return self.resolve(first, first.start, "", depth + 1)
-            if kk < k and first.kind in ("pronoun", "description") and depth < 3 and self._wants(first) == (want, word):
+            if kk < k and first.kind in ("pronoun", "description") and depth < 3 and \
+                    self.cues.wants(first, self.text) == (want, word):
                 found = self.resolve(first, first.start, "", depth + 1)  # "the company … the company"
                 if found != UNKNOWN:
                     return found
@@ -392,7 +375,8 @@ class ArticleVoices:
         if first.kind != "description" or self.possessive(first) or not sc.indefinite(self.text[first.start:first.end]):
             return False
         if c.kind == "pronoun":
-            return c.head in ("he", "she") and self._wants(first)[0] in ("person", "") and not first.head.endswith("s")
+            return c.head in ("he", "she") and not first.head.endswith("s") and \
+                self.cues.wants(first, self.text)[0] in ("person", "")
         return c.kind == "description" and c.head == first.head and not sc.indefinite(self.text[c.start:c.end])
 
     def _salient(self, k: int, at: int, want: str, word: str) -> str:
@@ -411,34 +395,6 @@ class ArticleVoices:
                 counts[p] += 1
                 last[p] = a
         return max(pool, key=lambda p: (counts[p], last[p]))
-
-    def _document_issuer(self, c: Candidate, k: int, enacted: bool) -> str:
-        """Whom "the statement" (sentence ``k``) is by when one of the sentences before (two; twelve for an
-        order, law or regulation) introduced "a statement" or signed, issued or passed "the order": the
-        subject of that sentence, before the noun; for an order, also the signer a sentence names after it
-        ("the executive order President Trump signed") or before it, a person in the possessive ("Mr
-        Biden's order"), and an order introduced with no signer ("a companion order") looks further back."""
-        words = self.text[c.start:c.end].split()
-        noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
-            else words[-1]
-        introduced = re.compile(r"\b(?:a|an|its|their|his|her|(?:signed|issued|passed|approved|enacted|adopted)\s+(?:\w+\s+)?"
-                                r"(?:the|an?|two|three))\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
-        signed = re.compile(r"\b" + re.escape(noun.lower()) + r"\s+(?:that\s+|which\s+)?([^,.;:]{1,60}?)\s+"
-                            r"(?:signed|issued|passed|approved|enacted|adopted)\b"  # "the order Trump signed"
-                            r"|()[’']s\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")  # "Mr Biden's order"
-        for kk in range(k - 1, max(-1, k - 1 - (12 if enacted else 2)), -1):
-            s0, s1, _ = self.sentences[kk]
-            m = introduced.search(self.text[s0:s1].lower())
-            issuer = self.line_speaker(kk, s0, s0 + m.start()) if m else UNKNOWN
-            if issuer != UNKNOWN or (m and not enacted):  # an order with no signer there ("a companion order"): on back
-                return issuer
-            m = signed.search(self.text[s0:s1].lower())
-            lo, hi = ((m.start(1), m.end(1)) if m.group(1) is not None else (max(0, m.start(2) - 60), m.start(2))) if m \
-                else (0, 0)
-            by = [x for x in self.window(kk, s0 + lo, s0 + hi) if x.kind == "name"]
-            if by and (m.group(1) is not None or (by[-1].end == s0 + hi and self.party_type.get(by[-1].party) == "person")):
-                return by[0 if m.group(1) is not None else -1].party
-        return UNKNOWN
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:
         """The party a description names in apposition, when it fits: "a judge in Pennsylvania,
@@ -464,8 +420,6 @@ class ArticleVoices:
         return name.party if name is not None and self.party_type.get(name.party) not in ("person", "place", "public", None) \
             else ""
 
-    def _wants(self, c: Candidate) -> tuple[str, str]:
-        return self.cues.wants(c, self.text[c.start:c.end])
 
     def _fits(self, party: str, want: str, word: str) -> bool:
         key = (party, want, word)

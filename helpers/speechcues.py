@@ -95,10 +95,11 @@ class SpeechCues:
         return all(lexicon.get(_POSSESSIVE.sub("", w.lower()), "NNP" if w[:1].isupper() else "").startswith(_NOUN_PHRASE_TAGS)
                    for w in words)
 
-    def wants(self, c: Candidate, text: str) -> tuple[str, str]:
+    def wants(self, c: Candidate, article: str) -> tuple[str, str]:
         """What a pronoun or description may mean: a party type (or "organisation": any
         organisation; "institution": the party named in it; "document": a statement's issuer), and
-        the word its name or title holds; ``text`` is the candidate's own text."""
+        the word its name or title holds (``article``: the text the candidate is in)."""
+        text = article[c.start:c.end]
         names = self.names
         head = c.head
         if c.kind == "pronoun":
@@ -235,6 +236,11 @@ _NOUN_PHRASE_TAGS = ("DT", "JJ", "NN", "CD", "IN", "PRP$", "POS", "VBG", "VBN")
 # official in charge of MOFCOM's department"): "a senior administration official said" is an unnamed source
 # (as the gold of tests/realistic annotates officials; a spokesperson's words are the institution's).
 UNNAMED_ROLES = frozenset({"official", "officials"})
+UNKNOWN = "unknown"  # the speaker no rule names
+# a preposition governing what follows: "in a letter to Mnuchin, Hawley said" (Mnuchin is no subject)
+PREPOSITION_BEFORE = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
+                                r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
+READS = frozenset({"reads", "read", "Reads", "Read"})  # a document's verb: "It reads in part:"
 UNNAMED_ROLE_AFTER = re.compile(r"\s+officials?\b")
 
 

@@ -495,3 +495,13 @@ def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_obje
     assert r.reported("Quorvia welcomed")["speaker_id"] == r.party("Quorvia").name
     assert r.reported("Stiel questioned")["speaker_id"] == r.party("Mara Stiel").name
     assert len(r.speech.reported) == 4  # not "A judge dismissed the case", not "the app welcomed new users"
+
+
+def test_a_letter_that_reads_in_part_is_its_senders_and_party_tags_are_no_names():
+    r = read("Sen. Tomas Velkaric (R-Alaska) led the letter to the president, which was also signed by Sen. Alma "
+             "Quorvith (D-S.C.). It reads in part:\n\n"
+             "“Any deal must keep the data outside the control of Zentrix.”\n\n"
+             "Sen. Mara Stiel (D-Conn.) tweeted earlier this week that she wanted “ironclad commitments.”\n")
+    assert r.quote("Any deal must")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("ironclad")["speaker_id"] == r.party("Mara Stiel").name
+    assert not {"R-Alaska", "D-S.C.", "D-Conn."} & set(r.world.mentions["surface"])

@@ -1,0 +1,74 @@
+"""Whom a document speaks for: an order, law or regulation for whoever signed or passed it ("The order,
+signed by Trump, says", "the executive order President Trump signed", "Mr Biden's order"); another
+document for its issuer ("a White House fact sheet", "X issued a statement that said"), else whoever
+introduced "a statement" in the two sentences before, else the last to speak. A mixin of
+:class:`helpers.speakers.ArticleVoices`, which gives it the article's text, sentences, candidates and
+the speeches recorded so far.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from helpers import speechcues as sc
+from helpers.speechcues import UNKNOWN, Candidate
+
+_WORDS = re.compile(r"[A-Za-z’'-]+")
+
+
+class DocumentSpeakers:
+    """The document rules of :class:`helpers.speakers.ArticleVoices` (see the module docstring)."""
+
+    def document_speaker(self, c: Candidate, at: int) -> str:
+        """The party a document description (``c``, read at ``at``) speaks for."""
+        enacted = bool(sc.ENACTED.fullmatch(self.text[c.start:c.end].split()[-1]))
+        k = self.sentence_at(c.start)
+        if c.modifier and not enacted:
+            return c.modifier  # "a White House fact sheet says": the White House (but "the TikTok order": its signer)
+        if enacted:  # "The order, signed by President Trump on Friday, says", "the order, which Trump signed in August"
+            by = sc.SIGNED_BY.match(self.text, c.end, min(self.sentences[k][1], c.end + 120))
+            g = (1 if by.group(1) else 2) if by else 0
+            signer = next((x for x in self.window(k, by.start(g), by.end(g)) if x.kind == "name"), None) if by else None
+            if signer is not None:
+                return signer.party
+        # "X issued a statement that said": X; "the post added": whoever issued one before
+        s0 = self.sentences[k][0]
+        issuer = next((x for x in reversed(self.window(k, s0, c.start)) if x.kind == "name"
+                       and not self.possessive(x)
+                       and len(_WORDS.findall(self.text, x.end, c.start)) <= 4  # "X issued a statement"
+                       and not sc.PREPOSITION_BEFORE.search(self.text, max(s0, x.start - 30), x.start)), None)
+        if issuer is not None:
+            return issuer.party
+        earlier = self._document_issuer(c, k, enacted)  # "… in a statement. The statement read:"
+        if earlier != UNKNOWN or enacted:
+            return earlier
+        i = bisect.bisect_left(self.events, (at, ""))
+        return self.events[i - 1][1] if i else UNKNOWN
+
+    def _document_issuer(self, c: Candidate, k: int, enacted: bool) -> str:
+        """Whom "the statement" (sentence ``k``) is by when one of the sentences before (two; twelve for an
+        order, law or regulation) introduced "a statement" or signed, issued or passed "the order": the
+        subject of that sentence, before the noun; for an order, also the signer a sentence names after it
+        ("the executive order President Trump signed") or before it, a person in the possessive ("Mr
+        Biden's order"), and an order introduced with no signer ("a companion order") looks further back."""
+        words = self.text[c.start:c.end].split()
+        noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
+            else words[-1]
+        introduced = re.compile(r"\b(?:a|an|its|their|his|her|(?:signed|issued|passed|approved|enacted|adopted)\s+(?:\w+\s+)?"
+                                r"(?:the|an?|two|three))\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
+        signed = re.compile(r"\b" + re.escape(noun.lower()) + r"\s+(?:that\s+|which\s+)?([^,.;:]{1,60}?)\s+"
+                            r"(?:signed|issued|passed|approved|enacted|adopted)\b"  # "the order Trump signed"
+                            r"|()[’']s\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")  # "Mr Biden's order"
+        for kk in range(k - 1, max(-1, k - 1 - (12 if enacted else 2)), -1):
+            s0, s1, _ = self.sentences[kk]
+            m = introduced.search(self.text[s0:s1].lower())
+            issuer = self.line_speaker(kk, s0, s0 + m.start()) if m else UNKNOWN
+            if issuer != UNKNOWN or (m and not enacted):  # an order with no signer there ("a companion order"): on back
+                return issuer
+            m = signed.search(self.text[s0:s1].lower())
+            lo, hi = ((m.start(1), m.end(1)) if m.group(1) is not None else (max(0, m.start(2) - 60), m.start(2))) if m \
+                else (0, 0)
+            by = [x for x in self.window(kk, s0 + lo, s0 + hi) if x.kind == "name"]
+            if by and (m.group(1) is not None or (by[-1].end == s0 + hi and self.party_type.get(by[-1].party) == "person")):
+                return by[0 if m.group(1) is not None else -1].party
+        return UNKNOWN
