@@ -47,6 +47,22 @@ POSSESSIVE = ("’s", "'s", "’", "'")
 _TICKER = re.compile(r"(?:’s|'s)?\s*\((?:[A-Z]+:\s*)?[A-Z]{1,5}\)")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]*[A-Z0-9.]")
 INITIAL = re.compile(r"[A-Z]\.")  # a middle initial
+# A Hanyu Pinyin syllable (an initial, then a final; tone marks dropped, "ü" as "v" or "u"): the table of
+# GB/T 16159-2012, Basic rules of the Chinese phonetic alphabet orthography (Wikipedia, "Pinyin table").
+_PINYIN = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|" \
+          r"in|un|ia|ie|iu|ua|uo|ui|er|ue|ve|a|o|e|i|u|v)"
+_PINYIN_SURNAME = re.compile(_PINYIN)  # one syllable: "Zhang", "Ma", "Wen"
+_PINYIN_GIVEN = re.compile(f"{_PINYIN}(?:[-’']?{_PINYIN})?")  # one or two: "Ming", "Wenjie", "Chun-ying"
+
+
+def pinyin_name(words: list[str]) -> bool:
+    """A Chinese name as Hanyu Pinyin writes it, family name first: a one-syllable family name and a
+    given name of one or two syllables, each capitalised ("Tang Wenjie", "Ma Lin", "Wen Shuyi"); the
+    family name is the one said alone later ("Ma said")."""
+    return len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and \
+        bool(_PINYIN_SURNAME.fullmatch(words[0].lower())) and bool(_PINYIN_GIVEN.fullmatch(words[1].lower().replace("-", "")))
+
+
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten first second third".split())
 FUNCTION_WORDS = frozenset(
     "a an the this that these those it its he she they we i you our their his her my your if in on at by for from "
@@ -390,6 +406,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
             return "common", ""
         return "person_ref", ""
     first = words[0]
+    if pinyin_name(words):
+        return "person", "person"  # "Tang Wenjie", though "tang" is an English word
     if 3 <= len(words) <= 4 and all(INITIAL.fullmatch(w) for w in words[1:-1]) and \
             all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in (first, words[-1])):
         return "person", "person"  # a middle initial: "John E. Hall", "Carl J. Nichols"

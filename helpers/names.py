@@ -28,7 +28,19 @@ from __future__ import annotations
 import bisect
 import re
 
-from helpers.namekinds import ACRONYM, FUNCTION_WORDS, INITIAL, NUMBER_WORDS, POSSESSIVE, Name, NameCues, Part, bare, classify
+from helpers.namekinds import (
+    ACRONYM,
+    FUNCTION_WORDS,
+    INITIAL,
+    NUMBER_WORDS,
+    POSSESSIVE,
+    Name,
+    NameCues,
+    Part,
+    bare,
+    classify,
+    pinyin_name,
+)
 from helpers.segment import protected_spans
 
 _TOKEN = r"(?:[A-Z][\w’'&.-]*[\w.]|[A-Z])"
@@ -247,7 +259,8 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
             words = words[1:]
         first = text[words[0][0]:words[0][1]] if words else ""
         if len(words) > 1 and _OPENERS.fullmatch(text, s0, words[0][0]) and \
-                cues.lexicon.get(first.lower(), "NN")[:2] in _NOT_A_NAME_TAGS and cues.lexicon.get(first, "")[:3] != "NNP":
+                cues.lexicon.get(first.lower(), "NN")[:2] in _NOT_A_NAME_TAGS and cues.lexicon.get(first, "")[:3] != "NNP" \
+                and not pinyin_name([text[a:b] for a, b in words]):  # not "Wen Shuyi" ("wen" is an adverb)
             words = words[1:]  # a sentence's first word that is no noun or adjective: "Watch Eyewitness News"
         while words and (text[words[-1][0]:words[-1][1]].lower() in FUNCTION_WORDS or text[words[-1][0]].islower()):
             words = words[:-1]

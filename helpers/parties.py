@@ -55,7 +55,7 @@ from nameparser import HumanName
 
 from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, alias_owners
-from helpers.namekinds import ACRONYM, FUNCTION_WORDS, Name, NameCues, bare
+from helpers.namekinds import ACRONYM, FUNCTION_WORDS, Name, NameCues, bare, pinyin_name
 from helpers.names import read_names, title_case
 from helpers.segment import quote_spans
 from helpers.tables import alias_key
@@ -176,7 +176,8 @@ def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, owners: dict[st
     refs: list[tuple[_Occurrence, str]] = []  # one-word references, resolved once every article is read
     things = {slug(n.name) for _, _, n, _ in found if n.kind in ("thing", "term")}
     # a surname that is also a place or a title ("Mendoza", "Lau", "Shah") is the person where the article names one so
-    surnames = {(aid, n.name.split()[-1]) for aid, _, n, _ in found if n.kind == "person" and len(n.name.split()) > 1}
+    surnames = {(aid, n.name.split()[0 if pinyin_name(n.name.split()) else -1]) for aid, _, n, _ in found
+                if n.kind == "person" and len(n.name.split()) > 1}  # a Chinese family name comes first: "Ma" of "Ma Lin"
     for aid, no, name, inside in found:
         if name.kind in ("place", "common") and " " not in name.name and (aid, name.name) in surnames \
                 and not _PLACE_PREPOSITION.search(corpus.texts[aid], max(0, name.start - 8), name.start):

@@ -73,6 +73,17 @@ def test_a_name_with_a_middle_initial_or_opening_the_sentence_with_a_given_name_
     assert r.party("Jack Tierney").name == r.party("Tierney").name
 
 
+def test_a_chinese_name_in_pinyin_is_a_person_whose_family_name_comes_first():
+    # Hanyu Pinyin: one-syllable family name first ("tang" and "wen" are English words too)
+    r = read("“The court has only told the White House to follow its procedures,” Tang Wenjie, a fellow at the "
+             "Norvik Institute, told the Global Times. Wen Shuyi argues otherwise. Ma Lin, a lawyer in Shanghai, "
+             "agreed. “US courts are one of the few places left,” Ma said. Wen said more.\n")
+    assert r.party("Tang Wenjie")["type"] == "person"
+    assert r.party("Ma").name == r.party("Ma Lin").name and r.party("Wen").name == r.party("Wen Shuyi").name
+    assert r.quote("US courts")["speaker_id"] == r.party("Ma Lin").name
+    assert r.quote("The court has")["speaker_id"] == r.party("Tang Wenjie").name
+
+
 def test_a_country_described_by_a_copula_is_a_place_but_one_that_acts_is_its_government():
     r = read("Zentrix wanted a home outside both blocs. Ireland is the obvious answer, its chief said. Jordan is weighing "
              "a ban, and Norway was the first to act.\n")
