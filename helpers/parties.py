@@ -304,8 +304,9 @@ def _resolve_references(refs, every: list[_Occurrence], gtype: dict[str, str],
             if len(corpus_wide) == 1:
                 occ.key, occ.party_type = next(iter(corpus_wide)), "person"
                 continue
-            if kind == "person":
+            if kind == "person":  # "Secretary Mnuchin", no one else so named: a person, whom a later "Mnuchin" is
                 occ.key, occ.party_type = "person:" + slug(occ.surface), "person"
+                bisect.insort(persons[(occ.article_id, word)], (occ.start, occ), key=lambda e: e[0])
                 continue
             occ.key, occ.party_type = "org:" + slug(occ.surface), occ.party_type or "organisation"
         else:  # an organisation word alone: the party named last before it whose name holds the word

@@ -297,8 +297,11 @@ class ArticleVoices(DocumentSpeakers):
         if c.kind == "unnamed":
             return UNKNOWN
         want, word = self.cues.wants(c, self.text)
-        if want == "institution":
-            return c.modifier
+        if want == "institution":  # "a TikTok spokesperson": TikTok; "the US Treasury Secretary": the one so titled
+            head_of = c.kind == "description" and c.head not in sc.SPEAKS_FOR and self.cues.names.is_title(c.head) \
+                and self.text[c.start:c.start + 4].lower() == "the " and depth < 3
+            person = self.resolve(Candidate(c.start, c.end, c.kind, head=c.head), at, verb, depth + 1) if head_of else UNKNOWN
+            return person if person != UNKNOWN else c.modifier
         named = self._apposition(c, want, word) or self._spoken_for(c, want, word)
         if named:
             return named

@@ -505,3 +505,13 @@ def test_a_letter_that_reads_in_part_is_its_senders_and_party_tags_are_no_names(
     assert r.quote("Any deal must")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("ironclad")["speaker_id"] == r.party("Mara Stiel").name
     assert not {"R-Alaska", "D-S.C.", "D-Conn."} & set(r.world.mentions["surface"])
+
+
+def test_the_secretary_of_a_named_department_is_the_person_so_titled_and_a_later_surname_is_that_person():
+    r = read("Zentrix confirmed Secretary Velkaric's statement. Velkaric, for his part, went on television. \"We did "
+             "get a proposal,\" the Norland Treasury Secretary told the channel. \"We will look at it,\" a Norland "
+             "Treasury spokesperson said.\n")
+    assert r.party("Velkaric").name == "p_velkaric" and r.party("Velkaric")["type"] == "person"
+    assert len(set(r.world.mentions.loc[r.world.mentions["surface"] == "Velkaric", "stakeholder_id"])) == 1
+    assert r.quote("We did get")["speaker_id"] == "p_velkaric"
+    assert r.quote("We will look")["speaker_id"] == r.party("Norland Treasury").name
