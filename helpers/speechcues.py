@@ -102,6 +102,8 @@ class SpeechCues:
         text = article[c.start:c.end]
         names = self.names
         head = c.head
+        if _AGE.fullmatch(head):
+            return "person", ""  # '"…," said the 24-year-old': a person, the one named before
         if c.kind == "pronoun":
             return ("person", "") if head in ("he", "she") else ("any", "") if head == "they" else ("organisation", "")
         if self.is_document(text):
@@ -168,7 +170,7 @@ class SpeechCues:
                  if k.startswith("description: ") and not all(PRONOUN.fullmatch(w) for w in p.split("|"))]
         titles = list(cues.loc[cues["kind"] == "person title", "pattern"]) + [
             "president", "secretary", "judge", "minister", "senator", "chairman", "ceo", "lawyer", "attorney",
-            "executive", "director", "professor", "ambassador", "governor", "representative", "manager"]
+            "executive", "director", "professor", "ambassador", "governor", "representative", "manager", _AGE.pattern]
         statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
         # titles in either case ("the Prime Minister", "the president"); the other heads in lower case
         heads = "|".join([f"(?:{p})" for p in nouns + statements] + [f"(?i:{p})" for p in titles])
@@ -237,6 +239,7 @@ _NOUN_PHRASE_TAGS = ("DT", "JJ", "NN", "CD", "IN", "PRP$", "POS", "VBG", "VBN")
 # (as the gold of tests/realistic annotates officials; a spokesperson's words are the institution's).
 UNNAMED_ROLES = frozenset({"official", "officials"})
 UNKNOWN = "unknown"  # the speaker no rule names
+_AGE = re.compile(r"\d{1,3}-year-old|teenager")  # a person described by age (AP Stylebook, "ages")
 # a preposition governing what follows: "in a letter to Mnuchin, Hawley said" (Mnuchin is no subject)
 PREPOSITION_BEFORE = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
                                 r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")

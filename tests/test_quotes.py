@@ -515,3 +515,9 @@ def test_the_secretary_of_a_named_department_is_the_person_so_titled_and_a_later
     assert len(set(r.world.mentions.loc[r.world.mentions["surface"] == "Velkaric", "stakeholder_id"])) == 1
     assert r.quote("We did get")["speaker_id"] == "p_velkaric"
     assert r.quote("We will look")["speaker_id"] == r.party("Norland Treasury").name
+
+
+def test_the_24_year_old_is_the_person_named_before():
+    r = read("When Mara Stiel opens Zentrix in her room in Norvik, the videos are picked by software. \"I just know it "
+             "understands me,\" said the 24-year-old, who sells hijabs. \"If they take that away, nothing is left.\"\n")
+    assert r.quote("understands me")["speaker_id"] == r.quote("take that away")["speaker_id"] == r.party("Mara Stiel").name
