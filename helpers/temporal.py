@@ -50,7 +50,7 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_SIGNAL_WORDS = ("on", "in", "from", "since", "by", "until", "till", "before", "after", "during", "through", "as of")
+_SIGNAL_WORDS = ("on", "in", "from", "since", "by", "until", "till", "before", "after", "during", "through", "as of", "to")
 # how far before an expression its signal may start: the longest signal word and up to five spaces
 _SIGNAL_LOOKBACK = max(map(len, _SIGNAL_WORDS)) + 5
 _SIGNAL = re.compile(r"(?:\b(?P<signal>" + "|".join(_SIGNAL_WORDS) + r")\s+)$",
@@ -149,8 +149,10 @@ RULES: tuple[Rule, ...] = (
          tx.r_season, needs=("spring", "summer", "fall", "autumn", "winter"), tensed="verbs"),
     Rule("holiday", "date",
          re.compile(_B + r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Day|Eve)|"
-                    r"Independence\s+Day|Fourth\s+of\s+July|Labor\s+Day|Memorial\s+Day|Halloween|Election\s+Day)" + _E),
-         tx.r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween"), tensed="signals"),
+                    r"Independence\s+Day|Fourth\s+of\s+July|Labor\s+Day|Memorial\s+Day|Halloween|Election\s+Day|Black\s+Friday|"
+                    r"Cyber\s+Monday)" + _E),
+         tx.r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween", "black", "cyber"),
+         tensed="signals"),
     Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%+-])"), tx.r_year,  # not "2000+ staff"
          needs=_CENTURIES, needs_digit=True),
     Rule("ago", "relative",  # "a year ago", "six weeks ago": the day, week or month that far back

@@ -50,7 +50,10 @@ _PASSIVE = frozenset("is are am be been being".split())
 _PRESENT = frozenset("is are am has have says remain remains does seems seem".split())
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 # a signal right before the expression, or a word in its clause, that points forward when no verb decides
-_FORWARD_SIGNALS = ("as of", "from", "by", "until", "till")
+_FORWARD_SIGNALS = ("as of", "from", "by", "until", "till", "through")
+# a deadline moved: "delayed its ban to Sunday", "moved the goalposts to Sunday" (the new day is ahead)
+_MOVED = re.compile(r"\b(?:delay|postpon|push|mov|extend|defer|reschedul|put\s+off)\w*\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|unless|once)\b", re.IGNORECASE)  # "If it's gone on Monday, …": ahead
 _FORWARD_WORDS = re.compile(r"\b(?:deadline|effective|starting|beginning|ahead\s+of|no\s+later\s+than)\b", re.IGNORECASE)
 
 
@@ -121,8 +124,15 @@ def clause_tense(text: str, start: int, end: int, signal: str = "") -> str:
     be given for a weekday, weekend or day only."""
     c0, c1 = governing_clause(text, start, end)
     tense = _verb_tense(text, c0, c1, start, end)
+    if signal == "to" and _MOVED.search(text, c0, start):
+        return "future"
     if tense in ("past", "future"):
         return tense
+    if tense != "past" and _CONDITION.search(text, c0, start):
+        return "future"
+    if not tense and signal == "by" and not text[c0:start].strip(" \"“‘'(") and text[end:end + 2].startswith(","):
+        # "By Wednesday, China Daily was calling it …": the sentence's tense (a narrative, not a deadline)
+        return _verb_tense(text, 0, len(text), start, end) or "future"
     if signal in _FORWARD_SIGNALS or _FORWARD_WORDS.search(text, c0, c1):
         return "future"
     if tense == "present":
@@ -346,7 +356,9 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 HOLIDAYS = {"thanksgiving": (11, 3, 4), "christmas": (12, 25, None), "christmas eve": (12, 24, None),
             "christmas day": (12, 25, None), "new year's day": (1, 1, None), "new year's eve": (12, 31, None),
             "independence day": (7, 4, None), "fourth of july": (7, 4, None), "labor day": (9, 0, 1),
-            "memorial day": (5, 0, -1), "halloween": (10, 31, None), "election day": (11, 1, None)}
+            "memorial day": (5, 0, -1), "halloween": (10, 31, None), "election day": (11, 1, None),
+            "black friday": (11, 3, 4), "cyber monday": (11, 3, 4)}  # the Friday and Monday after Thanksgiving
+_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
 
 
 def holiday_date(name: str, year: int) -> dt.date:
@@ -354,6 +366,8 @@ def holiday_date(name: str, year: int) -> dt.date:
     month, a, n = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("’", "'"))]
     if name.lower().startswith("election"):
         return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if re.sub(r"\s+", " ", name.lower()) in _AFTER_THANKSGIVING:
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=_AFTER_THANKSGIVING[re.sub(r"\s+", " ", name.lower())])
     return dt.date(year, month, a) if n is None else _nth_weekday(year, month, a, n)
 
 

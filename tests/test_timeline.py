@@ -371,6 +371,15 @@ def test_every_status_has_a_phrase_for_the_findings():
     ("2021-06-10", "Spending doubled over the past year, after half a year of doubt.",
      {"the past year": "P1Y", "half a year": "P6M"}),
     ("2020-10-19", "The administration spent the summer trying to force a sale.", {"the summer": "2020-SU"}),
+    # Thursday 11 Feb 2021: a holiday that runs through Saturday (the 13th); Tuesday 22 Sept 2020: a ban delayed
+    # to Sunday (the 27th); Thursday 24 Sept 2020: "if … on Monday" is the 28th, "By Wednesday, … was" the 23rd
+    ("2021-02-11", "South Koreans headed into the holiday, which runs through Saturday.", {"Saturday": "2021-02-13"}),
+    ("2020-09-22", "The department has delayed its ban on new downloads to Sunday.", {"Sunday": "2020-09-27"}),
+    ("2020-09-24", "“If it’s gone on Monday,” she said, “I’ll move.”", {"Monday": "2020-09-28"}),
+    ("2020-09-24", "By Wednesday, China Daily was calling the deal unfair.", {"Wednesday": "2020-09-23"}),
+    # the day after Thanksgiving (Thursday 26 Nov 2020) and the Monday after it
+    ("2020-09-22", "Walmart wants shoppers before Black Friday and Cyber Monday.",
+     {"Black Friday": "2020-11-27", "Cyber Monday": "2020-11-30"}),
 ])
 def test_tense_aware_dates(dct, text, expected):
     got = {r["text"]: r["value"] for r in temporal.expressions_in_text(text, dt.date.fromisoformat(dct), WINDOW)}
