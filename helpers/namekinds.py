@@ -40,7 +40,7 @@ import pandas as pd
 from nameparser.config import CONSTANTS
 
 from helpers import lexicons
-from helpers.placenames import NonParties, non_parties
+from helpers.placenames import HOLIDAY_WEEKDAYS, NonParties, non_parties
 from helpers.tables import cue_pattern, typed_cues
 
 POSSESSIVE = ("’s", "'s", "’", "'")
@@ -281,6 +281,7 @@ _TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|tell|telling)\s+$")
 _PHRASE_WORDS = re.compile(r"[\w.’'-]+")
 _CONTRACTION = re.compile(r"[’'](?:re|ve|ll|d|m|t)$")
 _FUNCTION_TAGS = ("DT", "CC", "IN", "PR", "WD", "WP", "MD", "EX", "TO")  # Brill tags of words that are no name
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 _PARTY_TAG = re.compile(r"[A-Z]-(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]\.?)\.?")  # "R-Mo.", "R-Alaska", "D-S.C.": party and state
 
 
@@ -327,10 +328,12 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if modifier and (len(words) == 1 or places.is_place(stem)):  # "Redmond-based", "Chinese-owned", "Hong Kong-based"
         return ("demonym" if places.is_demonym(stem) else "place" if places.is_place(stem) or modifier.group(2) == "based"
                 else "thing"), ""
-    if all(places.is_calendar(w) for w in words) or (words[-1] in ("Day", "Eve") and (
+    if all(places.is_calendar(w) for w in words) or " ".join(words).lower().rstrip(".") in HOLIDAY_WEEKDAYS or \
+            words[-2:] == ["New", "Year"] or (words[-1] in ("Day", "Eve") and (
             len(words) == 1 or "’" in name or "'" in name or cues.is_common(words[0]))):
         return "calendar", ""  # a holiday: "Valentine's Day", "Singles' Day", "Election Day" (not "Doris Day")
-    if all(all(places.is_demonym(part) for part in w.split("-")) or w.lower() in ("people", "users") for w in words):
+    if all(all(places.is_demonym(part) for part in w.split("-")) or w.lower() in ("people", "users")
+           or (i == 0 and len(words) > 1 and w in _COMPASS) for i, w in enumerate(words)):  # "South Koreans", "North American"
         return "demonym", ""  # "Chinese", "Chinese-American"
     if len(words) == 1 and at_start and name[1:].islower() and cues.lexicon.get(name.lower(), "")[:2] in _FUNCTION_TAGS:
         return "common", ""  # a function word opening the sentence: "Neither the president-elect nor ..."

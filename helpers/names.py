@@ -31,6 +31,7 @@ import re
 from helpers.namekinds import (
     ACRONYM,
     FUNCTION_WORDS,
+    HOLIDAY_WEEKDAYS,
     INITIAL,
     NUMBER_WORDS,
     POSSESSIVE,
@@ -58,6 +59,9 @@ _PERSON_OF = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+of(?:\s+\S+){1,5}
 # Brill tags of a sentence's first word that is no part of a name: verbs, function words (not "FW",
 # a foreign word, often a given name: "Sana Mirza")
 _NOT_A_NAME_TAGS = ("VB", "IN", "CC", "DT", "RB", "PR", "MD", "WD", "WP", "WR", "TO", "UH", "EX", "RP", "PD")
+# a plural title before several names, capitalised ("Senators Chuck Schumer and Tom Cotton", "Sens. Thom Tillis
+# and Rick Scott"; AP Stylebook, "titles"), not "Federal judges"
+_PLURAL_TITLE = re.compile(r"Senators|Sens\.|Reps\.|Representatives|Judges|Ministers|Commissioners")
 _LIST_GAP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 _LIST_BEFORE = re.compile(r"([A-Za-z-]+)\s+(?:such\s+as|including|like)\s+$")
 _OTHER_THINGS = re.compile(r"\s*,?\s*and\s+(?:[\w-]+\s+){0,2}?other\s+([a-z]+)")
@@ -237,7 +241,8 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
             pieces.append(current)
             current = []
             continue
-        if len(words) > 1 and cues.places.is_calendar(bare(w)) and w[:1].isupper():
+        if len(words) > 1 and cues.places.is_calendar(bare(w)) and w[:1].isupper() and not (
+                i and f"{texts[i - 1]} {bare(w).rstrip('.,;:')}".lower() in HOLIDAY_WEEKDAYS):  # "Black Friday": one name
             pieces += [current, [(a, b)]]  # "In February the Biden administration", "on Monday CNBC reported"
             current = []
             continue
@@ -280,11 +285,12 @@ def _split_at_titles(text: str, words: list[tuple[int, int]], cues: NameCues) ->
     texts = [text[a:b] for a, b in words]
     i = 0
     while i < n:
-        if not cues.is_title(texts[i]) or texts[i][0].islower():
+        if not (cues.is_title(texts[i]) or _PLURAL_TITLE.fullmatch(texts[i])) or texts[i][0].islower():
             i += 1
             continue
         j = i  # the title chain: titles, and "of" + title ("Secretary of State")
-        while j < n and (cues.is_title(texts[j]) or (texts[j] == "of" and j + 1 < n and cues.is_title(texts[j + 1]))):
+        while j < n and (cues.is_title(texts[j]) or _PLURAL_TITLE.fullmatch(texts[j])
+                         or (texts[j] == "of" and j + 1 < n and cues.is_title(texts[j + 1]))):
             j += 1
         k = j  # the person's name: capitalised words up to a connector or an organisation word
         while k < n and texts[k][0].isupper() and not cues.org_type(texts[k]) and texts[k].lower() not in NUMBER_WORDS:

@@ -36,7 +36,10 @@ SINGLE_WORD_CITY_MIN_POPULATION = 100_000
 # Holidays named by one word, dates and not parties ("before Christmas"); holidays of more words end in
 # "Day" or "Eve" and are read as such by helpers.namekinds
 _HOLIDAYS = ("Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Eid", "Passover",
-             "Nowruz", "Vesak")
+             "Nowruz", "Vesak", "Seollal", "Chuseok", "Harbolnas", "Songkran", "Obon")
+# a weekday that a word before makes a holiday: "Black Friday", "Cyber Monday", "Super Tuesday"
+HOLIDAY_WEEKDAYS = frozenset({"black friday", "cyber monday", "good friday", "super tuesday", "ash wednesday",
+                              "easter monday", "giving tuesday", "easter sunday", "palm sunday", "holy saturday"})
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish", "er", "ic")
 
 

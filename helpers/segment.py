@@ -58,7 +58,7 @@ _EMAIL_AT = re.compile(_EMAIL)
 _ADDRESS_CHARS = re.compile(r"[\w.+-]")
 # A break right after these never ends a sentence.
 _TITLE_BEFORE_BREAK = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Pres|Sec|Amb|St)\.|(?<![\w.])[A-Z]\.)$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Pres|Sec|Amb|St|Pte)\.|(?<![\w.])[A-Z]\.)$"
 )
 _MONTH_ABBR_BEFORE_BREAK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 _BREAK_INSIDE_QUOTE = re.compile(r"(?<![.!?…])[.!?…]++\s++(?=[A-Z0-9‘'])")

@@ -84,6 +84,17 @@ def test_a_chinese_name_in_pinyin_is_a_person_whose_family_name_comes_first():
     assert r.quote("The court has")["speaker_id"] == r.party("Tang Wenjie").name
 
 
+def test_plural_titles_mps_legal_forms_regional_demonyms_and_holidays_read_as_written():
+    r = read("Last October, Senators Tomas Velkaric and Alma Quorvith wrote to the director. Nationals MP Mara Stiel "
+             "called for a ban. The commission fined Zentrix Pte. Ltd. 186 million won. South Koreans and North "
+             "American buyers wait for Black Friday and Cyber Monday, then Seollal. Federal judges blocked the ban.\n")
+    kept = set(r.world.mentions["surface"])
+    assert {"Tomas Velkaric", "Alma Quorvith", "Mara Stiel"} <= kept
+    assert r.party("Mara Stiel")["type"] == r.party("Tomas Velkaric")["type"] == "person"
+    assert "Zentrix Pte. Ltd." in kept and "Ltd." not in kept
+    assert not {"South Koreans", "North American", "Black", "Cyber", "Seollal", "Federal", "Senators"} & kept
+
+
 def test_a_country_described_by_a_copula_is_a_place_but_one_that_acts_is_its_government():
     r = read("Zentrix wanted a home outside both blocs. Ireland is the obvious answer, its chief said. Jordan is weighing "
              "a ban, and Norway was the first to act.\n")
