@@ -1,12 +1,11 @@
 """Quotations as newsrooms print them, and reported speech, each with its speaker.
 
-:func:`find_speech` returns a :class:`Speech` of two frames (offsets ``[start, end)`` into the
-article text):
+:func:`find_speech` returns a :class:`Speech` of two frames (offsets ``[start, end)`` into the text):
 
 ``quotes``
     ``quote_id, article_id, paragraph_no, sentence_no, start, end, text, kind, part, of,
-    speaker_id, cue, how``: one row per quotation that is speech. ``start``/``end`` span the
-    marks (a statement: its paragraph); ``text`` is what stands between them. ``kind``:
+    speaker_id, cue, how``: one row per quotation that is speech, ``start``/``end`` spanning the marks
+    (a statement: its paragraph), ``text`` what stands between them. ``kind``:
     ``direct`` (a quoted sentence or clause), ``partial`` (a fragment in the reporter's sentence),
     ``multi-paragraph`` (an opening mark on each paragraph, the closing one on the last; one row
     per paragraph, ``part`` of ``of``), ``statement`` (paragraphs set after a line ending in a
@@ -14,30 +13,27 @@ article text):
     the paragraphs after a line saying *full* or *in full* up to one with a reporting verb or
     quotation marks, else the one paragraph and those after it in the first person: "We will ...").
 ``reported``
-    ``article_id, sentence_no, start, end, cue, speaker_id, how``: reported speech, one row per
-    reporting verb outside quotations that attributes no quotation ("Mnuchin told CNBC his office
-    received the proposal", "according to a person familiar with the talks").
+    ``article_id, sentence_no, start, end, cue, speaker_id, how``: one row per reporting verb outside
+    quotations that attributes none ("Mnuchin told CNBC his office received", "according to X").
 
-Which quotations are speech: one that ends on its own punctuation ("…interests,") or has a
-speaker attributed; a short one (at most ``scare_quote_max_words`` words) only when a reporting
-verb governs it (attributed quotes of one to four words are partial quotes: called the deal
-"completely unacceptable"). Scare quotes stay out: a quotation introduced as a term (the cue
-table's ``term marker`` rows: as TikTok's "trusted technology partner", so-called, dubbed) or
-written as a name in title case ("Squawk Box", "For You").
+Which quotations are speech: one that ends on its own punctuation ("…interests,") or has a speaker;
+a short one (at most ``scare_quote_max_words`` words) only when a reporting verb governs it (called the
+deal "completely unacceptable"). Scare quotes stay out: a term (the cue table's ``term marker`` rows:
+as TikTok's "trusted technology partner", so-called) or a name in title case ("Squawk Box").
 
 A quotation's speaker, first rule that gives one (the subject and pronoun rules are
 :mod:`helpers.speakers`'): a reporting verb right after it (", X said", "said X, title", ", the
-company continued", ", X, a professor at Y, told reporters"); else, after a quotation ending on a
+company continued", ", X, a professor at Y, told reporters"), or a name right after it set off by a
+comma, however long its apposition, and one later in the sentence; else, after a quotation ending on a
 comma, question or exclamation mark, a name and any verb closing the clause ('"…," Velkaric
 fumed.', '"…," fumed Velkaric.'); a reporting verb before it in its sentence ("X said:", "X said
 the move was "…""); a colon before it in its sentence with no such verb (the sentence's subject:
 "For Velkaric, the answer was simple:"); the line before its paragraph when that ends in a colon
-(its reporting verb's subject, else the line's own subject: "Hawley laid out his case in
-March:"); another quotation of the same paragraph; the previous paragraph's last quotation when
-this paragraph opens with one (a quote continued), else the last speaker quoted in the two
-paragraphs before; for a quotation opening a sentence, the subject of the sentence before in its
-paragraph when that one reports no speech ('Velkaric was blunt. "…"'); a multi-paragraph quote's
-parts share one speaker.
+(its reporting verb's subject, else the line's subject: "Hawley laid out his case in March:");
+another quotation of the paragraph; the previous paragraph's last quotation when this paragraph opens
+with one, else the last speaker quoted in the two paragraphs before; for a quotation opening a
+sentence, the subject of the sentence before when that reports no speech ('Velkaric was blunt. "…"');
+a multi-paragraph quote's parts share one speaker.
 """
 from __future__ import annotations
 
@@ -284,6 +280,12 @@ class _ArticleReader:
                 self.attributing.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " after the quote", True
+            named = voices.named_after(b, self.verbs_between(b, e1 if e1 > b else self._sentence(b)[1])) \
+                if inner.rstrip()[-1:] == "," else None
+            if named is not None:  # '"…," Steven Mnuchin, the US Treasury secretary, who chairs …, told CNBC'
+                self.used_verbs.add(named[2])
+                self.attributing.add(named[2])
+                return named[0], named[1], "the name after the quote", True
             if inner.rstrip()[-1:] in ",?!—–":  # '"…," Velkaric fumed.': any verb of the name after it
                 found = voices.verb_after(b, e1 if e1 > b else self._sentence(b)[1])
                 if found is not None:

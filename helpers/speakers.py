@@ -68,7 +68,8 @@ _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 # "TikTok and its parent ByteDance", "Ms Pappas and Mr Chandlee"
-_AND = re.compile(r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
+_AND = re.compile(r"(?:\s*,?\s*\(?[A-Z]-[A-Z][A-Za-z.]{0,12}\)?)?"  # a legislator's party tag: "Marco Rubio, R-Fla., and"
+                  r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her|(?:[a-z]+\s+)?other)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
@@ -268,6 +269,19 @@ class ArticleVoices(DocumentSpeakers):
         c, verb = found
         speaker = self.resolve(c, verb.start(1), verb.group(1))
         return None if speaker == UNKNOWN else (speaker, self.text[min(c.start, verb.start(1)):max(c.end, verb.end())])
+
+    def named_after(self, b: int, verbs: list) -> tuple[str, str, int] | None:
+        """``(speaker, cue, verb start)`` when a name stands right after a quotation's comma at ``b``, set
+        off by a comma of its own, and one of the reporting ``verbs`` after it closes the apposition with
+        no quotation in between ('"…," Steven Mnuchin, the US Treasury secretary, who chairs …, told CNBC')."""
+        first = next(iter(self.window(self.sentence_at(b), b, b + 4)), None)
+        if first is None or first.kind != "name" or self.text[first.end:first.end + 1] != "," \
+                or self.text[b:first.start].strip(" ,") or self.possessive(first):
+            return None
+        verb = next((m for m in verbs if m.start() > first.end and not self.in_quote(m.start())), None)
+        if verb is None or any(q in self.text[first.end:verb.start()] for q in '"“”'):
+            return None
+        return first.party, self.text[first.start:verb.end()], verb.start()
 
     def line_speaker(self, k: int, lo: int, hi: int) -> str:
         """The first name or description of sentence ``k`` in ``[lo, hi)`` that is no possessive and not

@@ -521,3 +521,12 @@ def test_the_24_year_old_is_the_person_named_before():
     r = read("When Mara Stiel opens Zentrix in her room in Norvik, the videos are picked by software. \"I just know it "
              "understands me,\" said the 24-year-old, who sells hijabs. \"If they take that away, nothing is left.\"\n")
     assert r.quote("understands me")["speaker_id"] == r.quote("take that away")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_a_name_after_a_quote_with_a_long_apposition_speaks_and_a_coordination_is_its_first_name():
+    r = read("“I will confirm we did get a proposal,” Tomas Velkaric, the Norland treasury secretary, who chairs the "
+             "Committee on Foreign Investment, the panel that vets foreign takeovers for security risks, told CNBC on "
+             "Monday. Sen. Mara Stiel, R-Fla., and five other Republican senators said in a letter that “serious "
+             "questions” remained.\n")
+    assert r.quote("I will confirm")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("serious")["speaker_id"] == r.party("Mara Stiel").name
