@@ -128,6 +128,10 @@ def spans(text: str) -> list[str]:
         ("The deadline is Sept. 15 in the U.S. Treasury's view. Next.",
          ["The deadline is Sept. 15 in the U.S. Treasury's view.", "Next."]),
         ("Trump signed it on Aug. 6. It takes effect in 45 days.", ["Trump signed it on Aug. 6.", "It takes effect in 45 days."]),
+        # a town and its state's AP abbreviation end a sentence; "Pte. Ltd." does not
+        ("He sells candles from a garage in Tucson, Ariz. Half of his orders came from one video.",
+         ["He sells candles from a garage in Tucson, Ariz.", "Half of his orders came from one video."]),
+        ("The KCC fined TikTok Pte. Ltd. 186 million won.", ["The KCC fined TikTok Pte. Ltd. 186 million won."]),
         ("See https://t.co/Ab.Cd and www.example.com/a.b?x=1 now. Ask me@example.org. Bye.",
          ["See https://t.co/Ab.Cd and www.example.com/a.b?x=1 now.", "Ask me@example.org.", "Bye."]),
         ("Follow @NGrossman81. He posts a lot.", ["Follow @NGrossman81.", "He posts a lot."]),
