@@ -241,7 +241,7 @@ def _parts(text: str, r0: int, r1: int, s0: int, cues: NameCues) -> list[Part]:
             pieces.append(current)
             current = []
             continue
-        if len(words) > 1 and cues.places.is_calendar(bare(w)) and w[:1].isupper() and not (
+        if len(words) > 1 and cues.places.is_calendar(bare(w)) and w[:1].isupper() and not pinyin_name(texts) and not (
                 i and f"{texts[i - 1]} {bare(w).rstrip('.,;:')}".lower() in HOLIDAY_WEEKDAYS):  # "Black Friday": one name
             pieces += [current, [(a, b)]]  # "In February the Biden administration", "on Monday CNBC reported"
             current = []

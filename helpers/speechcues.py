@@ -212,7 +212,8 @@ _SPACE = re.compile(r"\s+")
 # where a clause ends after a verb or a name: punctuation, or a phrase of time or place ("said X on Monday")
 CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)—–]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|"
                         r"with|recently|later|earlier|afterwards|yesterday|today|again)\b")
-_AND_TITLED = re.compile(r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+){1,6})")
+_AND_TITLED = re.compile(r"(?:\s*,?\s*\(?[A-Z]-[A-Z][A-Za-z.]{0,12}\)?)?"  # after a party tag: "Chuck Schumer (D-N.Y.) and Sen."
+                         r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+|[A-Z][a-z]{1,4}\.\s+){1,6})")
 SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
                         r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")

@@ -530,3 +530,11 @@ def test_a_name_after_a_quote_with_a_long_apposition_speaks_and_a_coordination_i
              "questions” remained.\n")
     assert r.quote("I will confirm")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("serious")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_a_coordination_across_a_party_tag_and_a_title_speaks_as_its_first_name_and_sun_is_a_family_name():
+    r = read("Senate Minority Leader Tomas Velkaric (D-N.Y.) and Sen. Alma Quorvith (R-Ark.) asked the director last "
+             "October to assess the app, calling it \"a potential threat we cannot ignore.\" Sun Meiling, a fellow at "
+             "the Norvik Institute, told CGTN that it was bad. \"Nobody wants to be first,\" she said.\n")
+    assert r.quote("potential threat")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("Nobody wants")["speaker_id"] == r.party("Sun Meiling").name
