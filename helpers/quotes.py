@@ -16,10 +16,9 @@
     ``article_id, sentence_no, start, end, cue, speaker_id, how``: one row per reporting verb outside
     quotations that attributes none ("Mnuchin told CNBC his office received", "according to X").
 
-Which quotations are speech: one that ends on its own punctuation ("…interests,") or has a speaker;
-a short one (at most ``scare_quote_max_words`` words) only when a reporting verb governs it (called the
-deal "completely unacceptable"). Scare quotes stay out: a term (the cue table's ``term marker`` rows:
-as TikTok's "trusted technology partner", so-called) or a name in title case ("Squawk Box").
+Speech: a quotation ending on its own punctuation ("…interests,") or with a speaker; a short one (at
+most ``scare_quote_max_words`` words) only when a reporting verb governs it (called it "unacceptable").
+Scare quotes stay out: a term (``term marker`` cues: "trusted technology partner") or a title ("For You").
 
 A quotation's speaker, first rule that gives one (the subject and pronoun rules are
 :mod:`helpers.speakers`'): a reporting verb right after it (", X said", "said X, title", ", the
@@ -54,6 +53,7 @@ from helpers.tables import alias_key, cue_pattern
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
                  "speaker_id", "cue", "how"]
 REPORTED_COLUMNS = ["article_id", "sentence_no", "start", "end", "cue", "speaker_id", "how"]
+_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s|.*[\"“]")  # '"…," and TikTok has promised': its own clause
 _NEGATED = re.compile(r"(?i)(?:\bnot|n[’']t|\bnever|\bno\s+one|\bnobody)\s+(?:\w+\s+)?$")
 _VERB_WINDOW = 600  # a quotation's verb stands at most this many characters before it, in its sentence
 _VERBS_BACK = 8  # and among the last few verbs there
@@ -269,8 +269,8 @@ class _ArticleReader:
             window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
-                if '"' in between or "“" in between or (_too_long(strip_asides(between) or between)
-                                                         and not self.sc.noun_phrase(between)):
+                if _NEW_CLAUSE.match(between) or (
+                        _too_long(strip_asides(between) or between) and not self.sc.noun_phrase(between)):
                     break
                 if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
                         or not between.strip(" ,")):

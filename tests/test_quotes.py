@@ -538,3 +538,11 @@ def test_a_coordination_across_a_party_tag_and_a_title_speaks_as_its_first_name_
              "the Norvik Institute, told CGTN that it was bad. \"Nobody wants to be first,\" she said.\n")
     assert r.quote("potential threat")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("Nobody wants")["speaker_id"] == r.party("Sun Meiling").name
+
+
+def test_answered_before_a_quote_attributes_it_and_a_clause_after_and_does_not():
+    r = read("Asked whether Americans should download Zentrix, Secretary of State Tomas Velkaric answered: “Only if "
+             "you want your data in the hands of the party.” Mara Stiel, the company’s general manager, told users "
+             "that “we’re not planning on going anywhere,” and Zentrix has promised a $200 million fund.\n")
+    assert r.quote("Only if you want")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("going anywhere")["speaker_id"] == r.party("Mara Stiel").name
