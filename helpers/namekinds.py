@@ -52,14 +52,20 @@ INITIAL = re.compile(r"[A-Z]\.")  # a middle initial
 _PINYIN = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|" \
           r"in|un|ia|ie|iu|ua|uo|ui|er|ue|ve|a|o|e|i|u|v)"
 _PINYIN_SURNAME = re.compile(_PINYIN)  # one syllable: "Zhang", "Ma", "Wen"
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")  # "Seo-yeon", "Jae-in", "Ing-wen"
 _PINYIN_GIVEN = re.compile(f"{_PINYIN}(?:[-’']?{_PINYIN})?")  # one or two: "Ming", "Wenjie", "Chun-ying"
 
 
 def pinyin_name(words: list[str]) -> bool:
-    """A Chinese name as Hanyu Pinyin writes it, family name first: a one-syllable family name and a
-    given name of one or two syllables, each capitalised ("Tang Wenjie", "Ma Lin", "Wen Shuyi"); the
-    family name is the one said alone later ("Ma said")."""
-    return len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and \
+    """A name written family name first: Chinese in Hanyu Pinyin, a one-syllable family name and a given
+    name of one or two syllables, each capitalised ("Tang Wenjie", "Ma Lin", "Wen Shuyi"), or a family
+    name before a hyphenated given name, as Korean and Wade-Giles romanise them ("Park Seo-yeon", "Tsai
+    Ing-wen"); the family name is the one said alone later ("Ma said", "Park said")."""
+    if len(words) != 2 or not words[0][:1].isupper() or not words[0][1:].islower():
+        return False
+    if _HYPHENATED_GIVEN.fullmatch(words[1]):
+        return True
+    return words[1][:1].isupper() and words[1][1:].islower() and \
         bool(_PINYIN_SURNAME.fullmatch(words[0].lower())) and bool(_PINYIN_GIVEN.fullmatch(words[1].lower().replace("-", "")))
 
 

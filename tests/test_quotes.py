@@ -546,3 +546,11 @@ def test_answered_before_a_quote_attributes_it_and_a_clause_after_and_does_not()
              "that “we’re not planning on going anywhere,” and Zentrix has promised a $200 million fund.\n")
     assert r.quote("Only if you want")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("going anywhere")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_a_family_name_before_a_hyphenated_given_name_is_said_alone_and_tweeted_late_attributes():
+    r = read("Park Seo-yeon, an analyst at Hanbit Securities, said the pause was welcome. \"Last summer every agency "
+             "was asking,\" Park said. Tomas Velkaric went further. He tweeted late Monday that the country was "
+             "engaged in \"open robbery.\"\n")
+    assert r.quote("Last summer")["speaker_id"] == r.party("Park Seo-yeon").name
+    assert r.quote("open robbery")["speaker_id"] == r.party("Tomas Velkaric").name
