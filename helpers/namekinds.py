@@ -407,7 +407,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
             return "common", ""  # "We’re", "Don't"
         if cues.org_type(name) and not at_start:
             return "org_ref", cues.org_type(name)
-        if cues.is_title(name) or (places.is_state_abbreviation(name) and before.rstrip().endswith(",")):
+        stated = name + "." if after.startswith(".") and not name.endswith(".") else name  # "(Fla.)"
+        if cues.is_title(name) or (places.is_state_abbreviation(stated) and before.rstrip().endswith((",", "("))):
             return ("place" if name.endswith(".") and not cues.is_title(name) else "common"), ""  # "the Secretary", "Wash."
         proper = cues.lexicon.get(plain(name), "")[:3] == "NNP"  # the lexicon knows it as a name: "Twitter", "Apple"
         if (cues.is_common(name) and (at_start or not proper)) or words[0].lower() in HONORIFICS or (

@@ -37,6 +37,11 @@ SINGLE_WORD_CITY_MIN_POPULATION = 100_000
 # "Day" or "Eve" and are read as such by helpers.namekinds
 _HOLIDAYS = ("Christmas", "Easter", "Thanksgiving", "Halloween", "Hanukkah", "Diwali", "Ramadan", "Eid", "Passover",
              "Nowruz", "Vesak", "Seollal", "Chuseok", "Harbolnas", "Songkran", "Obon")
+# the AP Stylebook's abbreviations of US states (entry "state names"), which are no prefix of the name for
+# some ("Fla.", "Neb.", "Tenn."): written with a town ("Tucson, Ariz.") or a legislator ("Marco Rubio (Fla.)")
+AP_STATES = ("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
+             "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla",
+             "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Vt", "Va", "Wash", "W.Va", "Wis", "Wyo", "D.C")
 # a weekday that a word before makes a holiday: "Black Friday", "Cyber Monday", "Super Tuesday"
 HOLIDAY_WEEKDAYS = frozenset({"black friday", "cyber monday", "good friday", "super tuesday", "ash wednesday",
                               "easter monday", "giving tuesday", "easter sunday", "palm sunday", "holy saturday"})
@@ -97,6 +102,8 @@ class NonParties:
         """"Calif.", "Wash.", "Pa.": an abbreviation (with its full stop) of a US state's name."""
         if not word.endswith(".") or len(word) > 7:
             return False
+        if word[:-1] in AP_STATES:
+            return True
         k = key(word)
         return len(k) >= 2 and any(s.startswith(k) for s in self.states)
 

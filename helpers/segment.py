@@ -19,6 +19,7 @@ import pandas as pd
 from sentencex import segment as _sentencex
 
 from helpers.assumptions import Assumptions
+from helpers.placenames import AP_STATES
 
 PARAGRAPH_KINDS = ("headline", "body", "embedded_post", "fragment")
 VOICES = ("narration", "direct_quote", "embedded_post")
@@ -61,11 +62,8 @@ _TITLE_BEFORE_BREAK = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Rev|Hon|Pres|Sec|Amb|St|Pte)\.|(?<![\w.])[A-Z]\.)$"
 )
 _MONTH_ABBR_BEFORE_BREAK = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
-# a town and its state's abbreviation ending a sentence ("from a garage in Tucson, Ariz. Half of his orders"):
-# the AP Stylebook's state abbreviations (entry "state names"), after a comma and a capitalised town
-_STATE_ENDS_SENTENCE = re.compile(r"(?<=[a-z]),\s(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
-                                  r"Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|"
-                                  r"Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo|D\.C)\.\s++(?=[A-Z][a-z])")
+# a town and its state's AP abbreviation ending a sentence ("from a garage in Tucson, Ariz. Half of his orders")
+_STATE_ENDS_SENTENCE = re.compile(r"(?<=[a-z]),\s(?:" + "|".join(map(re.escape, AP_STATES)) + r")\.\s++(?=[A-Z][a-z])")
 _BREAK_INSIDE_QUOTE = re.compile(r"(?<![.!?…])[.!?…]++\s++(?=[A-Z0-9‘'])")
 _INNER_TERMINAL = re.compile(r"(?<![.!?…;:])[.!?…;:]++[\"'”’)\]]*+\s++\S")
 _SENTENCE_AFTER_TOKEN = re.compile(r"[.!?]++[\"'”’)]*+\s++(?=[\"“‘(]?[A-Z])")

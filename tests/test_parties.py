@@ -95,6 +95,14 @@ def test_plural_titles_mps_legal_forms_regional_demonyms_and_holidays_read_as_wr
     assert not {"South Koreans", "North American", "Black", "Cyber", "Seollal", "Federal", "Senators"} & kept
 
 
+def test_a_states_ap_abbreviation_after_a_legislator_is_a_place_even_when_it_is_no_prefix_of_the_name():
+    # AP Stylebook, "state names": Fla. (Florida), Miss. (Mississippi), N.C. (North Carolina)
+    r = read("A group led by Sen. Tomas Velkaric (Fla.) on Wednesday urged the president. Sens. Alma Quorvith (N.C.) "
+             "and Mara Stiel (Miss.) also signed.\n")
+    kept = set(r.world.mentions["surface"])
+    assert {"Tomas Velkaric", "Alma Quorvith", "Mara Stiel"} <= kept and not {"Fla", "Fla.", "N.C.", "Miss."} & kept
+
+
 def test_a_country_described_by_a_copula_is_a_place_but_one_that_acts_is_its_government():
     r = read("Zentrix wanted a home outside both blocs. Ireland is the obvious answer, its chief said. Jordan is weighing "
              "a ban, and Norway was the first to act.\n")
