@@ -554,3 +554,9 @@ def test_a_family_name_before_a_hyphenated_given_name_is_said_alone_and_tweeted_
              "engaged in \"open robbery.\"\n")
     assert r.quote("Last summer")["speaker_id"] == r.party("Park Seo-yeon").name
     assert r.quote("open robbery")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_called_governs_a_quotation_after_a_long_object():
+    r = read("In a letter to the secretary, Tomas Velkaric called any ongoing partnership that stops short of a full "
+             "break from Zentrix Holdings \"completely unacceptable.\"\n")
+    assert r.quote("completely unacceptable")["speaker_id"] == r.party("Tomas Velkaric").name
