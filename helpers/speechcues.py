@@ -231,9 +231,9 @@ TOGETHER = frozenset({"two", "three", "both"})
 INVERTS = re.compile(r"(?i)said|says|added|adds|wrote|writes|noted|notes|explained|continued|argued|warned|insisted")
 # roles that speak for an organisation: "the spokesman added", after the ministry spoke, is the ministry
 SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+_POSSESSIVE = re.compile(r"[’']s?$|[.’']+$")  # a word's possessive ending or full stop, before it is looked up
 # Brill tags of the words a noun phrase is made of (Penn Treebank tag set): determiners, adjectives, nouns,
 # numbers, prepositions, possessives, participles ("a lawyer based in Beijing", "a trading house").
-_POSSESSIVE = re.compile(r"[’']s?$|[.’']+$")
 _NOUN_PHRASE_TAGS = ("DT", "JJ", "NN", "CD", "IN", "PRP$", "POS", "VBG", "VBN")
 # Roles that speak as themselves, not for their employer, unless the text says whom they speak for ("an
 # official in charge of MOFCOM's department"): "a senior administration official said" is an unnamed source

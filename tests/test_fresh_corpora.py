@@ -27,7 +27,7 @@ FLOOR = {
     "fourth": {"parties_precision": 0.78, "parties_recall": 0.89, "quote_speakers_precision": 0.92,
              "quote_speakers_recall": 0.83, "reported_speakers_precision": 0.85,
              "reported_speakers_recall": 0.76, "dates_precision": 0.96, "dates_recall": 0.95},
-    "fifth": {"parties_precision": 0.89, "parties_recall": 0.94, "quote_speakers_precision": 0.99,
+    "fifth": {"parties_precision": 0.90, "parties_recall": 0.94, "quote_speakers_precision": 0.99,
             "quote_speakers_recall": 0.95, "reported_speakers_precision": 0.86,
             "reported_speakers_recall": 0.87, "dates_precision": 0.95, "dates_recall": 0.96},
     "sixth": {"parties_precision": 0.86, "parties_recall": 0.95, "quote_speakers_precision": 0.92,
@@ -52,7 +52,7 @@ FLOOR = {
               "quote_speakers_recall": 0.95, "reported_speakers_precision": 0.88,
               "reported_speakers_recall": 0.77, "dates_precision": 0.93, "dates_recall": 0.93},
     "thirteenth": {"parties_precision": 0.91, "parties_recall": 0.90, "quote_speakers_precision": 0.95,
-                 "quote_speakers_recall": 0.89, "reported_speakers_precision": 0.83,
+                 "quote_speakers_recall": 0.89, "reported_speakers_precision": 0.82,
                  "reported_speakers_recall": 0.84, "dates_precision": 0.94, "dates_recall": 0.92},
     "fourteenth": {"parties_precision": 0.82, "parties_recall": 0.93, "quote_speakers_precision": 0.94,
                  "quote_speakers_recall": 0.83, "reported_speakers_precision": 0.76,
@@ -64,11 +64,11 @@ FLOOR = {
                 "quote_speakers_recall": 0.91, "reported_speakers_precision": 0.89,
                 "reported_speakers_recall": 0.78, "dates_precision": 0.93, "dates_recall": 0.91},
     "seventeenth": {"parties_precision": 0.87, "parties_recall": 0.91, "quote_speakers_precision": 0.91,
-                  "quote_speakers_recall": 0.83, "reported_speakers_precision": 0.82,
+                  "quote_speakers_recall": 0.85, "reported_speakers_precision": 0.82,
                   "reported_speakers_recall": 0.73, "dates_precision": 0.92, "dates_recall": 0.93},
     "eighteenth": {"parties_precision": 0.85, "parties_recall": 0.92, "quote_speakers_precision": 0.94,
-                 "quote_speakers_recall": 0.84, "reported_speakers_precision": 0.82,
-                 "reported_speakers_recall": 0.79, "dates_precision": 0.94, "dates_recall": 0.94},
+                 "quote_speakers_recall": 0.86, "reported_speakers_precision": 0.84,
+                 "reported_speakers_recall": 0.82, "dates_precision": 0.94, "dates_recall": 0.94},
 }
 
 
