@@ -45,7 +45,8 @@ former official are ``unknown``; so is "he", "she" or "the official" taking up s
 sentence before ("An executive at a trading house said …. '…,' he said"). An
 order, law or regulation speaks for whoever signed or passed it ("The order, signed by Trump, says");
 another document for its issuer ("a White House fact sheet"), else whoever introduced "a statement" in
-the two sentences before (:mod:`helpers.documents`); "It reads in part:" is the document named last.
+the two sentences before (:mod:`helpers.documents`); "It reads in part:" is the document named last,
+and "it" after a sentence whose subject is a document is that document ("The WeChat order … '…,' it says").
 """
 from __future__ import annotations
 
@@ -352,6 +353,11 @@ class ArticleVoices(DocumentSpeakers):
             if not here:
                 continue
             first = here[0]
+            if kk < k and depth < 3 and c.head == "it" and first.kind == "description" \
+                    and self.cues.is_document(self.text[first.start:first.end]):  # "The WeChat order … '…,' it says"
+                found = self.resolve(first, first.start, "", depth + 1)
+                if found != UNKNOWN:
+                    return found
             if kk < k and depth < 3 and self._new_referent(first, c):  # "An executive … said …. '…,' he said": that one
                 return self.resolve(first, first.start, "", depth + 1)
             if kk < k and first.kind in ("pronoun", "description") and depth < 3 and \

@@ -560,3 +560,10 @@ def test_called_governs_a_quotation_after_a_long_object():
     r = read("In a letter to the secretary, Tomas Velkaric called any ongoing partnership that stops short of a full "
              "break from Zentrix Holdings \"completely unacceptable.\"\n")
     assert r.quote("completely unacceptable")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_it_after_a_sentence_whose_subject_is_an_order_is_the_orders_signer():
+    r = read("Traders were left guessing after President Tomas Velkaric signed an order that could cut the app off. "
+             "The Quorvia order borrows much of its language from the Zentrix one. “Like Zentrix, Quorvia captures "
+             "vast swaths of information,” it says.\n")
+    assert r.quote("vast swaths")["speaker_id"] == r.party("Tomas Velkaric").name
