@@ -288,7 +288,14 @@ _PHRASE_WORDS = re.compile(r"[\w.’'-]+")
 _CONTRACTION = re.compile(r"[’'](?:re|ve|ll|d|m|t)$")
 _FUNCTION_TAGS = ("DT", "CC", "IN", "PR", "WD", "WP", "MD", "EX", "TO")  # Brill tags of words that are no name
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
-_PARTY_TAG = re.compile(r"[A-Z]-(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]\.?)\.?")  # "R-Mo.", "R-Alaska", "D-S.C.": party and state
+PARTY_TAG = re.compile(r"[A-Z]-(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]\.?)\.?")  # "R-Mo.", "R-Alaska", "D-S.C.": party and state
+
+
+def _verb_follows(after: str, cues: NameCues) -> bool:
+    """Whether a finite verb (Brill tags) follows a name, an auxiliary between: the name acts. A past
+    participle counts as the past tense too: "Pakistan blocked the app" (Brill tags it VBN)."""
+    following = _FOLLOWING_VERB.match(after)
+    return bool(following) and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD")
 
 
 def _acts(before: str, after: str, cues: NameCues) -> bool:
@@ -298,12 +305,10 @@ def _acts(before: str, after: str, cues: NameCues) -> bool:
     if after.startswith(("’s", "'s")):
         return True
     following = _FOLLOWING_VERB.match(after)
-    # a past participle right after the name is its past tense too: "Pakistan blocked the app" (Brill tags it VBN)
-    # but a copula makes it a place described ("Ireland is the obvious answer"), unless a verb follows ("is weighing")
+    # a copula makes it a place described ("Ireland is the obvious answer"), unless a verb follows ("is weighing")
     if following and following.group(1) in _COPULA and cues.lexicon.get(following.group(2) or "", "")[:3] != "VBG":
         return False
-    if following and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD") and \
-            not _PLACE_PREPOSITION.search(before):
+    if _verb_follows(after, cues) and not _PLACE_PREPOSITION.search(before):
         return True
     return bool(re.search(r"(?i)(?:\b(?:urged|urges|accused|accuses|called\s+on|calls\s+on|told|pressed)|"
                           r"\bBeijing\s+and|\bboth)\s+$", before))
@@ -327,7 +332,7 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     at_start = before.strip(" \"“‘'(—–-") == "" or before.rstrip().endswith((":", "“", '"'))
     if titled and not all(cues.is_common(w) for w in words):  # not "General Data Protection Regulation"
         return "person", "person"
-    if len(words) == 1 and _PARTY_TAG.fullmatch(name):
+    if len(words) == 1 and PARTY_TAG.fullmatch(name):
         return "acronym", ""
     modifier = _MODIFIER.fullmatch(words[-1])
     stem = " ".join([*words[:-1], modifier.group(1)]) if modifier else ""
@@ -448,8 +453,7 @@ def _product(words: list[str], before: str, after: str, cues: NameCues) -> bool:
     Maduro": a place's), and not a company owned by one in legal form ("Alphabet Inc's Google")."""
     if after.startswith(("’s", "'s")):
         return False
-    following = _FOLLOWING_VERB.match(after)
-    if following and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD"):
+    if _verb_follows(after, cues):
         return False
     listed = _LISTED_AFTER.search(before)
     if listed and cues.things.fullmatch(listed.group(1)):

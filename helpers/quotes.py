@@ -53,7 +53,7 @@ from helpers.tables import alias_key, cue_pattern
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
                  "speaker_id", "cue", "how"]
 REPORTED_COLUMNS = ["article_id", "sentence_no", "start", "end", "cue", "speaker_id", "how"]
-_NEW_CLAUSE = re.compile(r"\s*,?\s*(?:and|while|whereas)\s|.*[\"“]")  # '"…," and TikTok has promised': its own clause
+_NO_ATTRIBUTION = re.compile(r"\s*,?\s*(?:and|while|whereas)\s|.*[\"“]")  # '"…," and X has …': its own clause; a quote
 _NEGATED = re.compile(r"(?i)(?:\bnot|n[’']t|\bnever|\bno\s+one|\bnobody)\s+(?:\w+\s+)?$")
 _VERB_WINDOW = 600  # a quotation's verb stands at most this many characters before it, in its sentence
 _VERBS_BACK = 8  # and among the last few verbs there
@@ -269,7 +269,7 @@ class _ArticleReader:
             window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
-                if _NEW_CLAUSE.match(between) or (
+                if _NO_ATTRIBUTION.match(between) or (
                         _too_long(strip_asides(between) or between) and not self.sc.noun_phrase(between)):
                     break
                 if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))

@@ -69,7 +69,7 @@ _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
 # "TikTok and its parent ByteDance", "Ms Pappas and Mr Chandlee"
-_AND = re.compile(r"(?:\s*,?\s*\(?[A-Z]-[A-Z][A-Za-z.]{0,12}\)?)?"  # a legislator's party tag: "Marco Rubio, R-Fla., and"
+_AND = re.compile(sc.AFTER_PARTY_TAG +  # "Marco Rubio, R-Fla., and five other Republican senators"
                   r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her|(?:[a-z]+\s+)?other)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
@@ -178,9 +178,10 @@ class ArticleVoices(DocumentSpeakers):
             return (self.resolve(after[0], verb_start), "according to") if after else (UNKNOWN, "according to")
         inverted = not after_quote and sc.INVERTS.fullmatch(verb) \
             and text[max(s0, verb_start - 3):verb_start].rstrip().endswith(",")
-        if sc.TELL.match(verb) and sc.PASSIVE.search(text, max(s0, verb_start - 12), verb_start):
+        told = bool(sc.TELL.match(verb))
+        if told and sc.PASSIVE.search(text, max(s0, verb_start - 12), verb_start):
             return UNKNOWN, "passive"  # "the Commerce Department is told to evaluate": the one told, not who tells
-        if (after_quote or inverted) and not sc.TELL.match(verb):  # "told AFP": the one told
+        if (after_quote or inverted) and not told:  # "told AFP": the one told
             # '"…," said X' / '…, said Jordan Feld, a talent manager' (the reporting clause inverted)
             follow = self.window(k, verb_end, min(s1, verb_end + 40))[:1]
             if follow and self.cues.only_titles(text[verb_end:follow[0].start]) and follow[0].kind != "pronoun" \
@@ -331,7 +332,7 @@ class ArticleVoices(DocumentSpeakers):
         k = self.sentence_at(at)
         docs = [x for kk in range(k, max(-1, k - 3), -1) for x in reversed(self.candidates(kk)) if x.kind == "description"
                 and x.start < c.start and self.cues.is_document(self.text[x.start:x.end])] \
-            if c.head == "it" and verb in sc.READS else []
+            if c.head == "it" and verb.lower() in sc.READS else []
         if docs and depth < 3:  # "… led the letter to the president. It reads in part:": the letter, so whoever sent it
             return self.resolve(docs[0], docs[0].start, "", depth + 1)
         if _CONTINUES.match(verb):  # "he added", "the company continued": the one who spoke before

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from helpers.namekinds import NameCues
+from helpers.namekinds import PARTY_TAG, NameCues
 from helpers.tables import cue_pattern
 
 MEMO_MAX = 200_000
@@ -212,8 +212,9 @@ _SPACE = re.compile(r"\s+")
 # where a clause ends after a verb or a name: punctuation, or a phrase of time or place ("said X on Monday")
 CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)—–]|$)|\s+(?:on|in|at|during|after|before|as|when|while|last|this|to|from|"
                         r"with|recently|later|earlier|afterwards|yesterday|today|again)\b")
-_AND_TITLED = re.compile(r"(?:\s*,?\s*\(?[A-Z]-[A-Z][A-Za-z.]{0,12}\)?)?"  # after a party tag: "Chuck Schumer (D-N.Y.) and Sen."
-                         r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+|[A-Z][a-z]{1,4}\.\s+){1,6})")
+# a legislator's party tag after a name, before "and": "Marco Rubio, R-Fla., and", "Chuck Schumer (D-N.Y.) and"
+AFTER_PARTY_TAG = r"(?:\s*,?\s*\(?" + PARTY_TAG.pattern + r"\)?)?"
+_AND_TITLED = re.compile(AFTER_PARTY_TAG + r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+|[A-Z][a-z]{1,4}\.\s+){1,6})")
 SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
                         r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
@@ -244,7 +245,7 @@ _AGE = re.compile(r"\d{1,3}-year-old|teenager")  # a person described by age (AP
 # a preposition governing what follows: "in a letter to Mnuchin, Hawley said" (Mnuchin is no subject)
 PREPOSITION_BEFORE = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
                                 r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?$")
-READS = frozenset({"reads", "read", "Reads", "Read"})  # a document's verb: "It reads in part:"
+READS = frozenset({"reads", "read"})  # a document's verb: "It reads in part:"
 UNNAMED_ROLE_AFTER = re.compile(r"\s+officials?\b")
 
 

@@ -356,18 +356,18 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 HOLIDAYS = {"thanksgiving": (11, 3, 4), "christmas": (12, 25, None), "christmas eve": (12, 24, None),
             "christmas day": (12, 25, None), "new year's day": (1, 1, None), "new year's eve": (12, 31, None),
             "independence day": (7, 4, None), "fourth of july": (7, 4, None), "labor day": (9, 0, 1),
-            "memorial day": (5, 0, -1), "halloween": (10, 31, None), "election day": (11, 1, None),
-            "black friday": (11, 3, 4), "cyber monday": (11, 3, 4)}  # the Friday and Monday after Thanksgiving
-_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}
+            "memorial day": (5, 0, -1), "halloween": (10, 31, None), "election day": (11, 1, None)}
+_AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}  # days after it: the Friday and the Monday
 
 
 def holiday_date(name: str, year: int) -> dt.date:
     """The day of a holiday in ``year`` (Election Day: the Tuesday after the first Monday of November)."""
-    month, a, n = HOLIDAYS[re.sub(r"\s+", " ", name.lower().replace("’", "'"))]
-    if name.lower().startswith("election"):
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    if key in _AFTER_THANKSGIVING:
+        return holiday_date("thanksgiving", year) + dt.timedelta(days=_AFTER_THANKSGIVING[key])
+    month, a, n = HOLIDAYS[key]
+    if key.startswith("election"):
         return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
-    if re.sub(r"\s+", " ", name.lower()) in _AFTER_THANKSGIVING:
-        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=_AFTER_THANKSGIVING[re.sub(r"\s+", " ", name.lower())])
     return dt.date(year, month, a) if n is None else _nth_weekday(year, month, a, n)
 
 
