@@ -51,6 +51,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from nameparser import HumanName
 from realistic import add_all
 
 from helpers import parties, quotes, reference
@@ -170,7 +171,14 @@ def _forms_by_party(v: Voices, aid: str, region) -> dict[str, set[str]]:
 
 
 def _gold_forms(party: dict) -> set[str]:
-    return {key(party["name"]), *(key(f) for f in party.get("forms", []))}
+    """A gold party's name and forms; for a person, the name without the title a gold writer put before it
+    ("President Biden" is carried as "Biden": a title is no part of a name, nameparser says which words are one)."""
+    forms = {key(party["name"]), *(key(f) for f in party.get("forms", []))}
+    if party.get("type") == "person":
+        name = HumanName(party["name"])
+        if name.title:
+            forms.add(key(" ".join(w for w in (name.first, name.middle, name.last, name.suffix) if w)))
+    return forms
 
 
 def _speaker_right(speaker_id: str, gold_speaker: str, gold: dict, forms: dict[str, set[str]], v: Voices) -> bool:

@@ -71,4 +71,18 @@ class DocumentSpeakers:
             by = [x for x in self.window(kk, s0 + lo, s0 + hi) if x.kind == "name"]
             if by and (m.group(1) is not None or (by[-1].end == s0 + hi and self.party_type.get(by[-1].party) == "person")):
                 return by[0 if m.group(1) is not None else -1].party
+        return self._enacted_by(k) if enacted else UNKNOWN
+
+    def _enacted_by(self, k: int) -> str:
+        """Whom an order, law or regulation with no signer named near it is by: the person who, as the
+        subject of one of the twelve sentences before, signed, issued, revoked or ordered ("President Joe
+        Biden on Wednesday revoked … and ordered a broader review. … "…," the order said": Biden)."""
+        for kk in range(k - 1, max(-1, k - 13), -1):
+            s0, s1, _ = self.sentences[kk]
+            found = self.line_subject(kk, s1)
+            if found is None or self.party_type.get(found[0]) != "person":
+                continue
+            start = self.text.find(found[1], s0, s1) + len(found[1])
+            if sc.ENACTS.search(self.text, start, min(s1, start + 120)):
+                return found[0]
         return UNKNOWN

@@ -486,6 +486,15 @@ def test_an_order_speaks_for_the_signer_named_after_it_or_in_the_possessive_befo
     assert r.quote("should evaluate")["speaker_id"] == r.party("Mara Stiel").name
 
 
+def test_an_order_no_one_is_said_to_sign_is_by_the_person_who_revoked_or_ordered_in_a_sentence_before():
+    r = read("President Mara Stiel on Wednesday revoked a set of orders issued by Tomas Velkaric and ordered a broader "
+             "review of apps. Zentrix welcomed the move. \"The Government should evaluate these threats through "
+             "rigorous analysis,\" the order said.\n\n"
+             "Alma Quorvith, a trade lawyer, called it a start. The new law says firms must \"keep all data at home.\"\n")
+    assert r.quote("should evaluate")["speaker_id"] == r.party("Mara Stiel").name  # not Velkaric, whose orders were revoked
+    assert r.quote("keep all data")["speaker_id"] == r.party("Mara Stiel").name  # the lawyer only called it a start
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
