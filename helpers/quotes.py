@@ -16,23 +16,22 @@
     ``article_id, sentence_no, start, end, cue, speaker_id, how``: one row per reporting verb outside
     quotations that attributes none ("Mnuchin told CNBC his office received", "according to X").
 
-Speech: a quotation ending on its own punctuation ("…interests,") or with a speaker; a short one (at
-most ``scare_quote_max_words`` words) only when a reporting verb governs it (called it "unacceptable").
-Scare quotes stay out: a term (``term marker`` cues: "trusted technology partner") or a title ("For You").
+Speech: a quotation ending on its own punctuation ("…interests,") or with a speaker; a short one (at most
+``scare_quote_max_words`` words) only when a reporting verb governs it (called it "unacceptable") or closes its
+sentence ('is "evaluating" risks, she said'; not 'A "working group" …, it said'). Scare quotes stay out: a term
+(``term marker`` cues: "trusted technology partner") or a title ("For You").
 
-A quotation's speaker, first rule that gives one (the subject and pronoun rules are
-:mod:`helpers.speakers`'): a reporting verb right after it (", X said", "said X, title", ", the
-company continued", ", X, a professor at Y, told reporters"), or a name right after it set off by a
-comma, however long its apposition, and one later in the sentence; else, after a quotation ending on a
-comma, question or exclamation mark, a name and any verb closing the clause ('"…," Velkaric
-fumed.', '"…," fumed Velkaric.'); a reporting verb before it in its sentence ("X said:", "X said
-the move was "…""); a colon before it in its sentence with no such verb (the sentence's subject:
-"For Velkaric, the answer was simple:"); the line before its paragraph when that ends in a colon
-(its reporting verb's subject, else the line's subject: "Hawley laid out his case in March:");
-another quotation of the paragraph; the previous paragraph's last quotation when this paragraph opens
-with one, else the last speaker quoted in the two paragraphs before; for a quotation opening a
-sentence, the subject of the sentence before when that reports no speech ('Velkaric was blunt. "…"');
-a multi-paragraph quote's parts share one speaker.
+A quotation's speaker, first rule that gives one (the subject and pronoun rules are :mod:`helpers.speakers`'): a
+reporting verb right after it (", X said", "said X, title", ", the company continued", ", X, a professor at Y, told
+reporters"), or a name right after it set off by a comma, however long its apposition, and one later in the
+sentence; else, after a quotation ending on a comma, question or exclamation mark, a name and any verb closing the
+clause ('"…," Velkaric fumed.', '"…," fumed Velkaric.'); a reporting verb before it in its sentence ("X said:", "X
+said the move was "…""); a colon before it in its sentence with no such verb (the sentence's subject: "For Velkaric,
+the answer was simple:"); the line before its paragraph when that ends in a colon (its reporting verb's subject,
+else the line's subject: "Hawley laid out his case in March:"); another quotation of the paragraph; the previous
+paragraph's last quotation when this paragraph opens with one, else the last speaker quoted in the two paragraphs
+before; for a quotation opening a sentence, the subject of the sentence before when that reports no speech
+('Velkaric was blunt. "…"'); a multi-paragraph quote's parts share one speaker.
 """
 from __future__ import annotations
 
@@ -304,8 +303,9 @@ class _ArticleReader:
                     self.used_verbs.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " before the quote", True
-        closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) \
-            if closed and count_words(inner, limit=self.scare_max) > self.scare_max else None  # not 'A "working group"'
+        closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) if closed and not (count_words(
+            inner, limit=self.scare_max) <= self.scare_max and _DETERMINER_BEFORE.search(text, max(s0, a - 8), a)) \
+            else None  # not 'A "working group"'
         if closing is not None:  # 'The list targets firms that endanger China's "…" or …, the ministry said.'
             return closing
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject

@@ -315,7 +315,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
     if sum(map(piece.count, "“”\"«»‘’'")) > QUOTE_MARKS_MAX:  # no prose: pair them by the plain expression
         return [(m.start(), m.end(), 0, True) for m in QUOTE_PAIRS.finditer(text, start, end)]
     out: list[tuple[int, int, int, bool]] = []
-    stack: list[tuple[int, bool, int]] = []  # (position, a double mark, doubles below it)
+    stack: list[tuple[int, bool, int]] = []  # (position, a double mark, marks below it)
     doubles: list[int] = []  # indexes in the stack of the open double marks
     singles: list[int] = []
     for m in _MARK.finditer(text, start, end):
@@ -323,7 +323,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
         ch = text[i]
         if ch == "“" or ch == "«":
             doubles.append(len(stack))
-            stack.append((i, True, stack[-1][2] + stack[-1][1] if stack else 0))
+            stack.append((i, True, stack[-1][2] + 1 if stack else 0))
             continue
         if ch == "”" or ch == "»":
             if doubles:
@@ -336,18 +336,18 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
                 _close(stack, doubles, singles, doubles[-1], i, out)
             else:
                 doubles.append(len(stack))
-                stack.append((i, True, stack[-1][2] + stack[-1][1] if stack else 0))
+                stack.append((i, True, stack[-1][2] + 1 if stack else 0))
         elif ch == "‘":
             if before in _OPENS_BEFORE or before in "“\"":
                 singles.append(len(stack))
-                stack.append((i, False, stack[-1][2] + stack[-1][1] if stack else 0))
+                stack.append((i, False, stack[-1][2] + 1 if stack else 0))
         elif before.isalnum() and after.isalnum():
             continue  # ’ or ' between letters: an apostrophe
         elif singles and not before.isspace() and (after in _CLOSES_AFTER or after in "”\""):
             _close(stack, doubles, singles, singles[-1], i, out)
         elif ch == "'" and (before in _OPENS_BEFORE or before in "“\"") and after.isalnum():
             singles.append(len(stack))
-            stack.append((i, False, stack[-1][2] + stack[-1][1] if stack else 0))
+            stack.append((i, False, stack[-1][2] + 1 if stack else 0))
     if doubles:  # never closed: the outermost runs to the end of the span
         out.append((stack[doubles[0]][0], end, 0, False))
     out.sort()

@@ -20,6 +20,8 @@ def spans(text: str) -> list[tuple[str, int, bool]]:
     ('"We are pleased,” she said.', [('"We are pleased,”', 0, True)]),
     ("“They used power to ‘hunt’ firms,” it said.", [("“They used power to ‘hunt’ firms,”", 0, True),
                                                      ("‘hunt’", 1, True)]),  # a quote inside a quote
+    ("‘“Security” is the weapon of choice,’ the paper argued.", [("‘“Security” is the weapon of choice,’", 0, True),
+                                                               ("“Security”", 1, True)]),  # British: double inside single
     ("Kevin’s role and the lawyers’ fees", []),  # apostrophes
     ("“In recent weeks, as things changed", [("“In recent weeks, as things changed", 0, False)]),  # runs on
 ])
@@ -493,6 +495,14 @@ def test_an_order_no_one_is_said_to_sign_is_by_the_person_who_revoked_or_ordered
              "Alma Quorvith, a trade lawyer, called it a start. The new law says firms must \"keep all data at home.\"\n")
     assert r.quote("should evaluate")["speaker_id"] == r.party("Mara Stiel").name  # not Velkaric, whose orders were revoked
     assert r.quote("keep all data")["speaker_id"] == r.party("Mara Stiel").name  # the lawyer only called it a start
+
+
+def test_a_short_quote_closed_by_a_reporting_clause_is_its_speakers_but_a_term_after_an_article_is_not():
+    r = read("Mara Stiel, the Norland press secretary, spoke on Tuesday. The government is \"comprehensively "
+             "evaluating\" the risks from Zentrix, she said. A \"working mechanism\" of several departments will "
+             "decide which firms are listed, the ministry said.\n")
+    assert r.quote("comprehensively evaluating")["speaker_id"] == r.party("Mara Stiel").name
+    assert not r.speech.quotes["text"].str.contains("working mechanism").any()
 
 
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
