@@ -505,6 +505,16 @@ def test_a_short_quote_closed_by_a_reporting_clause_is_its_speakers_but_a_term_a
     assert not r.speech.quotes["text"].str.contains("working mechanism").any()
 
 
+def test_demanding_complaining_conceding_vowing_and_advising_govern_short_quotes_but_a_demand_is_a_noun():
+    r = read("Tomas Velkaric demanded that \"a substantial portion\" of the price go to the treasury. Mara Stiel wrote "
+             "to staff, complaining that the app had become \"political\". Alma Quorvith advised "
+             "firms to consult the ministry \"in a timely manner\". Velkaric's demand that the app be sold stands.\n")
+    assert r.quote("substantial portion")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("political")["speaker_id"] == r.party("Mara Stiel").name
+    assert r.quote("timely manner")["speaker_id"] == r.party("Alma Quorvith").name
+    assert not r.speech.reported["cue"].str.contains("demand that").any()
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
