@@ -295,14 +295,13 @@ class _ArticleReader:
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
                  if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing]
-        if verbs:  # before: 'X said: "…"' / 'X said the deal was "…"'
-            m = verbs[-1]
-            speaker, how = voices.subject(m.start(), m.end())
-            if not _NEGATED.search(text[max(lo, m.start() - 20):m.start()]):
-                if text[m.end():a].strip(PAD + ",:") == "" or text[max(lo, a - 8):a].rstrip(PAD).endswith((":", ",")):
-                    self.used_verbs.add(m.start())
-                c0, c1 = voices.cue(m.start(), m.end())
-                return speaker, text[c0:c1], how + " before the quote", True
+        # before: 'X said: "…"' / 'X said the deal was "…"' (governed unless negated; with no speaker found, on below)
+        governed = bool(verbs) and not _NEGATED.search(text[max(lo, verbs[-1].start() - 20):verbs[-1].start()])
+        if governed and (m := verbs[-1]) and (found := voices.subject(m.start(), m.end()))[0] != UNKNOWN:
+            if text[m.end():a].strip(PAD + ",:") == "" or text[max(lo, a - 8):a].rstrip(PAD).endswith((":", ",")):
+                self.used_verbs.add(m.start())
+            c0, c1 = voices.cue(m.start(), m.end())
+            return found[0], text[c0:c1], found[1] + " before the quote", True
         closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) if closed and not (count_words(
             inner, limit=self.scare_max) <= self.scare_max and _DETERMINER_BEFORE.search(text, max(s0, a - 8), a)) \
             else None  # not 'A "working group"'
@@ -336,7 +335,8 @@ class _ArticleReader:
                     spoken = [q for q in self.quotes_in.get(para[0], []) if q["speaker_id"] != UNKNOWN] if para else []
                     if spoken:
                         return spoken[-1]["speaker_id"], spoken[-1]["cue"], "the quote before", False
-        same = [q for q in self.quotes_in.get(pno, []) if q["speaker_id"] != UNKNOWN]
+        same = [q for q in self.quotes_in.get(pno, []) if q["speaker_id"] != UNKNOWN  # in its sentence, if governed
+                and (not governed or q["sentence_no"] == self._sentence(a)[2])]
         if same:
             return same[-1]["speaker_id"], same[-1]["cue"], "the paragraph's quote", False
         k = voices.sentence_at(a)
@@ -345,7 +345,7 @@ class _ArticleReader:
             found = voices.line_subject(k - 1, a)  # 'Velkaric was blunt. "…"': the sentence before's subject
             if found is not None:
                 return found[0], found[1], "the sentence before", False
-        return UNKNOWN, "", "none", False
+        return UNKNOWN, "", "none", governed
 
     def _closing_clause(self, b: int, s1: int) -> tuple[str, str, str, bool] | None:
         """The speaker of a reporting clause that closes the quotation's sentence after a comma (", the

@@ -380,6 +380,10 @@ class ArticleVoices(DocumentSpeakers):
             owners = [x for x in here if x.kind == "name" and want == "person" and kk < k and self._fits(x.party, want, word)]
             if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
                 return owners[-1].party
+        if want == "person" and word and c.kind == "description":  # "the president said", whoever is titled so before
+            titled = {p for _, _, p in self.mentions[:bisect.bisect_left(self.mention_starts, at)] if self._fits(p, want, word)}
+            if len(titled) == 1:  # one person of the article, however far back
+                return titled.pop()
         if want == "person" and word and not self.cues.holds(word, self.party_type, self.party_words, "person"):
             # "the Prime Minister told" when no one is titled so:
             i = bisect.bisect_left(self.events, (at, ""))  # the person who spoke last, within two sentences

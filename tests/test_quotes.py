@@ -515,6 +515,22 @@ def test_demanding_complaining_conceding_vowing_and_advising_govern_short_quotes
     assert not r.speech.reported["cue"].str.contains("demand that").any()
 
 
+def test_a_quote_whose_verb_before_has_no_subject_found_takes_the_speaker_of_one_before_in_its_sentence():
+    r = read("Judge Mara Stiel blocked the rules late Saturday. She wrote that the users had shown \"serious questions "
+             "going to the merits\" of their claim, and that \"Zentrix is irreplaceable for its users in Norland.\" "
+             "The order doesn't say which \"transactions\" are barred.\n")
+    assert r.quote("irreplaceable")["speaker_id"] == r.party("Mara Stiel").name
+    assert not r.speech.quotes["text"].str.contains("transactions").any()  # a verb negated governs nothing
+
+
+def test_the_president_is_the_one_person_titled_so_before_however_far_back():
+    filler = "".join(f"The hearing went on for hour {n}. " for n in range(1, 16))
+    r = read("Judge Mara Stiel, whom President Tomas Velkaric appointed last year, heard the case. " + filler
+             + "Zentrix and Quorvia gave conflicting accounts, and the president said he would not approve the deal "
+               "unless the buyers had \"total control\".\n")
+    assert r.quote("total control")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
