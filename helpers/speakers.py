@@ -26,7 +26,8 @@ applies:
 "she" mean a person; "it" an organisation; "they" either (the first of the people named
 together); "the company", "the retailer" a company; "the department", "the ministry" a government
 body, one whose name holds that word first; "the president", "the Treasury secretary", "the
-spokesperson" the person whose title holds that word.
+spokesperson" the person whose title holds that word, and when none is found near, the one person of the
+article titled so; "they" or "the senators" after a group "led by" a person in the four sentences before, that person.
 A description with a name in apposition ("a judge in Pennsylvania, Wendy Beetlestone,") is that name
 when it fits; a role that speaks for an organisation named after it ("an official in charge of
 MOFCOM's department", "a spokeswoman for the ministry") is that organisation; a document ("the
@@ -73,6 +74,7 @@ _AND = re.compile(sc.AFTER_PARTY_TAG +  # "Marco Rubio, R-Fla., and five other R
                   r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her|(?:[a-z]+\s+)?other)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
+_LED_BY = re.compile(r"\bled\s+by\s+")  # a group and its leader
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
@@ -312,6 +314,10 @@ class ArticleVoices(DocumentSpeakers):
             return UNKNOWN if sc.UNNAMED_ROLE_AFTER.match(self.text, c.end) else c.party
         if c.kind == "unnamed":
             return UNKNOWN
+        if (c.head == "they" or (c.kind == "description" and c.head.endswith("s"))) and depth == 0:
+            leader = self._leader(self.sentence_at(at), at)  # "A group of senators led by Sen. Marco Rubio … they wrote"
+            if leader:
+                return leader
         want, word = self.cues.wants(c, self.text)
         if want == "institution":  # "a TikTok spokesperson": TikTok; "the US Treasury Secretary": the one so titled
             head_of = c.kind == "description" and c.head not in sc.SPEAKS_FOR and self.cues.names.is_title(c.head) \
@@ -396,6 +402,18 @@ class ArticleVoices(DocumentSpeakers):
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
                     return speaker
         return UNKNOWN
+
+    def _leader(self, k: int, at: int) -> str:
+        """The person a group in one of the four sentences up to ``at`` is "led by" ("A group of Republican
+        senators led by Sen. Marco Rubio (Fla.) is urging"): whom "the senators" or "they" speak through."""
+        for kk in range(k, max(-1, k - 4), -1):
+            s0, s1, _ = self.sentences[kk]
+            led = _LED_BY.search(self.text, s0, min(s1, at))
+            if led is not None:
+                after = self.window(kk, led.end(), min(s1, led.end() + 40))[:1]
+                if after and after[0].kind == "name" and self.party_type.get(after[0].party) == "person":
+                    return after[0].party
+        return ""
 
     def _new_referent(self, first: Candidate, c: Candidate) -> bool:
         """Whether ``first``, a sentence's subject introduced by description only ("An executive at a major

@@ -179,7 +179,8 @@ class SpeechCues:
         people = "|".join(f"(?:{p})" for p in titles)
         description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:"
                                  r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?"
-                                 r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:" + people + r")s)(?![\w’'-])")
+                                 r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:" + people + r")s"
+                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:senator|lawmaker|legislator)s)(?![\w’'-])")
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
 
 

@@ -531,6 +531,17 @@ def test_the_president_is_the_one_person_titled_so_before_however_far_back():
     assert r.quote("total control")["speaker_id"] == r.party("Tomas Velkaric").name
 
 
+def test_the_senators_or_they_after_a_group_led_by_someone_is_that_leader():
+    r = read("A group of senators led by Sen. Mara Stiel (Alaska) is urging President Tomas Velkaric to reject the deal. "
+             "\"We remain opposed to any deal that leaves Zentrix in control,\" the senators wrote on Wednesday.\n\n"
+             "\"We are heartened that the deal still needs approval,\" the lawmakers added. \"The code must stay here,\" "
+             "they wrote.\n\n"
+             "Analysts at Quorvia Capital were unmoved. \"Letters change nothing,\" they said.\n")
+    stiel = r.party("Mara Stiel").name
+    assert [r.quote(q)["speaker_id"] for q in ("remain opposed", "heartened", "code must")] == [stiel] * 3
+    assert r.quote("Letters change")["speaker_id"] != stiel  # no group led by anyone there
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
