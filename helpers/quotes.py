@@ -39,15 +39,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from helpers.corpus import Corpus
-from helpers.mentions import alias_owners
 from helpers.segment import PAD, count_words, quote_spans
+from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
 from helpers.speechcues import SpeechCues, strip_asides
-from helpers.tables import alias_key, cue_pattern
+from helpers.tables import cue_pattern
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
                  "speaker_id", "cue", "how"]
@@ -61,6 +60,7 @@ _INTRODUCES = re.compile(r"[^“\".]{0,50}?[:,]\s*[“\"]")
 _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*\b[^.;:“”\"]*$")
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
+_RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
@@ -88,9 +88,9 @@ def find_speech(corpus: Corpus, mentions: pd.DataFrame, parties: pd.DataFrame, c
     party_type = dict(zip(parties["stakeholder_id"], parties["type"]))
     party_words = {sid: " ".join(map(str, vals)).lower() for sid, *vals in
                    parties[["stakeholder_id", "name", "label", "title", "aliases"]].itertuples(index=False)}
-    by_article = _rows_by_article(mentions, ["start", "end", "stakeholder_id"])
-    sents_by = _rows_by_article(corpus.sentences, ["start", "end", "sentence_no", "paragraph_no", "voice"])
-    paras_by = _rows_by_article(corpus.paragraphs, ["paragraph_no", "start", "end", "kind"])
+    by_article = rows_by_article(mentions, ["start", "end", "stakeholder_id"])
+    sents_by = rows_by_article(corpus.sentences, ["start", "end", "sentence_no", "paragraph_no", "voice"])
+    paras_by = rows_by_article(corpus.paragraphs, ["paragraph_no", "start", "end", "kind"])
     quotes, reported = [], []
     for aid in sorted(sents_by):
         reader = _ArticleReader(corpus.texts[aid], aid, sents_by[aid], sorted(paras_by.get(aid, [])),
@@ -103,18 +103,6 @@ def find_speech(corpus: Corpus, mentions: pd.DataFrame, parties: pd.DataFrame, c
     return Speech(qf.astype({"start": "int64", "end": "int64", "sentence_no": "int64", "paragraph_no": "int64",
                              "part": "int64", "of": "int64"}),
                   rf.astype({"start": "int64", "end": "int64", "sentence_no": "int64"}))
-
-
-def _rows_by_article(frame: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
-    """The frame's rows as tuples of ``columns``, per article, in the frame's order within each
-    article (plain lists: iterating them is many times faster than iterating the frame)."""
-    frame = frame.sort_values("article_id", kind="stable")
-    ids = frame["article_id"].to_numpy()
-    cols = [frame[c].to_numpy().tolist() for c in columns]
-    if not len(ids):
-        return {}
-    cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(ids)]
-    return {ids[a]: list(zip(*(c[a:b] for c in cols))) for a, b in zip(cuts, cuts[1:])}
 
 
 class _ArticleReader:
@@ -275,6 +263,9 @@ class _ArticleReader:
                         or not between.strip(" ,")):
                     continue
                 speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=b)
+                if how == "none" and _RELATIVE_END.search(between):  # '"…," a line that suggested': a noun's clause,
+                    self.used_verbs.add(m.start())  # neither its attribution nor reported speech
+                    break
                 self.used_verbs.add(m.start())
                 self.attributing.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
@@ -466,35 +457,3 @@ def _too_long(between: str) -> bool:
     be long: "ByteDance founder and Chief Executive Zhang Yiming said")."""
     words = between.split()
     return len(words) > 12 or sum(w[:1].islower() for w in words) > 4
-
-
-def sentence_speakers(corpus: Corpus, quotes: pd.DataFrame, parties: pd.DataFrame) -> pd.DataFrame:
-    """Who speaks each sentence that is (mostly) a quotation other than a partial one, or part of
-    an embedded post: ``article_id, sentence_no, speaker_id, cue``. A post's speaker is its author
-    as the parties know them (their aliases), else the author's name as signed."""
-    owners = alias_owners(parties[["stakeholder_id", "aliases"]])
-    rows = []
-    s = corpus.sentences
-    posts = corpus.paragraphs[corpus.paragraphs["kind"] == "embedded_post"]
-    for p in posts.itertuples(index=False):
-        author = p.post_author or ""
-        speaker = owners.get(alias_key(author), author or UNKNOWN)
-        inside = s[(s["article_id"] == p.article_id) & (s["paragraph_no"] == p.paragraph_no)]
-        rows += [{"article_id": p.article_id, "sentence_no": int(no), "speaker_id": speaker,
-                  "cue": f"post signature: {author} ({p.post_handle})"} for no in inside["sentence_no"]]
-    spoken = quotes[quotes["kind"] != "partial"]
-    sentences = _rows_by_article(s, ["start", "end", "sentence_no"])
-    for aid, qs in _rows_by_article(spoken, ["start", "end", "speaker_id", "cue"]).items():
-        sents = sorted(sentences.get(aid, []))
-        starts = [a for a, _, _ in sents]
-        best: dict[int, tuple[int, str, str]] = {}  # sentence -> (overlap, speaker, cue) of the quote covering most
-        for q0, q1, speaker, cue in qs:
-            for a, b, no in sents[max(0, bisect.bisect_right(starts, q0) - 1):bisect.bisect_left(starts, q1)]:
-                overlap = min(b, q1) - max(a, q0)
-                if overlap > 0 and overlap > best.get(no, (0,))[0]:
-                    best[no] = (overlap, speaker, cue)
-        rows += [{"article_id": aid, "sentence_no": int(no), "speaker_id": sp, "cue": cue}
-                 for no, (_, sp, cue) in sorted(best.items())]
-    out = pd.DataFrame(rows, columns=["article_id", "sentence_no", "speaker_id", "cue"])
-    return out.drop_duplicates(["article_id", "sentence_no"]).sort_values(["article_id", "sentence_no"]) \
-        .reset_index(drop=True)

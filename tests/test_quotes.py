@@ -542,6 +542,15 @@ def test_the_senators_or_they_after_a_group_led_by_someone_is_that_leader():
     assert r.quote("Letters change")["speaker_id"] != stiel  # no group led by anyone there
 
 
+def test_a_noun_and_its_relative_clause_after_a_quote_are_no_attribution_but_one_of_them_said_is():
+    r = read("Tomas Velkaric, a trade adviser, was less keen. Speaking on Monday, he described Zentrix as \"clearly a "
+             "company that has made billions abroad,\" a line that suggested unease in the cabinet.\n\n"
+             "\"We were told nothing about the sale,\" one of them said.\n")
+    assert r.quote("clearly a company")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert not r.speech.reported["cue"].str.contains("suggested").any()
+    assert r.quote("told nothing")["speaker_id"] == "unknown"
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
