@@ -551,6 +551,13 @@ def test_a_noun_and_its_relative_clause_after_a_quote_are_no_attribution_but_one
     assert r.quote("told nothing")["speaker_id"] == "unknown"
 
 
+def test_it_after_a_sentence_whose_subject_is_someones_order_is_that_someone():
+    r = read("Zentrix welcomed the move on Wednesday.\n\n"
+             "In place of bans aimed at named firms, Velkaric's order sets out criteria for judging any app. It says the "
+             "government \"should evaluate these threats through rigorous analysis.\"\n")
+    assert r.quote("should evaluate")["speaker_id"] == r.party("Velkaric").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
