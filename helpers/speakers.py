@@ -314,10 +314,9 @@ class ArticleVoices(DocumentSpeakers):
             return UNKNOWN if sc.UNNAMED_ROLE_AFTER.match(self.text, c.end) else c.party
         if c.kind == "unnamed":
             return UNKNOWN
-        if (c.head == "they" or (c.kind == "description" and c.head.endswith("s"))) and depth == 0:
-            leader = self._leader(self.sentence_at(at), at)  # "A group of senators led by Sen. Marco Rubio … they wrote"
-            if leader:
-                return leader
+        plural = c.head == "they" or (c.kind == "description" and c.head.endswith("s"))
+        if plural and depth == 0 and (leader := self._leader(self.sentence_at(at), at)):  # "A group … led by X … they wrote"
+            return leader
         want, word = self.cues.wants(c, self.text)
         if want == "institution":  # "a TikTok spokesperson": TikTok; "the US Treasury Secretary": the one so titled
             head_of = c.kind == "description" and c.head not in sc.SPEAKS_FOR and self.cues.names.is_title(c.head) \
