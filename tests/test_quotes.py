@@ -558,6 +558,13 @@ def test_it_after_a_sentence_whose_subject_is_someones_order_is_that_someone():
     assert r.quote("should evaluate")["speaker_id"] == r.party("Velkaric").name
 
 
+@pytest.mark.parametrize("when", ["over the weekend", "Friday", "overnight", "shortly after the hearing"])
+def test_a_verb_that_needs_a_time_after_it_to_be_speech_takes_any_phrase_of_time(when):
+    r = read(f"Sen. Mara Stiel, R-Alaska, who had defended the ban, tweeted {when} that a sale would be a \"win-win\" "
+             "that \"keeps data out of the hands of Zentrix.\"\n")
+    assert r.quote("keeps data")["speaker_id"] == r.party("Mara Stiel").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
