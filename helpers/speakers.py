@@ -75,6 +75,7 @@ _AND = re.compile(sc.AFTER_PARTY_TAG +  # "Marco Rubio, R-Fla., and five other R
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 _LED_BY = re.compile(r"\bled\s+by\s+")  # a group and its leader
+_INTRODUCES_NEXT = re.compile(r"[:“\"]")
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
@@ -348,10 +349,10 @@ class ArticleVoices(DocumentSpeakers):
         # "..., it said", "..., the company said" closing a sentence: the names before are what was said, not who said it
         closing = c.kind in ("pronoun", "description") and bool(verb) and \
             self.text[max(self.sentences[k][0], c.start - 3):c.start].rstrip().endswith(",")
-        if closing and c.kind == "description" and want == "company":  # "…, the company said": the story's company
-            salient = self._salient(k, c.start, want, word)
-            if salient:
-                return salient
+        salient = self._salient(k, c.start, want, word) if closing and c.kind == "description" and want == "company" \
+            and not _INTRODUCES_NEXT.search(self.text, at, self.sentences[k][1]) else ""  # not "After X, the company said:"
+        if salient:  # "…, the company said": the story's company
+            return salient
         for kk in range(k, max(-1, k - 12), -1):
             cands = self.candidates(kk)
             here = ([] if closing else self.window(kk, self.sentences[kk][0], c.start)) if kk == k else \
@@ -412,10 +413,9 @@ class ArticleVoices(DocumentSpeakers):
         for kk in range(k, max(-1, k - 4), -1):
             s0, s1, _ = self.sentences[kk]
             led = _LED_BY.search(self.text, s0, min(s1, at))
-            if led is not None:
-                after = self.window(kk, led.end(), min(s1, led.end() + 40))[:1]
-                if after and after[0].kind == "name" and self.party_type.get(after[0].party) == "person":
-                    return after[0].party
+            after = self.window(kk, led.end(), min(s1, led.end() + 40))[:1] if led is not None else []
+            if after and after[0].kind == "name" and self.party_type.get(after[0].party) == "person":
+                return after[0].party
         return ""
 
     def _new_referent(self, first: Candidate, c: Candidate) -> bool:

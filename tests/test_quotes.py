@@ -565,6 +565,14 @@ def test_a_verb_that_needs_a_time_after_it_to_be_speech_takes_any_phrase_of_time
     assert r.quote("keeps data")["speaker_id"] == r.party("Mara Stiel").name
 
 
+def test_the_company_after_an_opening_phrase_and_before_a_colon_is_the_company_that_spoke_not_the_most_named():
+    r = read("Tomas Velkaric ordered Quorvia Holdings to sell Zentrix, squeezing Quorvia Holdings as Quorvia Holdings "
+             "talks to buyers. Quorvia Holdings did not comment.\n\n"
+             "Zentrix has said it tried to work with the government \"in good faith.\" After the first order, the "
+             "company said last week: \"What we met instead was an administration that paid no attention to facts.\"\n")
+    assert r.quote("What we met")["speaker_id"] == r.party("Zentrix").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
