@@ -45,7 +45,7 @@ from helpers.corpus import Corpus
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
-from helpers.speechcues import SpeechCues, strip_asides
+from helpers.speechcues import AUXILIARY, SpeechCues, strip_asides
 from helpers.tables import cue_pattern
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
@@ -61,6 +61,7 @@ _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|char
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
+_NAME_AFTER = re.compile(r"\s+[^\W\d_a-z]")  # "said Élodie Marchetti": a name, read or not
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
@@ -263,9 +264,11 @@ class _ArticleReader:
                         or not between.strip(" ,")):
                     continue
                 speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=b)
-                if how == "none" and _RELATIVE_END.search(between):  # '"…," a line that suggested': a noun's clause,
-                    self.used_verbs.add(m.start())  # neither its attribution nor reported speech
-                    break
+                if how == "none" and (_RELATIVE_END.search(between) or (between.split() or ["said"])[0] in AUXILIARY or not (
+                        between.strip(" ,") or _NAME_AFTER.match(text, m.end()))):  # '"…," a line that suggested', 'X, who
+                    if _RELATIVE_END.search(between):  # called it "…," has argued': a noun's clause (no speech) or the
+                        self.used_verbs.add(m.start())  # sentence going on (its subject's), no attribution (but '"…,"
+                    break  # said Élodie Marchetti', a name unread)
                 self.used_verbs.add(m.start())
                 self.attributing.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())

@@ -573,6 +573,13 @@ def test_the_company_after_an_opening_phrase_and_before_a_colon_is_the_company_t
     assert r.quote("What we met")["speaker_id"] == r.party("Zentrix").name
 
 
+def test_a_verb_after_a_quote_with_no_subject_after_it_where_the_sentence_goes_on_is_no_attribution():
+    r = read("Sen. Mara Stiel (R-Alaska), who called an earlier version of the deal \"completely unacceptable,\" has "
+             "argued that anything short of a sale leaves data exposed.\n")
+    assert r.quote("completely unacceptable")["speaker_id"] == r.party("Mara Stiel").name
+    assert r.reported("argued")["speaker_id"] == r.party("Mara Stiel").name  # the sentence's own verb, reported speech
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
