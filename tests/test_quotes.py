@@ -580,6 +580,12 @@ def test_a_verb_after_a_quote_with_no_subject_after_it_where_the_sentence_goes_o
     assert r.reported("argued")["speaker_id"] == r.party("Mara Stiel").name  # the sentence's own verb, reported speech
 
 
+def test_called_governs_a_quote_after_an_object_with_abbreviations_in_it():
+    r = read("Foreign ministry spokesman Tomas Velkaric last month called the U.S. pressure on Zentrix \"disguised and "
+             "coercive robbery.\"\n")
+    assert r.quote("coercive robbery")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
