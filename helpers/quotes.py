@@ -45,7 +45,7 @@ from helpers.corpus import Corpus
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
-from helpers.speechcues import AUXILIARY, SpeechCues, strip_asides
+from helpers.speechcues import AUXILIARY, Candidate, SpeechCues, strip_asides
 from helpers.tables import cue_pattern
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
@@ -61,6 +61,7 @@ _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|char
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
+_OWNER = re.compile(r"(?:His|Her)\b")
 _NAME_AFTER = re.compile(r"\s+[^\W\d_a-z]")  # "said Élodie Marchetti": a name, read or not
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
@@ -303,6 +304,10 @@ class _ArticleReader:
             return closing
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
             found = voices.line_subject(voices.sentence_at(a), a)
+            owner = _OWNER.match(text, s0) if found is None else None  # 'His view was blunt: "…"': whom "his" means
+            if owner is not None:
+                he = voices.resolve(Candidate(s0, owner.end(), "pronoun", head="he" if owner[0] == "His" else "she"), s0)
+                found = (he, owner[0]) if he != UNKNOWN else None
             if found is not None:
                 return found[0], found[1], "the line's subject", True
         if a == self.para(pno)[1]:  # the paragraph opens with it: the line before, or the quote before

@@ -586,6 +586,12 @@ def test_called_governs_a_quote_after_an_object_with_abbreviations_in_it():
     assert r.quote("coercive robbery")["speaker_id"] == r.party("Tomas Velkaric").name
 
 
+def test_his_view_before_a_colon_is_the_view_of_the_man_named_before():
+    r = read("Tomas Velkaric, a former ministry lawyer, said the outline raised more questions than it answered. His view "
+             "was blunt: \"Nobody outside that room has seen a term sheet.\"\n")
+    assert r.quote("Nobody outside")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
