@@ -26,12 +26,14 @@ reporting verb right after it (", X said", "said X, title", ", the company conti
 reporters"), or a name right after it set off by a comma, however long its apposition, and one later in the
 sentence; else, after a quotation ending on a comma, question or exclamation mark, a name and any verb closing the
 clause ('"…," Velkaric fumed.', '"…," fumed Velkaric.'); a reporting verb before it in its sentence ("X said:", "X
-said the move was "…""); a colon before it in its sentence with no such verb (the sentence's subject: "For Velkaric,
-the answer was simple:"); the line before its paragraph when that ends in a colon (its reporting verb's subject,
-else the line's subject: "Hawley laid out his case in March:"); another quotation of the paragraph; the previous
-paragraph's last quotation when this paragraph opens with one, else the last speaker quoted in the two paragraphs
-before; for a quotation opening a sentence, the subject of the sentence before when that reports no speech
-('Velkaric was blunt. "…"'); a multi-paragraph quote's parts share one speaker.
+said the move was "…""); a document the sentence is about, for its signer or issuer ('The new order directs … where
+apps present an "undue or unacceptable risk"'); a colon before it in its sentence with no such verb (the sentence's
+subject, or whom "His" opening it means: "For Velkaric, the answer was simple:"); the line before its paragraph when
+that ends in a colon (its reporting verb's subject, else the line's subject: "Hawley laid out his case in March:");
+another quotation of the paragraph; the previous paragraph's last quotation when this paragraph opens with one, else
+the last speaker quoted in the two paragraphs before; for a quotation opening a sentence, the subject of the
+sentence before when that reports no speech ('Velkaric was blunt. "…"'). A multi-paragraph quote's parts share one
+speaker.
 """
 from __future__ import annotations
 
@@ -302,6 +304,10 @@ class _ArticleReader:
             else None  # not 'A "working group"'
         if closing is not None:  # 'The list targets firms that endanger China's "…" or …, the ministry said.'
             return closing
+        doc = next((c for c in voices.candidates(voices.sentence_at(a)) if c.kind == "description" and c.start < a), None)
+        if doc is not None and doc.start < s0 + 40 and self.sc.is_document(text[doc.start:doc.end]) \
+                and (by := voices.resolve(doc, doc.start)) != UNKNOWN:  # 'The new order directs … an "undue … risk"'
+            return by, text[doc.start:doc.end], "the document the sentence is about", True
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
             found = voices.line_subject(voices.sentence_at(a), a)
             owner = _OWNER.match(text, s0) if found is None else None  # 'His view was blunt: "…"': whom "his" means

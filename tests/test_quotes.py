@@ -592,6 +592,14 @@ def test_his_view_before_a_colon_is_the_view_of_the_man_named_before():
     assert r.quote("Nobody outside")["speaker_id"] == r.party("Tomas Velkaric").name
 
 
+def test_a_quote_in_a_sentence_about_an_order_is_the_orders_and_a_title_is_no_quote():
+    r = read("President Mara Stiel on Wednesday revoked the orders and signed a new one. The new order, titled \"Protecting "
+             "Norland's Data from Foreign Rivals,\" directs the trade ministry to act where apps present an \"undue or "
+             "unacceptable risk\" to security.\n")
+    assert r.quote("undue or unacceptable")["speaker_id"] == r.party("Mara Stiel").name
+    assert not r.speech.quotes["text"].str.contains("Protecting").any()
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
