@@ -232,7 +232,8 @@ class _ArticleReader:
             self.used_verbs.add(verb.start())
         if speaker == UNKNOWN and noun is not None:  # "The statement went on:": whoever issued it
             doc = next((c for c in self.voices.candidates(k) if c.kind == "description" and c.start <= noun.start() < c.end
-                        and self.text[c.start:c.start + 4].lower() == "the "), None)  # not "In a blog post, X took aim:"
+                        and (self.text[c.start:c.start + 4].lower() == "the " or c.start == s0)), None)  # "A White House fact
+            # sheet sets out the change:" (the line's subject), not "In a blog post, X took aim:"
             speaker, how = (self.voices.resolve(doc, doc.start), "the statement's issuer") if doc else (speaker, how)
         if speaker == UNKNOWN:  # "In a blog post last week, chief executive Kevin Mayer ... took aim at Facebook:"
             speaker, how = self.voices.line_speaker(k, s0, p1), "the line's subject"

@@ -600,6 +600,15 @@ def test_a_quote_in_a_sentence_about_an_order_is_the_orders_and_a_title_is_no_qu
     assert not r.speech.quotes["text"].str.contains("Protecting").any()
 
 
+def test_a_statement_after_a_line_whose_subject_is_an_institutions_fact_sheet_is_the_institutions():
+    r = read("Mara Stiel revoked the orders on Wednesday.\n\n"
+             "A Zentrix Holdings fact sheet sets out the change:\n\n"
+             "Zentrix Holdings revoked and replaced three orders that aimed to prohibit transactions with Quorvia.\n\n"
+             "Quorvia did not comment.\n")
+    statement = r.speech.quotes[r.speech.quotes["kind"] == "statement"]
+    assert list(statement["speaker_id"]) == [r.party("Zentrix Holdings").name]
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
