@@ -14,6 +14,7 @@ from helpers import speechcues as sc
 from helpers.speechcues import UNKNOWN, Candidate
 
 _WORDS = re.compile(r"[A-Za-z’'-]+")
+_SIGNED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?([^,;:]{1,40}?)\s+(?:signed|issued)\b")
 
 
 class DocumentSpeakers:
@@ -31,6 +32,11 @@ class DocumentSpeakers:
             signer = next((x for x in self.window(k, by.start(g), by.end(g)) if x.kind == "name"), None) if by else None
             if signer is not None:
                 return signer.party
+        after = _SIGNED_AFTER.match(self.text, c.end, min(self.sentences[k][1], c.end + 80)) if enacted else None
+        signer = next((x for x in self.window(k, after.start(1), after.end(1)) if x.kind in ("name", "description")),
+                      None) if after else None  # "The executive order the president signed on Aug. 6 says"
+        if signer is not None and (by := self.resolve(signer, signer.start)) != UNKNOWN:
+            return by
         # "X issued a statement that said": X; "the post added": whoever issued one before
         s0 = self.sentences[k][0]
         issuer = next((x for x in reversed(self.window(k, s0, c.start)) if x.kind == "name"

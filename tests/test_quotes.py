@@ -609,6 +609,13 @@ def test_a_statement_after_a_line_whose_subject_is_an_institutions_fact_sheet_is
     assert list(statement["speaker_id"]) == [r.party("Zentrix Holdings").name]
 
 
+def test_the_order_the_president_signed_is_the_presidents_not_a_judges_who_issued_an_injunction():
+    r = read("Judge Alma Quorvith issued an injunction on Sunday. President Tomas Velkaric has said little since.\n\n"
+             "The executive order the president signed on Aug. 6 says that \"this data collection threatens to allow "
+             "access to personal information,\" and warns of blackmail.\n")
+    assert r.quote("data collection")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
