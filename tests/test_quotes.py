@@ -616,6 +616,14 @@ def test_the_order_the_president_signed_is_the_presidents_not_a_judges_who_issue
     assert r.quote("data collection")["speaker_id"] == r.party("Tomas Velkaric").name
 
 
+def test_so_called_is_no_verb_of_saying():
+    r = read("The Zentrix Holdings Commerce Department announced measures on Friday.\n\n"
+             "In a statement released Saturday, the Norland Trade Ministry said Zentrix Holdings had used so-called "
+             "security concerns to \"hunt\" firms. \"We will take necessary measures,\" the statement said.\n")
+    ministry = r.party("Norland Trade Ministry").name
+    assert r.quote("hunt")["speaker_id"] == ministry and r.quote("necessary measures")["speaker_id"] == ministry
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
