@@ -624,6 +624,13 @@ def test_so_called_is_no_verb_of_saying():
     assert r.quote("hunt")["speaker_id"] == ministry and r.quote("necessary measures")["speaker_id"] == ministry
 
 
+def test_what_an_institution_calls_its_programme_is_naming_not_speech():
+    r = read("On Aug. 5, Secretary of State Tomas Velkaric expanded what the Norland State Department calls its "
+             "\u201cClean Network\u201d program, urging that \u201cuntrusted\u201d apps be removed from app stores.\n")
+    assert r.quote("untrusted")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.party("Norland State Department").name not in set(r.speech.reported["speaker_id"])
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
