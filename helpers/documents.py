@@ -51,6 +51,12 @@ class DocumentSpeakers:
         i = bisect.bisect_left(self.events, (at, ""))
         return self.events[i - 1][1] if i else UNKNOWN
 
+    def owns_document(self, c: Candidate) -> bool:
+        """Whether ``c`` is a name in the possessive before a document ("Biden's order", "Microsoft's full
+        statement"): the document is that party's."""
+        after = self.text[c.end + 2:c.end + 40].split()[:3]
+        return c.kind == "name" and self.possessive(c) and any(self.cues.is_document(" ".join(after[:n])) for n in (1, 2, 3))
+
     def _document_issuer(self, c: Candidate, k: int, enacted: bool) -> str:
         """Whom "the statement" (sentence ``k``) is by when one of the sentences before (two; twelve for an
         order, law or regulation) introduced "a statement" or signed, issued or passed "the order": the

@@ -305,10 +305,11 @@ class _ArticleReader:
             else None  # not 'A "working group"'
         if closing is not None:  # 'The list targets firms that endanger China's "…" or …, the ministry said.'
             return closing
-        doc = next((c for c in voices.candidates(voices.sentence_at(a)) if c.kind == "description" and c.start < a), None)
-        if doc is not None and doc.start < s0 + 40 and self.sc.is_document(text[doc.start:doc.end]) \
+        doc = next((c for c in voices.candidates(voices.sentence_at(a)) if c.start < a), None)  # its subject, first
+        if doc is not None and doc.start < s0 + 40 and (voices.owns_document(doc) or doc.kind == "description"  # or "Mr
+                                                        and self.sc.is_document(text[doc.start:doc.end])) \
                 and (by := voices.resolve(doc, doc.start)) != UNKNOWN:  # 'The new order directs … an "undue … risk"'
-            return by, text[doc.start:doc.end], "the document the sentence is about", True
+            return by, text[doc.start:doc.end], "the document the sentence is about", True  # Biden's order tells"
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
             found = voices.line_subject(voices.sentence_at(a), a)
             owner = _OWNER.match(text, s0) if found is None else None  # 'His view was blunt: "…"': whom "his" means

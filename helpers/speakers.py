@@ -365,9 +365,7 @@ class ArticleVoices(DocumentSpeakers):
                 found = self.resolve(first, first.start, "", depth + 1)
                 if found != UNKNOWN:
                     return found
-            after = self.text[first.end + 2:first.end + 40].split()[:3] if kk < k and c.head == "it" else []
-            if after and first.kind == "name" and self.possessive(first) and any(
-                    self.cues.is_document(" ".join(after[:n])) for n in (1, 2, 3)):
+            if kk < k and c.head == "it" and self.owns_document(first):
                 return first.party  # "Biden's order sets out criteria. It says …": its signer, Biden
             if kk < k and depth < 3 and self._new_referent(first, c):  # "An executive … said …. '…,' he said": that one
                 return self.resolve(first, first.start, "", depth + 1)

@@ -631,6 +631,12 @@ def test_what_an_institution_calls_its_programme_is_naming_not_speech():
     assert r.party("Norland State Department").name not in set(r.speech.reported["speaker_id"])
 
 
+def test_a_quote_in_a_sentence_about_someones_order_is_theirs():
+    r = read("Zentrix welcomed the news. Mr Velkaric's order instead tells the trade minister to carry out \"evidence-based\" "
+             "assessments of apps and to \"address any unacceptable or undue risks consistent with national security\".\n")
+    assert r.quote("address any")["speaker_id"] == r.party("Velkaric").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
