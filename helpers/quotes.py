@@ -305,11 +305,13 @@ class _ArticleReader:
             else None  # not 'A "working group"'
         if closing is not None:  # 'The list targets firms that endanger China's "…" or …, the ministry said.'
             return closing
-        doc = next((c for c in voices.candidates(voices.sentence_at(a)) if c.start < a), None)  # its subject, first
-        if doc is not None and doc.start < s0 + 40 and (voices.owns_document(doc) or doc.kind == "description"  # or "Mr
-                                                        and self.sc.is_document(text[doc.start:doc.end])) \
-                and (by := voices.resolve(doc, doc.start)) != UNKNOWN:  # 'The new order directs … an "undue … risk"'
-            return by, text[doc.start:doc.end], "the document the sentence is about", True  # Biden's order tells"
+        # 'The new order directs … an "undue … risk"', "Mr Biden's order tells": the document the sentence is about
+        # (its first candidate), unless its verb is negated ("The order doesn't say which "transactions"")
+        doc = next((c for c in voices.candidates(voices.sentence_at(a)) if c.start < a), None)
+        if doc is not None and doc.start < s0 + 40 and (governed or not verbs) and (voices.owns_document(doc) or (
+                doc.kind == "description" and self.sc.is_document(text[doc.start:doc.end]))) \
+                and (by := voices.resolve(doc, doc.start)) != UNKNOWN:
+            return by, text[doc.start:doc.end], "the document the sentence is about", True
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
             found = voices.line_subject(voices.sentence_at(a), a)
             owner = _OWNER.match(text, s0) if found is None else None  # 'His view was blunt: "…"': whom "his" means
