@@ -637,6 +637,12 @@ def test_a_quote_in_a_sentence_about_someones_order_is_theirs():
     assert r.quote("address any")["speaker_id"] == r.party("Velkaric").name
 
 
+def test_a_signed_order_that_does_not_say_governs_no_short_quote():
+    r = read("President Mara Stiel signed an executive order on Thursday. The order, which invokes an emergency law, "
+             "doesn't say exactly which \"transactions\" will be off-limits.\n")
+    assert not r.speech.quotes["text"].str.contains("transactions").any()
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
