@@ -33,8 +33,8 @@ class DocumentSpeakers:
             if signer is not None:
                 return signer.party
         after = _SIGNED_AFTER.match(self.text, c.end, min(self.sentences[k][1], c.end + 80)) if enacted else None
-        signer = next((x for x in self.window(k, after.start(1), after.end(1)) if x.kind in ("name", "description")),
-                      None) if after else None  # "The executive order the president signed on Aug. 6 says"
+        signer = next((x for x in reversed(self.window(k, after.start(1), after.end(1))) if x.kind in ("name", "description")
+                       and not self.text[x.end:after.end(1)].strip()), None) if after else None  # "… the president signed"
         if signer is not None and (by := self.resolve(signer, signer.start)) != UNKNOWN:
             return by
         # "X issued a statement that said": X; "the post added": whoever issued one before
@@ -87,8 +87,9 @@ class DocumentSpeakers:
 
     def _enacted_by(self, k: int) -> str:
         """Whom an order, law or regulation with no signer named near it is by: the person who, as the
-        subject of one of the twelve sentences before, signed, issued, revoked or ordered ("President Joe
-        Biden on Wednesday revoked … and ordered a broader review. … "…," the order said": Biden)."""
+        subject of one of the twelve sentences before, signed, ordered, revoked, rescinded, replaced, decreed
+        or enacted, within 120 characters of the subject ("President Joe Biden on Wednesday revoked … and
+        ordered a broader review. … "…," the order said": Biden; not "a judge issued an injunction")."""
         for kk in range(k - 1, max(-1, k - 13), -1):
             s0, s1, _ = self.sentences[kk]
             found = self.line_subject(kk, s1)

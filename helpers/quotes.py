@@ -268,8 +268,9 @@ class _ArticleReader:
                         or not between.strip(" ,")):
                     continue
                 speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=b)
-                if how == "none" and (_RELATIVE_END.search(between) or (between.split() or ["said"])[0] in AUXILIARY or not (
-                        between.strip(" ,") or _NAME_AFTER.match(text, m.end()))):  # '"…," a line that suggested', 'X, who
+                gap = between.strip(" ,")
+                if how == "none" and (_RELATIVE_END.search(between) or (gap.split() or [""])[0] in AUXILIARY or not (
+                        gap or _NAME_AFTER.match(text, m.end()))):  # '"…," a line that suggested', 'X, who
                     if _RELATIVE_END.search(between):  # called it "…," has argued': a noun's clause (no speech) or the
                         self.used_verbs.add(m.start())  # sentence going on (its subject's), no attribution (but '"…,"
                     break  # said Élodie Marchetti', a name unread)

@@ -27,7 +27,8 @@ applies:
 together); "the company", "the retailer" a company; "the department", "the ministry" a government
 body, one whose name holds that word first; "the president", "the Treasury secretary", "the
 spokesperson" the person whose title holds that word, and when none is found near, the one person of the
-article titled so; "they" or "the senators" after a group "led by" a person in the four sentences before, that person.
+article titled so; "the senators" after a group of people "led by" a person in its sentence or the three before,
+that person, and "they" so in its sentence or the one before (:mod:`helpers.referents`).
 A description with a name in apposition ("a judge in Pennsylvania, Wendy Beetlestone,") is that name
 when it fits; a role that speaks for an organisation named after it ("an official in charge of
 MOFCOM's department", "a spokeswoman for the ministry") is that organisation; a document ("the
@@ -57,11 +58,11 @@ import re
 
 from helpers import speechcues as sc
 from helpers.documents import DocumentSpeakers
+from helpers.referents import Referents
 from helpers.speechcues import UNKNOWN, Candidate, SpeechCues
 
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
 WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
-SALIENCE_MENTIONS = 200  # how many mentions back "the company said" weighs who the story is about
 _START = operator.attrgetter("start")
 _PREPOSITION = sc.PREPOSITION_BEFORE  # "in a letter to Mnuchin, Hawley said": no subject
 _WORDS = re.compile(r"[A-Za-z’'-]+")
@@ -74,14 +75,14 @@ _AND = re.compile(sc.AFTER_PARTY_TAG +  # "Marco Rubio, R-Fla., and five other R
                   r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her|(?:[a-z]+\s+)?other)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
-_LED_BY = re.compile(r"\bled\s+by\s+")  # a group and its leader
+_GROUP_WORDS = frozenset("senators lawmakers legislators members".split())
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
 
 
-class ArticleVoices(DocumentSpeakers):
+class ArticleVoices(DocumentSpeakers, Referents):
     """Speaker resolution over one article (see the module docstring)."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int, int]], mentions: list[tuple[int, int, str]],
@@ -100,6 +101,7 @@ class ArticleVoices(DocumentSpeakers):
         self._candidates: dict[int, list[Candidate]] = {}
         self._starts: dict[int, list[int]] = {}
         self._fits_memo: dict[tuple[str, str, str], bool] = {}
+        self._firsts: dict[str, int] | None = None  # each party's first mention, once read
         self.last_span = (0, 0)
 
     # -- reading ---------------------------------------------------------------------------
@@ -315,8 +317,8 @@ class ArticleVoices(DocumentSpeakers):
             return UNKNOWN if sc.UNNAMED_ROLE_AFTER.match(self.text, c.end) else c.party
         if c.kind == "unnamed":
             return UNKNOWN
-        plural = c.head == "they" or (c.kind == "description" and c.head.endswith("s"))
-        if plural and depth == 0 and (leader := self._leader(self.sentence_at(at), at)):  # "A group … led by X … they wrote"
+        group = c.head in _GROUP_WORDS or c.head == "they"  # "A group … led by X … they wrote" ("they": that sentence or next)
+        if group and depth == 0 and (leader := self._leader(self.sentence_at(at), at, 2 if c.head == "they" else 4)):
             return leader
         want, word = self.cues.wants(c, self.text)
         if want == "institution":  # "a TikTok spokesperson": TikTok; "the US Treasury Secretary": the one so titled
@@ -389,9 +391,9 @@ class ArticleVoices(DocumentSpeakers):
             if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
                 return owners[-1].party
         if want == "person" and word and c.kind == "description":  # "the president said", whoever is titled so before
-            titled = {p for _, _, p in self.mentions[:bisect.bisect_left(self.mention_starts, at)] if self._fits(p, want, word)}
+            titled = [p for p, first in self._first_mentions().items() if first < at and self._fits(p, want, word)]
             if len(titled) == 1:  # one person of the article, however far back
-                return titled.pop()
+                return titled[0]
         if want == "person" and word and not self.cues.holds(word, self.party_type, self.party_words, "person"):
             # "the Prime Minister told" when no one is titled so:
             i = bisect.bisect_left(self.events, (at, ""))  # the person who spoke last, within two sentences
@@ -404,44 +406,6 @@ class ArticleVoices(DocumentSpeakers):
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
                     return speaker
         return UNKNOWN
-
-    def _leader(self, k: int, at: int) -> str:
-        """The person a group in one of the four sentences up to ``at`` is "led by" ("A group of Republican
-        senators led by Sen. Marco Rubio (Fla.) is urging"): whom "the senators" or "they" speak through."""
-        for kk in range(k, max(-1, k - 4), -1):
-            s0, s1, _ = self.sentences[kk]
-            led = _LED_BY.search(self.text, s0, min(s1, at))
-            after = self.window(kk, led.end(), min(s1, led.end() + 40))[:1] if led is not None else []
-            if after and after[0].kind == "name" and self.party_type.get(after[0].party) == "person":
-                return after[0].party
-        return ""
-
-    def _new_referent(self, first: Candidate, c: Candidate) -> bool:
-        """Whether ``first``, a sentence's subject introduced by description only ("An executive at a major
-        trading house"), is whom ``c`` takes up: "he" or "she", or "the executive" (Heim 1982)."""
-        if first.kind != "description" or self.possessive(first) or not sc.indefinite(self.text[first.start:first.end]):
-            return False
-        if c.kind == "pronoun":
-            return c.head in ("he", "she") and not first.head.endswith("s") and \
-                self.cues.wants(first, self.text)[0] in ("person", "")
-        return c.kind == "description" and c.head == first.head and not sc.indefinite(self.text[c.start:c.end])
-
-    def _salient(self, k: int, at: int, want: str, word: str) -> str:
-        """Of the compatible parties named in sentence ``k`` and the three before it, the one named most
-        often in the last :data:`SALIENCE_MENTIONS` mentions before ``at`` (then the latest): salience by
-        frequency and recency (Lappin & Leass 1994)."""
-        lo = self.sentences[max(0, k - 3)][0]
-        i, j = bisect.bisect_left(self.mention_starts, lo), bisect.bisect_left(self.mention_starts, at)
-        pool = {p for _, _, p in self.mentions[i:j] if self._fits(p, want, word)}
-        if not pool:
-            return ""
-        counts = {p: 0 for p in pool}
-        last = {}
-        for a, _, p in self.mentions[max(0, j - SALIENCE_MENTIONS):j]:  # bounded: the search stays linear
-            if p in counts:
-                counts[p] += 1
-                last[p] = a
-        return max(pool, key=lambda p: (counts[p], last[p]))
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:
         """The party a description names in apposition, when it fits: "a judge in Pennsylvania,

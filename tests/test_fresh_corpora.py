@@ -16,7 +16,8 @@ from helpers import paths
 
 pytestmark = pytest.mark.slow
 
-# corpus -> figure -> floor: the figures of benchmarks/README.md (2026-12-02, the last session), less a point
+# corpus -> figure -> floor: the figures of benchmarks/README.md (2026-12-02, the last session), less a point;
+# eighteenth's quote speakers lowered after review: "they" takes up a group "led by" someone one sentence back at most
 FLOOR = {
     "second": {"parties_precision": 0.93, "parties_recall": 0.96, "quote_speakers_precision": 0.92,
              "quote_speakers_recall": 0.85, "reported_speakers_precision": 0.80,
@@ -66,8 +67,8 @@ FLOOR = {
     "seventeenth": {"parties_precision": 0.87, "parties_recall": 0.91, "quote_speakers_precision": 0.93,
                   "quote_speakers_recall": 0.91, "reported_speakers_precision": 0.83,
                   "reported_speakers_recall": 0.75, "dates_precision": 0.92, "dates_recall": 0.93},
-    "eighteenth": {"parties_precision": 0.86, "parties_recall": 0.92, "quote_speakers_precision": 0.97,
-                 "quote_speakers_recall": 0.94, "reported_speakers_precision": 0.85,
+    "eighteenth": {"parties_precision": 0.86, "parties_recall": 0.92, "quote_speakers_precision": 0.96,
+                 "quote_speakers_recall": 0.92, "reported_speakers_precision": 0.85,
                  "reported_speakers_recall": 0.86, "dates_precision": 0.94, "dates_recall": 0.94},
     "nineteenth": {"parties_precision": 0.89, "parties_recall": 0.93, "quote_speakers_precision": 0.97,
                  "quote_speakers_recall": 0.92, "reported_speakers_precision": 0.71,

@@ -643,6 +643,27 @@ def test_a_signed_order_that_does_not_say_governs_no_short_quote():
     assert not r.speech.quotes["text"].str.contains("transactions").any()
 
 
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a firm "led by" its founder is no group of people: "the business" is the firm
+    ('Zentrix, which is led by Mara Stiel, agreed to the terms. "We are pleased," the business said.\n', "pleased",
+     "Zentrix"),
+    # the signer is the name right before "signed", not the first name after the noun
+    ('The order banning Zentrix that Tomas Velkaric signed says the app "captures vast swaths of information."\n',
+     "vast swaths", "Tomas Velkaric"),
+    # a comma outside the marks before "has argued"
+    ('Mara Stiel, who called it "a disaster for our country", has argued that the deal is bad.\n', "a disaster",
+     "Mara Stiel"),
+])
+def test_review_cases_of_groups_signers_and_sentences_going_on(text, quote, speaker):
+    r = read(text)
+    assert r.quote(quote)["speaker_id"] == r.party(speaker).name
+
+
+def test_someone_who_discussed_the_order_did_not_sign_it():
+    r = read("Tomas Velkaric discussed the order on Monday. Later, the order said \"the app must be sold.\"\n")
+    assert r.quote("must be sold")["speaker_id"] != r.party("Tomas Velkaric").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "

@@ -30,6 +30,7 @@ UNITS = {
     "straight quotes": '"Ab" said Cd, "',
     "mixed quotes": '“a," he said. "b” ',
     "short quotes": 'called it "a b" and ',
+    "dotted words after called": "called A.b.c.d.e.f.g.h.i.j.k.l ",
     "colon lines": "Oracle's full statement:\n",
     "quote paragraphs": "“We will go on\n",
     "acronyms": "Ab Cd Ef (ACE) ",
