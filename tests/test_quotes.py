@@ -664,6 +664,12 @@ def test_someone_who_discussed_the_order_did_not_sign_it():
     assert r.quote("must be sold")["speaker_id"] != r.party("Tomas Velkaric").name
 
 
+def test_declined_with_a_short_quote_before_to_is_the_decliners_words():
+    r = read("Judge Mara Stiel granted the injunction. Stiel, whom Tomas Velkaric appointed, declined \"at this time\" "
+             "to block a separate set of restrictions.\n")
+    assert r.quote("at this time")["speaker_id"] == r.party("Mara Stiel").name
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
