@@ -44,7 +44,9 @@ from helpers.namekinds import (
 )
 from helpers.segment import protected_spans
 
-_TOKEN = r"(?:[A-Z][\w’'&.-]*[\w.]|[A-Z])"
+# a capital of the Latin alphabets, accented ones too ("Élise Marchetti", "Łukasz", "Šefčovič")
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_TOKEN = r"(?:[" + UPPER + r"][\w’'&.-]*[\w.]|[" + UPPER + r"])"
 _CONNECTOR = r"(?:of|the|for|and|&|de|von|van|al|bin)"
 _RUN = re.compile(r"(?<![\w@’'])" + _TOKEN + r"(?:(?:\s+" + _CONNECTOR + r"){0,2}\s+" + _TOKEN + r")*")
 _WORD = re.compile(r"\S+")

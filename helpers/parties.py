@@ -46,6 +46,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import groupby
@@ -82,9 +83,16 @@ class OpenWorld:
     set_aside: pd.DataFrame
 
 
+# Latin letters NFKD does not take apart into a base letter and an accent
+_UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE",
+                               "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i"})
+
+
 def slug(name: str) -> str:
-    """A lower_snake_case id piece of a name: dots and apostrophes dropped, other non-letters joined."""
-    s = re.sub(r"[.’']", "", name).casefold()
+    """A lower_snake_case ASCII id piece of a name: accents dropped ("Élise" -> "elise"), dots and
+    apostrophes dropped, other non-letters joined."""
+    s = unicodedata.normalize("NFKD", re.sub(r"[.’']", "", name).translate(_UNDECOMPOSED))
+    s = s.encode("ascii", "ignore").decode().casefold()
     return re.sub(r"[^a-z0-9]+", "_", s).strip("_") or "x"
 
 

@@ -670,6 +670,13 @@ def test_declined_with_a_short_quote_before_to_is_the_decliners_words():
     assert r.quote("at this time")["speaker_id"] == r.party("Mara Stiel").name
 
 
+def test_a_name_with_an_accented_capital_speaks_and_its_id_is_ascii():
+    r = read("\"The American story was about ownership,\" said Élise Marchetti, a policy analyst in Brussels. \"The "
+             "European story is about data.\" Łukasz Nowak, a lawyer in Warsaw, agreed.\n")
+    assert r.quote("American story")["speaker_id"] == r.quote("European story")["speaker_id"] == "p_elise_marchetti"
+    assert r.party("Łukasz Nowak").name == "p_lukasz_nowak"
+
+
 def test_stance_verbs_and_refusals_to_comment_are_reported_speech_only_with_objects_that_make_them_speech():
     r = read("Zentrix declined to comment on Friday. The Norland Trade Ministry dismissed the idea that the rules "
              "targeted one firm, and Quorvia welcomed the decision. Mara Stiel questioned whether the law would hold. "
