@@ -14,7 +14,7 @@ from helpers import speechcues as sc
 from helpers.speechcues import UNKNOWN, Candidate
 
 _WORDS = re.compile(r"[A-Za-z’'-]+")
-_SIGNED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?([^,;:]{1,40}?)\s+(?:signed|issued)\b")
+_SIGNED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?([^,;:]{1,40}?)\s+" + sc.SIGNS + r"\b")
 
 
 class DocumentSpeakers:
@@ -66,10 +66,10 @@ class DocumentSpeakers:
         words = self.text[c.start:c.end].split()
         noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
             else words[-1]
-        introduced = re.compile(r"\b(?:a|an|its|their|his|her|(?:signed|issued|passed|approved|enacted|adopted)\s+(?:\w+\s+)?"
+        introduced = re.compile(r"\b(?:a|an|its|their|his|her|" + sc.SIGNS + r"\s+(?:\w+\s+)?"
                                 r"(?:the|an?|two|three))\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
         signed = re.compile(r"\b" + re.escape(noun.lower()) + r"\s+(?:that\s+|which\s+)?([^,.;:]{1,60}?)\s+"
-                            r"(?:signed|issued|passed|approved|enacted|adopted)\b"  # "the order Trump signed"
+                            + sc.SIGNS + r"\b"  # "the order Trump signed"
                             r"|()[’']s\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")  # "Mr Biden's order"
         for kk in range(k - 1, max(-1, k - 1 - (12 if enacted else 2)), -1):
             s0, s1, _ = self.sentences[kk]

@@ -47,7 +47,7 @@ from helpers.corpus import Corpus
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
-from helpers.speechcues import AUXILIARY, Candidate, SpeechCues, strip_asides
+from helpers.speechcues import AUXILIARY, SpeechCues, strip_asides
 from helpers.tables import cue_pattern
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
@@ -63,7 +63,6 @@ _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|char
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
-_OWNER = re.compile(r"(?:His|Her)\b")
 _NAME_AFTER = re.compile(r"\s+[^\W\d_a-z]")  # "said Élodie Marchetti": a name, read or not
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
@@ -268,10 +267,10 @@ class _ArticleReader:
                         or not between.strip(" ,")):
                     continue
                 speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=b)
-                gap = between.strip(" ,")
-                if how == "none" and (_RELATIVE_END.search(between) or (gap.split() or [""])[0] in AUXILIARY or not (
+                gap, relative = between.strip(" ,"), _RELATIVE_END.search(between)
+                if how == "none" and (relative or (gap.split() or [""])[0] in AUXILIARY or not (
                         gap or _NAME_AFTER.match(text, m.end()))):  # '"…," a line that suggested', 'X, who
-                    if _RELATIVE_END.search(between):  # called it "…," has argued': a noun's clause (no speech) or the
+                    if relative:  # called it "…," has argued': a noun's clause (no speech) or the
                         self.used_verbs.add(m.start())  # sentence going on (its subject's), no attribution (but '"…,"
                     break  # said Élodie Marchetti', a name unread)
                 self.used_verbs.add(m.start())
@@ -315,10 +314,6 @@ class _ArticleReader:
             return by, text[doc.start:doc.end], "the document the sentence is about", True
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject
             found = voices.line_subject(voices.sentence_at(a), a)
-            owner = _OWNER.match(text, s0) if found is None else None  # 'His view was blunt: "…"': whom "his" means
-            if owner is not None:
-                he = voices.resolve(Candidate(s0, owner.end(), "pronoun", head="he" if owner[0] == "His" else "she"), s0)
-                found = (he, owner[0]) if he != UNKNOWN else None
             if found is not None:
                 return found[0], found[1], "the line's subject", True
         if a == self.para(pno)[1]:  # the paragraph opens with it: the line before, or the quote before

@@ -14,7 +14,8 @@ from helpers.speechcues import Candidate
 
 SALIENCE_MENTIONS = 200  # how many mentions back "the company said" weighs who the story is about
 _LED_BY = re.compile(r"\bled\s+by\s+")  # a group and its leader
-_GROUP = re.compile(r"(?i)\b(?:senators|lawmakers|legislators|members|republicans|democrats|group|delegation)\b")
+_GROUP = re.compile(r"(?i)\b(?:" + "|".join(h + "s" for h in sc.GROUP_HEADS)
+                    + r"|members|republicans|democrats|group|delegation)\b")
 
 
 class Referents:

@@ -75,8 +75,9 @@ _AND = re.compile(sc.AFTER_PARTY_TAG +  # "Marco Rubio, R-Fla., and five other R
                   r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her|(?:[a-z]+\s+)?other)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
 _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
-_GROUP_WORDS = frozenset("senators lawmakers legislators members".split())
+_GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
+_OWNER = re.compile(r"(?:His|Her)\b")  # a sentence opening with a possessive pronoun
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
@@ -257,9 +258,13 @@ class ArticleVoices(DocumentSpeakers, Referents):
 
     def line_subject(self, k: int, at: int) -> tuple[str, str] | None:
         """``(speaker, cue)`` of sentence ``k``'s subject when it names one near its start (the first
-        name, pronoun or description there that is no possessive, before ``at``), else None."""
+        name, pronoun or description there that is no possessive, before ``at``; else whom "His" or "Her"
+        opening it means), else None."""
         s0 = self.sentences[k][0]
         first = next((c for c in self.candidates(k) if c.kind != "unnamed" and not self.possessive(c)), None)
+        owner = _OWNER.match(self.text, s0) if first is None else None  # "His view was blunt:": whom "his" means
+        if owner is not None and owner.end() < at:
+            first = Candidate(s0, owner.end(), "pronoun", head="he" if owner[0] == "His" else "she")
         if first is None or self.sentence_at(first.start) != k or not s0 <= first.start < s0 + 40 or first.start >= at:
             return None
         speaker = self.resolve(first, first.start)

@@ -180,7 +180,7 @@ class SpeechCues:
         description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:"
                                  r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?"
                                  r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:" + people + r")s"
-                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:senator|lawmaker|legislator)s)(?![\w’'-])")
+                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:" + "|".join(GROUP_HEADS) + r")s)(?![\w’'-])")
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
 
 
@@ -216,8 +216,12 @@ CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)—–]|$)|\s+(?:on|in|at|during|after|b
 # a legislator's party tag after a name, before "and": "Marco Rubio, R-Fla., and", "Chuck Schumer (D-N.Y.) and"
 AFTER_PARTY_TAG = r"(?:\s*,?\s*\(?" + PARTY_TAG.pattern + r"\)?)?"
 _AND_TITLED = re.compile(AFTER_PARTY_TAG + r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+|[A-Z][a-z]{1,4}\.\s+){1,6})")
-SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:(?:signed|issued|passed|approved)\s+by\s+([^,;]{1,60})"
-                        r"|which\s+([^,;]{1,60}?)\s+(?:signed|issued|passed|approved))")
+# a group of people a description may name ("the senators", "the Republican lawmakers"): whom "led by" leads
+GROUP_HEADS = ("senator", "lawmaker", "legislator")
+# how a document comes from its signer or issuer ("signed by Trump", "the order Trump issued")
+SIGNS = r"(?:signed|issued|passed|approved|enacted|adopted)"
+SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:" + SIGNS + r"\s+by\s+([^,;]{1,60})"
+                        r"|which\s+([^,;]{1,60}?)\s+" + SIGNS + r")")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
 TELL = re.compile(r"(?i)t(?:ell|old)")
