@@ -67,6 +67,7 @@ _NAME_AFTER = re.compile(r"\s+[^\W\d_a-z]")  # "said Élodie Marchetti": a name,
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
+_NO_SUBJECT = re.compile(r"(?i)\b(?:to|as)\s+$")  # an infinitive or a participle: no speaker of its own
 _FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
@@ -293,6 +294,8 @@ class _ArticleReader:
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
                  if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing]
+        while len(verbs) > 1 and _NO_SUBJECT.search(text, max(lo, verbs[-1].start() - 4), verbs[-1].start()):
+            verbs.pop()  # 'X said China had the means to respond, "…"', 'the deal as described': the verb before governs
         # before: 'X said: "…"' / 'X said the deal was "…"' (governed unless negated; with no speaker found, on below)
         governed = bool(verbs) and not _NEGATED.search(text[max(lo, verbs[-1].start() - 20):verbs[-1].start()])
         if governed and (m := verbs[-1]) and (found := voices.subject(m.start(), m.end()))[0] != UNKNOWN:
@@ -334,6 +337,10 @@ class _ArticleReader:
                 last = self.quotes_in.get(prev[0], [])
                 if last and self.text[q1 - 1] in "”\"»" or (last and last[-1]["end"] >= q1 - 2):
                     return last[-1]["speaker_id"], last[-1]["cue"], "the quote before", False
+                found = self._sentence_before(voices.sentence_at(q1 - 1), person=True) \
+                    if inner.rstrip()[-1:] in _CLOSING_PUNCT else None  # not a crosshead ('A reset, not a pardon')
+                if found is not None:  # 'Mayer told staff in a letter that …' / 'Trump was effusive.' ¶ '"…"'
+                    return found[0], found[1], "the paragraph before", False
                 # no word of attribution anywhere: the last speaker quoted in the two paragraphs before
                 earlier = self._previous_paragraph(prev[0])
                 for para in (prev, earlier):
@@ -345,12 +352,31 @@ class _ArticleReader:
         if same:
             return same[-1]["speaker_id"], same[-1]["cue"], "the paragraph's quote", False
         k = voices.sentence_at(a)
-        if a == s0 and k > 0 and voices.sentences[k - 1][1] > self.para(pno)[1] and voices.sentences[k - 1][0] >= \
-                self.para(pno)[1] and not self.verbs_between(voices.sentences[k - 1][0], voices.sentences[k - 1][1]):
-            found = voices.line_subject(k - 1, a)  # 'Velkaric was blunt. "…"': the sentence before's subject
+        if a == s0 and k > 0 and voices.sentences[k - 1][0] >= self.para(pno)[1]:
+            found = self._sentence_before(k - 1)  # 'Velkaric was blunt. "…"', 'Moss said he … . "…"'
             if found is not None:
                 return found[0], found[1], "the sentence before", False
         return UNKNOWN, "", "none", governed
+
+    def _sentence_before(self, k: int, person: bool = False) -> tuple[str, str] | None:
+        """``(speaker, cue)`` an unattributed quotation opening the sentence after sentence ``k`` takes
+        from it: the last speaker a reporting verb there was read with, else (with no verb) its subject
+        ('Velkaric was blunt.'); a ``person`` only when it is the paragraph before."""
+        voices = self.voices
+        k0, k1, _ = voices.sentences[k]
+        spoke = [sp for _, sp in voices.events_in.get(k, ()) if sp != UNKNOWN]
+        verbs = self.verbs_between(k0, k1)
+        if spoke and verbs:
+            return spoke[-1], verbs[-1].group(0)
+        if verbs:
+            return None
+        found = voices.line_subject(k, k1)
+        if found is None and not person and k > 0 and voices.sentences[k - 1][0] >= self._para_span(k0)[0] \
+                and not voices.candidates(k):  # 'Moss said he'd … . He's not giving that up. "…"': one further back
+            return self._sentence_before(k - 1, person=True)
+        if found is None or (person and voices.party_type.get(found[0]) != "person"):
+            return None
+        return found
 
     def _closing_clause(self, b: int, s1: int) -> tuple[str, str, str, bool] | None:
         """The speaker of a reporting clause that closes the quotation's sentence after a comma (", the

@@ -69,7 +69,7 @@ _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
-_AND_BEFORE = re.compile(r"\band\s+(?:(?:also|then|later|has|had|have)\s+)?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but|yet)\s+(?:(?:also|then|later|has|had|have)\s+)?$")  # "said …, but insisted"
 # "TikTok and its parent ByteDance", "Ms Pappas and Mr Chandlee"
 _AND = re.compile(sc.AFTER_PARTY_TAG +  # "Marco Rubio, R-Fla., and five other Republican senators"
                   r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her|(?:[a-z]+\s+)?other)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")
@@ -195,6 +195,11 @@ class ArticleVoices(DocumentSpeakers, Referents):
                     and (after_quote or sc.CLAUSE_END.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
                 return self.resolve(follow[0], verb_start), "said X"
+        if text[s0:verb_start].strip(" \n“\"")[-1:] in ("", ":") and verb[:1].isupper() and verb.lower().endswith(("ed", "ing")):
+            main = self._main_subject(k, verb_end)  # "Asked about Oracle, Trump was effusive": the main clause's
+            if main is not None:
+                self.last_span = (main.start, main.end)
+                return self.resolve(main, verb_start, verb), "subject of the main clause"
         before = text[left:verb_start]
         coordinated = _AND_BEFORE.search(before)
         adjacent = before_verb[-1] if before_verb and verb.lower().endswith("ing") else None
@@ -222,6 +227,15 @@ class ArticleVoices(DocumentSpeakers, Referents):
                     return spokes[-1].modifier, "subject"  # "a TikTok spokeswoman, Hilary McQuaide, said": TikTok speaks
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
+
+    def _main_subject(self, k: int, lo: int) -> Candidate | None:
+        """The subject of sentence ``k``'s main clause after an opening participle ending before ``lo``: the
+        first candidate after ``lo`` set off by a comma (and at most "the"), no possessive."""
+        for c in self.window(k, lo, self.sentences[k][1])[:WINDOW_CANDIDATES]:
+            gap = self.text[self.text.rfind(",", lo, c.start) + 1:c.start].strip()
+            if "," in self.text[lo:c.start] and gap.lower() in ("", "the") and not self.possessive(c):
+                return c
+        return None
 
     def cue(self, verb_start: int, verb_end: int) -> tuple[int, int]:
         """The span of the last verb read and its subject, when the subject was in its sentence."""

@@ -758,3 +758,42 @@ def test_it_after_a_sentence_whose_subject_is_an_order_is_the_orders_signer():
              "The Quorvia order borrows much of its language from the Zentrix one. “Like Zentrix, Quorvia captures "
              "vast swaths of information,” it says.\n")
     assert r.quote("vast swaths")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_a_partial_quote_after_an_infinitive_or_a_participle_is_the_governing_verbs():
+    r = read("Mara Stiel, a professor, said the list was a defensive tool and that China had the legal means to "
+             "respond, \"but would rather not use them.\" Tomas Velkaric, the editor-in-chief of the state-run Daily "
+             "Quorvia, tweeted on Monday that regulators would not approve the deal as described, because it would "
+             "endanger China's \"national security, interests and dignity.\"\n")
+    assert r.quote("rather not use")["speaker_id"] == r.party("Mara Stiel").name
+    assert r.quote("interests and dignity")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_a_verb_coordinated_by_but_speaks_as_the_verb_before():
+    r = read("Tomas Velkaric said on Monday he would allow a sale, but insisted the Treasury should get \"a very "
+             "large percentage\" of the price.\n")
+    assert r.quote("very large percentage")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_an_unattributed_quote_after_a_reported_sentence_is_its_speakers():
+    r = read("Tomas Velkaric, a former Zentrix executive, told staff in a letter late Wednesday that the role no "
+             "longer existed.\n\n“In recent weeks, as the political environment has sharply changed, I have done "
+             "significant reflection.\n\n“With this in mind, I have decided to leave the company.”\n\n"
+             "Mara Stiel said he'd spent the fall building an audience elsewhere. He's not giving that up. "
+             "\"I'm not moving back until somebody tells me it's over.\"\n")
+    assert r.quote("In recent weeks")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("With this in mind")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("not moving back")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_an_opening_participle_takes_the_main_clauses_subject_and_a_crosshead_takes_no_one():
+    r = read("Asked about Zentrix while in Yuma, Ariz., Tomas Velkaric was effusive.\n\n"
+             "\"I think Zentrix is a great company.\"\n\n"
+             "Asked whether the order changed anything, Mara Stiel laughed. \"Nothing. I'll be posting videos all "
+             "summer.\"\n\nZentrix shares fell 3% on Monday.\n\nAlma Quorvith said on Monday the pause was welcome."
+             "\n\n'A reset, not a pardon'\n\n"
+             "Zentrix says it will appeal.\n")
+    assert r.quote("great company")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("posting videos")["speaker_id"] == r.party("Mara Stiel").name
+    crosshead = r.speech.quotes[r.speech.quotes["text"] == "A reset, not a pardon"]
+    assert crosshead.empty or crosshead["speaker_id"].iloc[0] == "unknown"
