@@ -44,6 +44,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.corpus import Corpus
+from helpers.quotegroups import quote_groups
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
@@ -68,8 +69,6 @@ _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
 _NO_SUBJECT = re.compile(r"(?i)\b(?:to|as)\s+$")  # an infinitive or a participle: no speaker of its own
-_FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 _CLOSING_PUNCT = frozenset(".,!?;:")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s*$")
 
@@ -137,7 +136,7 @@ class _ArticleReader:
 
     # -- the article ---------------------------------------------------------------------------
     def attribute_all(self) -> tuple[list[dict], list[dict]]:
-        groups = self._groups()
+        groups = quote_groups(self.text, self.paras, self.spans, self.sc)
         events = []  # (position, "quote"/"verb", payload) in text order
         for group in groups:
             events.append((group[0][0], "group", group))
@@ -155,44 +154,6 @@ class _ArticleReader:
                 if row:
                     reported.append(row)
         return self.quotes, reported
-
-    def _groups(self) -> list[list[tuple]]:
-        """Quotations (outside others) as groups: one quotation, the parts of a multi-paragraph one,
-        or the paragraphs of a statement. Items: (start, end, paragraph_no, closed, kind)."""
-        groups: list[list[tuple]] = []
-        open_group: list[tuple] | None = None
-        statement_from: tuple | None = None
-        for i, (pno, p0, p1, kind) in enumerate(self.paras):
-            if kind == "embedded_post":
-                open_group = None
-                continue
-            top = [(a, b, c) for a, b, d, c in self.spans.get(pno, []) if d == 0]
-            starts_quoted = bool(top) and top[0][0] == p0 and self.text[p0] in "“\"«"
-            if statement_from is not None:
-                intro, full = statement_from
-                # after the first paragraph, only a full statement's, or one in the statement's first person
-                first_person = _FIRST_PERSON.search(self.text, p0, min(p1, p0 + 150))
-                if not top and kind in ("body", "fragment") and (len(intro) == 1 or first_person or (
-                        not self.sc.verbs.search(self.text, p0, p1) and full)):
-                    intro.append((p0, p1, pno, True, "statement"))
-                    continue
-                statement_from = None
-            for a, b, closed in top:
-                item = (a, b, pno, closed, "quote")
-                if open_group is not None and a == p0 and starts_quoted:
-                    open_group.append(item)
-                else:
-                    groups.append([item])
-                    open_group = groups[-1]
-                if closed:
-                    open_group = None
-            line = self.text[p0:p1].rstrip(PAD)
-            if line.endswith(":") and (self.sc.statements.search(self.text, p0, p1) or self.sc.verbs.search(self.text, p0, p1)) \
-                    and i + 1 < len(self.paras) and self.text[self.paras[i + 1][1]] not in "“\"«":
-                statement = [(p0, p1, pno, True, "intro")]
-                groups.append(statement)
-                statement_from = (statement, bool(_FULL.search(line)))
-        return [g for g in groups if not (len(g) == 1 and g[0][4] == "intro")]
 
     # -- quotations ---------------------------------------------------------------------------
     def _attribute(self, group: list[tuple]) -> None:
