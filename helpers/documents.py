@@ -66,8 +66,10 @@ class DocumentSpeakers:
         words = self.text[c.start:c.end].split()
         noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
             else words[-1]
-        introduced = re.compile(r"\b(?:a|an|its|their|his|her|" + sc.SIGNS + r"\s+(?:\w+\s+)?"
-                                r"(?:the|an?|two|three))\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
+        noun = noun[:-1] if noun.endswith("s") and not self.cues.statements.fullmatch(noun.lower()) else noun  # "the orders"
+        plural = r"(?=\s+(?:[\w-]+\s+)?" + re.escape(noun.lower()) + r"s\b)"  # "signed executive orders"
+        introduced = re.compile(r"\b(?:a|an|its|their|his|her|" + sc.SIGNS + r"\s+(?:\w+\s+)?(?:the|an?|two|three)|"
+                                + sc.SIGNS + plural + r")\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
         signed = re.compile(r"\b" + re.escape(noun.lower()) + r"\s+(?:that\s+|which\s+)?([^,.;:]{1,60}?)\s+"
                             + sc.SIGNS + r"\b"  # "the order Trump signed"
                             r"|()[’']s\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")  # "Mr Biden's order"

@@ -64,7 +64,7 @@ _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|char
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
-_NAME_AFTER = re.compile(r"\s+[^\W\d_a-z]")  # "said Élodie Marchetti": a name, read or not
+_NAME_AFTER = re.compile(r"\s+([^\W\d_a-z][\w.]*)")  # "said Élodie Marchetti": a name, read or not (not "signaled Monday")
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
@@ -230,11 +230,12 @@ class _ArticleReader:
                     continue
                 speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=b)
                 gap, relative = between.strip(" ,"), _RELATIVE_END.search(between)
+                named = _NAME_AFTER.match(text, m.end())
                 if how == "none" and (relative or (gap.split() or [""])[0] in AUXILIARY or not (
-                        gap or _NAME_AFTER.match(text, m.end()))):  # '"…," a line that suggested', 'X, who
-                    if relative:  # called it "…," has argued': a noun's clause (no speech) or the
+                        gap or (named and not self.sc.names.places.is_calendar(named[1])))):  # '"…," a line that
+                    if relative:  # suggested', 'X, who called it "…," has argued': a noun's clause (no speech) or the
                         self.used_verbs.add(m.start())  # sentence going on (its subject's), no attribution (but '"…,"
-                    break  # said Élodie Marchetti', a name unread)
+                    break  # said Élodie Marchetti', a name unread; not '"…," signaled Monday')
                 self.used_verbs.add(m.start())
                 self.attributing.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
@@ -273,7 +274,7 @@ class _ArticleReader:
         # (its first candidate), unless its verb is negated ("The order doesn't say which "transactions"")
         doc = next((c for c in voices.candidates(voices.sentence_at(a)) if c.start < a), None)
         if doc is not None and doc.start < s0 + 40 and (governed or not verbs) and (voices.owns_document(doc) or (
-                doc.kind == "description" and self.sc.is_document(text[doc.start:doc.end]))) \
+                doc.kind == "description" and self.sc.is_document(text[doc.start:doc.end], plural=False))) \
                 and (by := voices.resolve(doc, doc.start)) != UNKNOWN:
             return by, text[doc.start:doc.end], "the document the sentence is about", True
         if text[s0:a].rstrip(PAD).endswith(":"):  # 'For Velkaric, the answer was simple: "…"': the line's subject

@@ -78,6 +78,7 @@ _CONTINUES = re.compile(r"(?i)add|continu")
 _GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
 _OWNER = re.compile(r"(?:His|Her)\b")  # a sentence opening with a possessive pronoun
+_IN_TELLING = re.compile(r"(?i)\bin\s+(his|her|its|their)\s+$")  # "In her telling, …": according to her
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
@@ -195,6 +196,11 @@ class ArticleVoices(DocumentSpeakers, Referents):
                     and (after_quote or sc.CLAUSE_END.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
                 return self.resolve(follow[0], verb_start), "said X"
+        owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() == "telling" else None
+        if owner is not None:  # "In her telling, the audience …": whom "her" means
+            head = {"his": "he", "her": "she", "its": "it", "their": "they"}[owner[1].lower()]
+            self.last_span = (owner.start(1), verb_end)
+            return self.resolve(Candidate(owner.start(1), owner.end(1), "pronoun", head=head), verb_start, verb), "subject"
         if text[s0:verb_start].strip(" \n“\"")[-1:] in ("", ":") and verb[:1].isupper() and verb.lower().endswith(("ed", "ing")):
             main = self._main_subject(k, verb_end)  # "Asked about Oracle, Trump was effusive": the main clause's
             if main is not None:
@@ -212,7 +218,9 @@ class ArticleVoices(DocumentSpeakers, Referents):
             if previous:
                 return previous[-1][1], "previous verb"
             first = next((c for c in self.window(k, max(lo, s0), verb_start)[:WINDOW_CANDIDATES]
-                          if not _PREPOSITION.search(text, max(s0, c.start - 30), c.start)
+                          if not _PREPOSITION.search(text, max(s0, c.start - 30), c.start) and not (  # not "The orders
+                              c.kind == "description" and self.cues.is_document(text[c.start:c.end], plural=False)
+                              != self.cues.is_document(text[c.start:c.end]))  # came after X …, calling"
                           and not self.possessive(c) and c.end <= verb_start), None)
             if first is not None:
                 self.last_span = (first.start, first.end)
@@ -254,8 +262,11 @@ class ArticleVoices(DocumentSpeakers, Referents):
         if self.possessive(c) and c.kind == "name":
             return False  # a possessive: "TikTok's parent company said" is not TikTok
         if words and words[0][0].islower() and self.cues.names.lexicon.get(words[0], "")[:2] == "NN" \
-                and not (c.kind == "name" and self.cues.names.is_title(words[0].removesuffix("s"))):
-            return False  # a modifier of a noun: "The TikTok order says" (but "Justice Department lawyers argued")
+                and not (c.kind == "name" and self.cues.names.is_title(words[0].removesuffix("s"))) \
+                and not (c.kind == "name" and len(words) == 1 and self.party_type.get(c.party) not in ("person", None)
+                         and self.cues.names.description_type(words[0]) not in ("", "person")):
+            return False  # a modifier of a noun: "The TikTok order says" (but "Justice Department lawyers argued",
+        # "the Global Times newspaper said": the noun names what the name is)
         for w in words:
             tag = self.cues.names.lexicon.get(w.lower(), "")
             if w.lower() not in sc.AUXILIARY and tag in ("VBD", "VBZ", "VBP", "MD") and not self.cues.verbs.fullmatch(w):

@@ -77,10 +77,12 @@ class SpeechCues:
                 self.memo[("verbs", piece)] = found
         return [Hit(a + start, b + start, w) for a, b, w in found]
 
-    def is_document(self, phrase: str) -> bool:
+    def is_document(self, phrase: str, plural: bool = True) -> bool:
         """Whether a description's last word, or its last two, is a statement noun ("the petition",
-        "a White House fact sheet")."""
+        "a White House fact sheet"), or (``plural``) one in the plural ("the orders", "the filings")."""
         words = phrase.lower().split()
+        if plural and words and words[-1].endswith("s") and not self.statements.fullmatch(words[-1]):
+            words[-1] = words[-1][:-1]
         return bool(words) and bool(self.statements.fullmatch(words[-1]) or self.statements.fullmatch(" ".join(words[-2:])))
 
     def noun_phrase(self, gap: str) -> bool:
@@ -173,7 +175,8 @@ class SpeechCues:
             "executive", "director", "professor", "ambassador", "governor", "representative", "manager", _AGE.pattern]
         statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
         # titles in either case ("the Prime Minister", "the president"); the other heads in lower case
-        heads = "|".join([f"(?:{p})" for p in nouns + statements] + [f"(?i:{p})" for p in titles])
+        heads = "|".join([f"(?:{p})" for p in nouns + statements] + [f"(?:{p})s" for p in statements]  # "the orders"
+                         + [f"(?i:{p})" for p in titles])
         # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the
         # head; "the two executives" is a description of people named together
         people = "|".join(f"(?:{p})" for p in titles)
@@ -228,7 +231,7 @@ TELL = re.compile(r"(?i)t(?:ell|old)")
 # a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said",
 # "Rohan Mehra, co-founder of agency ReelWise Media, told"
 IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|[a-z][\w-]*\s+(?:of|at|for))\s[^,;:“”\"()]*$")
-ENACTED = re.compile(r"(?i)order|decree|law|regulation")  # documents by whoever signed or passed them
+ENACTED = re.compile(r"(?i)(?:order|decree|law|regulation)s?")  # documents by whoever signed or passed them
 # what the signer of an order does in the sentence that introduces it ("Biden on Wednesday revoked … and ordered")
 ENACTS = re.compile(r"\b(?:sign(?:ed|s)|order(?:ed|s)|revoke[ds]|rescind(?:ed|s)|replace[ds]|decree[ds]|enact(?:ed|s))\b")
 AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "

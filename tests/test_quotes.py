@@ -797,3 +797,28 @@ def test_an_opening_participle_takes_the_main_clauses_subject_and_a_crosshead_ta
     assert r.quote("posting videos")["speaker_id"] == r.party("Mara Stiel").name
     crosshead = r.speech.quotes[r.speech.quotes["text"] == "A reset, not a pardon"]
     assert crosshead.empty or crosshead["speaker_id"].iloc[0] == "unknown"
+
+
+def test_orders_in_the_plural_speak_for_their_signer_but_start_no_quote_of_their_own():
+    r = read("President Tomas Velkaric has signed executive orders that will ban business with Zentrix. The orders, "
+             "signed on Thursday, say Zentrix \"automatically captures vast swaths of information from its users\" and "
+             "warn that the data could be misused.\n\nThe filings followed a report in the Quorvia Herald that the deal "
+             "under which Corvex would become Zentrix's \"trusted technology partner\" had been shelved.\n")
+    assert r.quote("vast swaths")["speaker_id"] == r.party("Tomas Velkaric").name
+    term = r.speech.quotes[r.speech.quotes["text"] == "trusted technology partner"]
+    assert term.empty or term["speaker_id"].iloc[0] == "unknown"
+
+
+def test_a_newspaper_named_before_its_noun_speaks_and_in_her_telling_is_hers():
+    r = read("The state-run Quorvia Times newspaper said in an editorial on Monday that the terms reflected "
+             "Washington's \"bullying style and hooligan logic,\" and suggested Beijing would balk.\n\n"
+             "Mara Stiel runs an agency in Austin. In her telling, the audience \"hasn't gone anywhere yet,\" even if "
+             "the brands have grown more cautious.\n")
+    assert r.quote("hooligan logic")["speaker_id"] == r.party("Quorvia Times").name
+    assert r.quote("gone anywhere")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_a_weekday_after_the_verb_after_a_quote_is_no_name_unread():
+    r = read("Mr. Tomas Velkaric, who said Saturday he had given the deal \"my blessing,\" signaled Monday that he "
+             "would not accept that arithmetic.\n")
+    assert r.quote("my blessing")["speaker_id"] == r.party("Tomas Velkaric").name
