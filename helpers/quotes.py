@@ -60,7 +60,7 @@ _VERB_WINDOW = 600  # a quotation's verb stands at most this many characters bef
 _VERBS_BACK = 8  # and among the last few verbs there
 _INTRODUCES = re.compile(r"[^“\".]{0,50}?[:,]\s*[“\"]")
 # "describe X as", "call X", "brand X as": a verb of saying whose complement is the quoted words
-_DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*\b[^.;:“”\"]*$")
+_DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*(?=\b[^.;:“”\"]*$)")
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
@@ -256,8 +256,10 @@ class _ArticleReader:
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
                  if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing]
-        while len(verbs) > 1 and _NO_SUBJECT.search(text, max(lo, verbs[-1].start() - 4), verbs[-1].start()):
-            verbs.pop()  # 'X said China had the means to respond, "…"', 'the deal as described': the verb before governs
+        while len(verbs) > 1 and (_NO_SUBJECT.search(text, max(lo, verbs[-1].start() - 4), verbs[-1].start())
+                                  or not text[verbs[-2].end():verbs[-1].start()].strip()):
+            verbs.pop()  # 'X said China had the means to respond, "…"', 'the deal as described', 'dismissed reports':
+            # the verb before governs
         # before: 'X said: "…"' / 'X said the deal was "…"' (governed unless negated; with no speaker found, on below)
         governed = bool(verbs) and not _NEGATED.search(text[max(lo, verbs[-1].start() - 20):verbs[-1].start()])
         if governed and (m := verbs[-1]) and (found := voices.subject(m.start(), m.end()))[0] != UNKNOWN:
@@ -265,6 +267,13 @@ class _ArticleReader:
                 self.used_verbs.add(m.start())
             c0, c1 = voices.cue(m.start(), m.end())
             return found[0], text[c0:c1], found[1] + " before the quote", True
+        marker = self.term_before.search(text, max(s0, a - 40), a)
+        describing = self._describing(marker, s0) if marker else None
+        if describing is not None:  # 'The company dismissed as a "rumor" …', 'described Oracle as "a great company"'
+            found = voices.subject(describing.start(), describing.end())
+            if found[0] != UNKNOWN:
+                c0, c1 = voices.cue(describing.start(), describing.end())
+                return found[0], text[c0:c1], found[1] + " describing", True
         closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) if closed and not (count_words(
             inner, limit=self.scare_max) <= self.scare_max and _DETERMINER_BEFORE.search(text, max(s0, a - 8), a)) \
             else None  # not 'A "working group"'
@@ -398,7 +407,7 @@ class _ArticleReader:
             return False
         s0 = self._sentence(a)[0]
         marker = self.term_before.search(self.text, max(s0, a - 40), a)
-        if marker and not _DESCRIBES.search(self.text, max(s0, marker.start() - 60), marker.start()):
+        if marker and not self._describing(marker, s0):
             return False  # a term: as TikTok's "trusted technology partner" (but: described it as "…")
         long_words = [w for w in words if len(w) >= 3 or w[0].isupper()]
         if len(words) <= 5 and long_words and all(w[0].isupper() for w in long_words) \
@@ -411,6 +420,11 @@ class _ArticleReader:
         if speaker != UNKNOWN:
             return True
         return inner.rstrip()[-1:] in _CLOSING_PUNCT or not closed
+
+    def _describing(self, marker: re.Match, s0: int) -> re.Match | None:
+        """The verb that describes, calls, brands, labels or dismisses something as the term after ``marker``
+        ("dismissed reports that … as a"), within 120 characters before it in its sentence, else None."""
+        return _DESCRIBES.search(self.text, max(s0, marker.start() - 120), marker.start())
 
     def _kind(self, a: int, inner: str) -> str:
         s0 = self._sentence(a)[0]

@@ -822,3 +822,18 @@ def test_a_weekday_after_the_verb_after_a_quote_is_no_name_unread():
     r = read("Mr. Tomas Velkaric, who said Saturday he had given the deal \"my blessing,\" signaled Monday that he "
              "would not accept that arithmetic.\n")
     assert r.quote("my blessing")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_a_term_after_a_describing_verb_is_the_describers_and_a_noun_after_a_verb_is_no_verb():
+    r = read("In a statement, Zentrix said it would hold 80% of the venture. The company dismissed as a \"baseless rumor\" "
+             "reports that investors would become majority owners.\n\nCorvex, the company that owns Quorvia, said Monday that it "
+             "would hold 80% of Quorvia Global, and dismissed reports that American investors would own a majority as "
+             "a \"rumor.\"\n")
+    assert r.quote("baseless rumor")["speaker_id"] == r.party("Zentrix").name
+    assert r.quote("rumor.")["speaker_id"] == r.party("Corvex").name
+
+
+def test_calling_governs_a_british_single_quote():
+    r = read("The Quorvia Times, a tabloid published by the People's Daily, struck a similar note in an editorial late "
+             "on Tuesday, calling the deal an ‘unpalatable gambit’ and accusing the US of extortion.\n")
+    assert r.quote("unpalatable gambit")["speaker_id"] == r.party("Quorvia Times").name
