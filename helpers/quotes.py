@@ -68,7 +68,8 @@ _NAME_AFTER = re.compile(r"\s+([^\W\d_a-z][\w.]*)")  # "said Élodie Marchetti":
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
-_NO_SUBJECT = re.compile(r"(?i)\b(?:to|as)\s+$")  # an infinitive or a participle: no speaker of its own
+_NO_SUBJECT = re.compile(r"(?i)\b(?:to|as|be|been|being)\s+$")  # an infinitive, a participle or a passive ("to be
+# called TikTok Global"): no speaker of its own
 _CLOSING_PUNCT = frozenset(".,!?;:")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s*$")
 

@@ -78,6 +78,7 @@ _CONTINUES = re.compile(r"(?i)add|continu")
 _GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
 _OWNER = re.compile(r"(?:His|Her)\b")  # a sentence opening with a possessive pronoun
+_NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?=[A-Z])")  # a new clause with a subject of its own
 _IN_TELLING = re.compile(r"(?i)\bin\s+(his|her|its|their)\s+$")  # "In her telling, …": according to her
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
@@ -215,6 +216,12 @@ class ArticleVoices(DocumentSpeakers, Referents):
             return self.resolve(adjacent, verb_start, verb), "subject"
         if coordinated or verb.lower().endswith("ing"):
             previous = [e for e in self.events_in.get(k, ()) if e[0] < verb_start]
+            clause = None if coordinated or not previous else _NEW_CLAUSE.search(text, previous[-1][0], verb_start)
+            if clause is not None:  # "Last month it said …, and Vanessa Pappas … posted a video, telling users:"
+                after = [c for c in self.window(k, clause.end(), verb_start) if not self.possessive(c)]
+                if after and after[0].start == clause.end():
+                    self.last_span = (after[0].start, after[0].end)
+                    return self.resolve(after[0], verb_start, verb), "subject of its clause"
             if previous:
                 return previous[-1][1], "previous verb"
             first = next((c for c in self.window(k, max(lo, s0), verb_start)[:WINDOW_CANDIDATES]

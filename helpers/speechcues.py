@@ -121,6 +121,9 @@ class SpeechCues:
                 return "", ""  # "a former Commerce Department official" speaks for no one (a former president is one)
             if head in UNNAMED_ROLES and (c.modifier or len(phrase) > 2):
                 return "", ""  # "a White House official", "a senior administration official": an official, unnamed
+            if c.modifier and indefinite(text) and head not in SPEAKS_FOR | _REPRESENTS:
+                return "", ""  # "A ByteDance executive told The Information": someone unnamed (not ByteDance; but
+                # "A Justice Department attorney pushed back": its lawyers speak for it)
             if c.modifier:
                 return "institution", ""  # "a TikTok spokesperson": TikTok speaks
             described = [w for w in phrase[1:-1] if names.description_type(w) and not names.is_title(w)]
@@ -244,6 +247,7 @@ TOGETHER = frozenset({"two", "three", "both"})
 INVERTS = re.compile(r"(?i)said|says|added|adds|wrote|writes|noted|notes|explained|continued|argued|warned|insisted")
 # roles that speak for an organisation: "the spokesman added", after the ministry spoke, is the ministry
 SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "representative"})
+_REPRESENTS = frozenset({"attorney", "lawyer", "counsel"})  # who speak for the party they represent
 _POSSESSIVE = re.compile(r"[’']s?$|[.’']+$")  # a word's possessive ending or full stop, before it is looked up
 # Brill tags of the words a noun phrase is made of (Penn Treebank tag set): determiners, adjectives, nouns,
 # numbers, prepositions, possessives, participles ("a lawyer based in Beijing", "a trading house").

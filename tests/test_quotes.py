@@ -837,3 +837,18 @@ def test_calling_governs_a_british_single_quote():
     r = read("The Quorvia Times, a tabloid published by the People's Daily, struck a similar note in an editorial late "
              "on Tuesday, calling the deal an ‘unpalatable gambit’ and accusing the US of extortion.\n")
     assert r.quote("unpalatable gambit")["speaker_id"] == r.party("Quorvia Times").name
+
+
+def test_an_unnamed_executive_of_a_company_is_no_company_and_to_be_called_names_no_speaker():
+    r = read("A Zentrix executive told the Quorvia Herald last month that the company had stopped planning around "
+             "deadlines. \"We plan around court dates now,\" the executive said.\n\n"
+             "- Tomas Velkaric said the new company, to be called Zentrix Global, would have \"nothing to do with "
+             "China.\"\n")
+    assert r.quote("court dates")["speaker_id"] != r.party("Zentrix").name
+    assert r.quote("nothing to do")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_an_ing_verb_after_a_new_clause_speaks_as_that_clauses_subject():
+    r = read("Last month Zentrix said its creator fund would grow to $1 billion, and Mara Stiel, the app's general "
+             "manager, posted a video telling users: \"We're not planning on going anywhere.\"\n")
+    assert r.quote("going anywhere")["speaker_id"] == r.party("Mara Stiel").name
