@@ -58,11 +58,11 @@ import re
 
 from helpers import speechcues as sc
 from helpers.documents import DocumentSpeakers
+from helpers.lines import WINDOW_CANDIDATES, LineSubjects
 from helpers.referents import Referents
 from helpers.speechcues import UNKNOWN, Candidate, SpeechCues
 
 WINDOW_CHARS = 400  # how far before its verb a subject is looked for
-WINDOW_CANDIDATES = 24  # and among how many possible speakers at most
 _START = operator.attrgetter("start")
 _PREPOSITION = sc.PREPOSITION_BEFORE  # "in a letter to Mnuchin, Hawley said": no subject
 _WORDS = re.compile(r"[A-Za-z’'-]+")
@@ -77,15 +77,15 @@ _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 _GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
-_OWNER = re.compile(r"(?:His|Her)\b")  # a sentence opening with a possessive pronoun
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?=[A-Z])")  # a new clause with a subject of its own
+_ASIDE_GOES_ON = re.compile(r"[ \t]*,[ \t]*[a-z]")  # "the order, she said, was": the sentence goes on after the aside
 _IN_TELLING = re.compile(r"(?i)\bin\s+(his|her|its|their)\s+$")  # "In her telling, …": according to her
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
 _SPEAKS_FOR_OF = re.compile(r"\s+(?:in\s+charge\s+)?(?:of|for|at|from)\s+(?:the\s+)?")
 
 
-class ArticleVoices(DocumentSpeakers, Referents):
+class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
     """Speaker resolution over one article (see the module docstring)."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int, int]], mentions: list[tuple[int, int, str]],
@@ -243,15 +243,6 @@ class ArticleVoices(DocumentSpeakers, Referents):
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
 
-    def _main_subject(self, k: int, lo: int) -> Candidate | None:
-        """The subject of sentence ``k``'s main clause after an opening participle ending before ``lo``: the
-        first candidate after ``lo`` set off by a comma (and at most "the"), no possessive."""
-        for c in self.window(k, lo, self.sentences[k][1])[:WINDOW_CANDIDATES]:
-            gap = self.text[self.text.rfind(",", lo, c.start) + 1:c.start].strip()
-            if "," in self.text[lo:c.start] and gap.lower() in ("", "the") and not self.possessive(c):
-                return c
-        return None
-
     def cue(self, verb_start: int, verb_end: int) -> tuple[int, int]:
         """The span of the last verb read and its subject, when the subject was in its sentence."""
         a, b = self.last_span
@@ -287,56 +278,6 @@ class ArticleVoices(DocumentSpeakers, Referents):
             return c
         names = [x for x in cands if x.end <= c.start and x.kind == "name"]
         return names[-1] if names and _COMMA.fullmatch(self.text, names[-1].end, c.start) else c
-
-    def line_subject(self, k: int, at: int) -> tuple[str, str] | None:
-        """``(speaker, cue)`` of sentence ``k``'s subject when it names one near its start (the first
-        name, pronoun or description there that is no possessive, before ``at``; else whom "His" or "Her"
-        opening it means), else None."""
-        s0 = self.sentences[k][0]
-        first = next((c for c in self.candidates(k) if c.kind != "unnamed" and not self.possessive(c)), None)
-        owner = _OWNER.match(self.text, s0) if first is None else None  # "His view was blunt:": whom "his" means
-        if owner is not None and owner.end() < at:
-            first = Candidate(s0, owner.end(), "pronoun", head="he" if owner[0] == "His" else "she")
-        if first is None or self.sentence_at(first.start) != k or not s0 <= first.start < s0 + 40 or first.start >= at:
-            return None
-        speaker = self.resolve(first, first.start)
-        return (speaker, self.text[first.start:first.end]) if speaker != UNKNOWN else None
-
-    def verb_after(self, b: int, s1: int) -> tuple[str, str] | None:
-        """``(speaker, cue)`` of '"…," Velkaric fumed.' / '"…," fumed Velkaric.' after a quotation that
-        ends at ``b`` (:func:`helpers.speechcues.clause_after_quote`); else None."""
-        k = self.sentence_at(max(0, b - 1))
-        found = sc.clause_after_quote(self.text, b, self.window(k, b, min(s1, b + 60))[:2], self.cues.names.lexicon,
-                                   self.possessive)
-        if found is None:
-            return None
-        c, verb = found
-        speaker = self.resolve(c, verb.start(1), verb.group(1))
-        return None if speaker == UNKNOWN else (speaker, self.text[min(c.start, verb.start(1)):max(c.end, verb.end())])
-
-    def named_after(self, b: int, verbs: list) -> tuple[str, str, int] | None:
-        """``(speaker, cue, verb start)`` when a name stands right after a quotation's comma at ``b``, set
-        off by a comma of its own, and one of the reporting ``verbs`` after it closes the apposition with
-        no quotation in between ('"…," Steven Mnuchin, the US Treasury secretary, who chairs …, told CNBC')."""
-        first = next(iter(self.window(self.sentence_at(b), b, b + 4)), None)
-        if first is None or first.kind != "name" or self.text[first.end:first.end + 1] != "," \
-                or self.text[b:first.start].strip(" ,") or self.possessive(first):
-            return None
-        verb = next((m for m in verbs if m.start() > first.end and not self.in_quote(m.start())), None)
-        if verb is None or any(q in self.text[first.end:verb.start()] for q in '"“”'):
-            return None
-        return first.party, self.text[first.start:verb.end()], verb.start()
-
-    def line_speaker(self, k: int, lo: int, hi: int) -> str:
-        """The first name or description of sentence ``k`` in ``[lo, hi)`` that is no possessive and not
-        governed by a preposition (a colon line's subject when it has no reporting verb), else unknown."""
-        s0 = self.sentences[k][0]
-        for c in self.window(k, lo, hi):
-            if (c.kind == "name" or (c.kind == "description" and not self.cues.is_document(self.text[c.start:c.end]))) \
-                    and not self.possessive(c) \
-                    and not _PREPOSITION.search(self.text, max(s0, c.start - 30), c.start):
-                return self.resolve(c, c.start)
-        return UNKNOWN
 
     def _first_of_coordination(self, c: Candidate, cands: list[Candidate]) -> Candidate:
         if c.kind == "pronoun":
@@ -387,7 +328,8 @@ class ArticleVoices(DocumentSpeakers, Referents):
                         return speaker
         # "..., it said", "..., the company said" closing a sentence: the names before are what was said, not who said it
         closing = c.kind in ("pronoun", "description") and bool(verb) and \
-            self.text[max(self.sentences[k][0], c.start - 3):c.start].rstrip().endswith(",")
+            self.text[max(self.sentences[k][0], c.start - 3):c.start].rstrip().endswith(",") and \
+            not _ASIDE_GOES_ON.match(self.text, at + len(verb))  # but "Stiel …: the order, she said, was "…"": an aside
         salient = self._salient(k, c.start, want, word) if closing and c.kind == "description" and want == "company" \
             and not _INTRODUCES_NEXT.search(self.text, at, self.sentences[k][1]) else ""  # not "After X, the company said:"
         if salient:  # "…, the company said": the story's company

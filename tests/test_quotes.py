@@ -852,3 +852,9 @@ def test_an_ing_verb_after_a_new_clause_speaks_as_that_clauses_subject():
     r = read("Last month Zentrix said its creator fund would grow to $1 billion, and Mara Stiel, the app's general "
              "manager, posted a video telling users: \"We're not planning on going anywhere.\"\n")
     assert r.quote("going anywhere")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_a_pronoun_in_an_aside_mid_sentence_is_the_sentences_subject_not_the_last_speaker():
+    r = read("\"Investors hate uncertainty,\" Ravi Menon said.\n\n"
+             "Mara Stiel was less charitable: the order, she said, was \"theatre.\"\n")
+    assert r.quote("theatre")["speaker_id"] == r.party("Mara Stiel").name
