@@ -95,9 +95,12 @@ class DocumentSpeakers:
         for kk in range(k - 1, max(-1, k - 13), -1):
             s0, s1, _ = self.sentences[kk]
             found = self.line_subject(kk, s1)
-            if found is None or self.party_type.get(found[0]) != "person":
-                continue
-            start = self.text.find(found[1], s0, s1) + len(found[1])
-            if sc.ENACTS.search(self.text, start, min(s1, start + 120)):
+            start = self.text.find(found[1], s0, s1) + len(found[1]) if found else s1
+            if found and self.party_type.get(found[0]) == "person" and sc.ENACTS.search(self.text, start, min(s1, start + 120)):
                 return found[0]
+            for m in sc.ENACTS.finditer(self.text, s0, s1):  # "…'s campaign went to paperwork when he signed …"
+                c = next(iter(self.window(kk, max(s0, m.start() - 40), m.start())[-1:]), None)
+                if c is not None and c.kind in ("name", "pronoun") and not self.text[c.end:m.start()].strip(" ,") \
+                        and self.party_type.get(by := self.resolve(c, m.start())) == "person":
+                    return by
         return UNKNOWN

@@ -54,7 +54,7 @@ from helpers.tables import cue_pattern
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
                  "speaker_id", "cue", "how"]
 REPORTED_COLUMNS = ["article_id", "sentence_no", "start", "end", "cue", "speaker_id", "how"]
-_NO_ATTRIBUTION = re.compile(r"\s*,?\s*(?:and|while|whereas)\s|.*[\"“]")  # '"…," and X has …': its own clause; a quote
+_NO_ATTRIBUTION = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s|.*[\"“]")  # '"…," and X has …': its own clause; a quote
 _NEGATED = re.compile(r"(?i)(?:\bnot|n[’']t|\bnever|\bno\s+one|\bnobody)\s+(?:\w+\s+)?$")
 _VERB_WINDOW = 600  # a quotation's verb stands at most this many characters before it, in its sentence
 _VERBS_BACK = 8  # and among the last few verbs there
@@ -68,6 +68,7 @@ _NAME_AFTER = re.compile(r"\s+([^\W\d_a-z][\w.]*)")  # "said Élodie Marchetti":
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
+_NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|his|her|our|other|such|these|those|any|no|[\w-]+[’']s)\s+$")
 _NO_SUBJECT = re.compile(r"(?i)\b(?:to|as|be|been|being)\s+$")  # an infinitive, a participle or a passive ("to be
 # called TikTok Global"): no speaker of its own
 _CLOSING_PUNCT = frozenset(".,!?;:")
@@ -256,7 +257,9 @@ class _ArticleReader:
             return split
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
-                 if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing]
+                 if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing
+                 and (m.group(0).lower() == "telling" or not _NOUN_BEFORE.search(text, max(lo, m.start() - 30), m.start()))]
+        # (not "other claims raised"; but "In her telling")
         while len(verbs) > 1 and (_NO_SUBJECT.search(text, max(lo, verbs[-1].start() - 4), verbs[-1].start())
                                   or not text[verbs[-2].end():verbs[-1].start()].strip()):
             verbs.pop()  # 'X said China had the means to respond, "…"', 'the deal as described', 'dismissed reports':
@@ -283,7 +286,8 @@ class _ArticleReader:
         # 'The new order directs … an "undue … risk"', "Mr Biden's order tells": the document the sentence is about
         # (its first candidate), unless its verb is negated ("The order doesn't say which "transactions"")
         doc = next((c for c in voices.candidates(voices.sentence_at(a)) if c.start < a), None)
-        if doc is not None and doc.start < s0 + 40 and (governed or not verbs) and (voices.owns_document(doc) or (
+        if doc is not None and doc.start < s0 + 40 and (governed or (not verbs and len(_WORDS.findall(inner)) > 1)) \
+                and (voices.owns_document(doc) or (  # (not 'The law covers … "dual-use" items': a term)
                 doc.kind == "description" and self.sc.is_document(text[doc.start:doc.end], plural=False))) \
                 and (by := voices.resolve(doc, doc.start)) != UNKNOWN:
             return by, text[doc.start:doc.end], "the document the sentence is about", True

@@ -225,7 +225,8 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
             if previous:
                 return previous[-1][1], "previous verb"
             first = next((c for c in self.window(k, max(lo, s0), verb_start)[:WINDOW_CANDIDATES]
-                          if not _PREPOSITION.search(text, max(s0, c.start - 30), c.start) and not (  # not "The orders
+                          if not _PREPOSITION.search(text, max(s0, c.start - 30), c.start)
+                          and not self._titles_next(c, verb_start) and not (  # not "The orders
                               c.kind == "description" and self.cues.is_document(text[c.start:c.end], plural=False)
                               != self.cues.is_document(text[c.start:c.end]))  # came after X …, calling"
                           and not self.possessive(c) and c.end <= verb_start), None)
@@ -242,6 +243,12 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                     return spokes[-1].modifier, "subject"  # "a TikTok spokeswoman, Hilary McQuaide, said": TikTok speaks
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
+
+    def _titles_next(self, c: Candidate, hi: int) -> bool:
+        """Whether a name modifies a title and name after it ("White House press secretary Jen Psaki")."""
+        after = self.window(self.sentence_at(c.start), c.end, hi)[:1]
+        words = self.text[c.end:after[0].start].split() if after else []
+        return 0 < len(words) <= 3 and any(self.cues.names.is_title(w) for w in words) and after[0].kind == "name"
 
     def cue(self, verb_start: int, verb_end: int) -> tuple[int, int]:
         """The span of the last verb read and its subject, when the subject was in its sentence."""
@@ -277,7 +284,10 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         if c.kind != "description":
             return c
         names = [x for x in cands if x.end <= c.start and x.kind == "name"]
-        return names[-1] if names and _COMMA.fullmatch(self.text, names[-1].end, c.start) else c
+        if not names or not _COMMA.fullmatch(self.text, names[-1].end, c.start):
+            return c
+        want = self.cues.wants(c, self.text)[0]  # not "ByteDance, the president said": a person is no company
+        return c if want == "person" and self.party_type.get(names[-1].party) != "person" else names[-1]
 
     def _first_of_coordination(self, c: Candidate, cands: list[Candidate]) -> Candidate:
         if c.kind == "pronoun":
@@ -341,11 +351,14 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
             if not here:
                 continue
             first = here[0]
-            if kk < k and depth < 3 and c.head == "it" and first.kind == "description" \
-                    and self.cues.is_document(self.text[first.start:first.end]):  # "The WeChat order … '…,' it says"
+            document = kk < k and c.head == "it" and first.kind == "description" \
+                and self.cues.is_document(self.text[first.start:first.end])
+            if document and depth < 3:  # "The WeChat order … '…,' it says"
                 found = self.resolve(first, first.start, "", depth + 1)
                 if found != UNKNOWN:
                     return found
+            if document:  # not "TikTok" in "The TikTok order … It says"
+                here = [x for x in here if not first.start <= x.start < first.end]
             if kk < k and c.head == "it" and self.owns_document(first):
                 return first.party  # "Biden's order sets out criteria. It says …": its signer, Biden
             if kk < k and depth < 3 and self._new_referent(first, c):  # "An executive … said …. '…,' he said": that one
@@ -366,7 +379,8 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
             if names:  # "they", "the two executives": the first of the people named together
                 plural = c.head == "they" or (c.kind == "description" and c.head.endswith("s"))
                 return names[0].party if subject is names[0] or (plural and kk < k) else names[-1].party
-            owners = [x for x in here if x.kind == "name" and want == "person" and kk < k and self._fits(x.party, want, word)]
+            owners = [x for x in here if x.kind == "name" and want == "person" and (kk < k or c.kind == "pronoun")
+                      and self._fits(x.party, want, word)]  # (and "Trump's campaign …, when he signed")
             if owners:  # "Osei's advice hasn't changed. '…,' she says": the only person there, in the possessive
                 return owners[-1].party
         if want == "person" and word and c.kind == "description":  # "the president said", whoever is titled so before

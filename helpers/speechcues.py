@@ -191,8 +191,9 @@ class SpeechCues:
 
 
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
+_AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+[A-Z]")  # "John Hall of Covington & Burling"
 # "Zhang Yiming, 37, said", "Sen. Corbin Falk, R-Fla., said" (party and state)
-_ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:[A-Z][\w.&-]*(?:’s|'s)\s)|[RDI]-[A-Z][\w.]*$)")
+_ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?(?:[A-Z][\w.&-]*(?:’s|'s)\s)|[RDI]-[A-Z][\w.]*$)")
 
 
 def strip_asides(gap: str) -> str | None:
@@ -210,6 +211,8 @@ def strip_asides(gap: str) -> str | None:
         if _ASIDE_OPENS.match(middle) or not middle or all(_ASIDE_OPENS.match(p.strip()) for p in parts[1:-1]):
             return parts[0] + " " + parts[-1]
         return None
+    if not parts[-1].strip() and _AFFILIATION.match(parts[0]):
+        return parts[0]  # "TikTok's counsel, John Hall of Covington & Burling LLP, called": the apposition closes
     return parts[0] + " " + parts[-1] if not parts[0].strip() else None
 
 
@@ -226,7 +229,8 @@ _AND_TITLED = re.compile(AFTER_PARTY_TAG + r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s
 GROUP_HEADS = ("senator", "lawmaker", "legislator")
 # how a document comes from its signer or issuer ("signed by Trump", "the order Trump issued")
 SIGNS = r"(?:signed|issued|passed|approved|enacted|adopted)"
-SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:" + SIGNS + r"\s+by\s+([^,;]{1,60})"
+# ("the law, adopted Oct. 17 by the Standing Committee")
+SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:" + SIGNS + r"(?:\s+[^\s,;]+){0,3}?\s+by\s+([^,;]{1,60})"
                         r"|which\s+([^,;]{1,60}?)\s+" + SIGNS + r")")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
 PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")

@@ -858,3 +858,41 @@ def test_a_pronoun_in_an_aside_mid_sentence_is_the_sentences_subject_not_the_las
     r = read("\"Investors hate uncertainty,\" Ravi Menon said.\n\n"
              "Mara Stiel was less charitable: the order, she said, was \"theatre.\"\n")
     assert r.quote("theatre")["speaker_id"] == r.party("Mara Stiel").name
+
+
+def test_a_noun_after_an_adjective_is_no_verb_and_an_affiliation_closes_an_apposition():
+    r = read("Judge Tomas Velkaric wrote that \"the evidence remains less substantial.\" He also found that Zentrix's "
+             "other claims raised \"serious questions,\" though he did not rule on them.\n\n"
+             "At a hearing Sunday morning, Zentrix's counsel, Tom Hall of Covington & Burling LLP, called the ban "
+             "\"unprecedented\" and \"irrational.\"\n")
+    assert r.quote("serious questions")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("unprecedented")["speaker_id"] == r.party("Tom Hall").name
+
+
+def test_a_name_modifying_a_title_is_no_subject_and_a_titled_possessive_opens_an_aside():
+    r = read("White House press secretary Alma Quorvith did not deny the report on Wednesday, but said the "
+             "administration had not taken any \"new proactive step.\"\n\n"
+             "Gina Velkaric, Mr. Stiel's nominee for commerce secretary, told senators last month that she would use "
+             "the department's tools \"to the fullest extent possible,\" but she has not said what she would do.\n")
+    assert r.quote("proactive step")["speaker_id"] == r.party("Alma Quorvith").name
+    assert r.quote("fullest extent")["speaker_id"] == r.party("Gina Velkaric").name
+
+
+def test_a_person_is_no_apposition_of_a_company_and_but_after_a_quote_opens_a_new_clause():
+    r = read("President Tomas Velkaric said the companies would be making \"about a $5 billion contribution toward "
+             "education,\" but Zentrix Inc. said in a post that it had first heard of such a fund in the news. Zentrix Inc., the "
+             "president said, would \"have nothing to do with it.\"\n")
+    assert r.quote("nothing to do with it")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("billion contribution")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_an_order_is_its_signers_when_he_signed_it_and_a_law_adopted_on_a_date_by_a_body_is_the_bodys():
+    r = read("President Tomas Velkaric's campaign against Zentrix went from threat to paperwork late Thursday, when he "
+             "signed a pair of executive orders that will bar business with Corvex, the company that owns the app.\n\n"
+             "The Zentrix order rests on a 1977 law. It says the app \"automatically captures vast swaths of "
+             "information from its users.\"\n\nThe law, adopted Oct. 17 by the Quorvian Assembly, covers military, "
+             "nuclear and \"dual-use\" items. It says the country \"may take reciprocal measures\" against others.\n")
+    assert r.quote("vast swaths")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("reciprocal measures")["speaker_id"] == r.party("Quorvian Assembly").name
+    term = r.speech.quotes[r.speech.quotes["text"] == "dual-use"]
+    assert term.empty or term["speaker_id"].iloc[0] == "unknown"
