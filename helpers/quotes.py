@@ -68,6 +68,7 @@ _NAME_AFTER = re.compile(r"\s+([^\W\d_a-z][\w.]*)")  # "said Élodie Marchetti":
 _NOT = re.compile(r"(?i)\bnot\b|n[’']t\b")
 _DETERMINER_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _STOP = re.compile(r"[,.;]")
+_OWNER_BEFORE = re.compile(r"(?i)\b(its|his|her|their)\s+(?:[\w-]+\s+)?$")  # "Here is its (full) statement:"
 _NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|his|her|our|other|such|these|those|any|no|[\w-]+[’']s)\s+$")
 _NO_SUBJECT = re.compile(r"(?i)\b(?:to|as|be|been|being)\s+$")  # an infinitive, a participle or a passive ("to be
 # called TikTok Global"): no speaker of its own
@@ -198,6 +199,9 @@ class _ArticleReader:
                         and (self.text[c.start:c.start + 4].lower() == "the " or c.start == s0)), None)  # "A White House fact
             # sheet sets out the change:" (the line's subject), not "In a blog post, X took aim:"
             speaker, how = (self.voices.resolve(doc, doc.start), "the statement's issuer") if doc else (speaker, how)
+        owner = _OWNER_BEFORE.search(self.text, max(s0, noun.start() - 20), noun.start()) if noun is not None else None
+        if speaker == UNKNOWN and owner is not None:  # "Here is its statement:": whom "its" means
+            speaker, how = self.voices.pronoun(owner, "reads"), "the statement's owner"
         if speaker == UNKNOWN:  # "In a blog post last week, chief executive Kevin Mayer ... took aim at Facebook:"
             speaker, how = self.voices.line_speaker(k, s0, p1), "the line's subject"
         cue = self.text[p0:p1].strip(PAD)

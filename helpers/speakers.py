@@ -77,6 +77,7 @@ _PHRASE_END = re.compile(r"[,;:.]")
 _CONTINUES = re.compile(r"(?i)add|continu")
 _GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
+_PART_OF = re.compile(r"(?i)\b(?:part|parts|some|much|most|all|the\s+rest)\s+of\s+(it|them)\s+$")  # "Part of it read:"
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?=[A-Z])")  # a new clause with a subject of its own
 _ASIDE_GOES_ON = re.compile(r"[ \t]*,[ \t]*[a-z]")  # "the order, she said, was": the sentence goes on after the aside
 _IN_TELLING = re.compile(r"(?i)\bin\s+(his|her|its|their)\s+$")  # "In her telling, …": according to her
@@ -197,11 +198,11 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                     and (after_quote or sc.CLAUSE_END.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
                 return self.resolve(follow[0], verb_start), "said X"
-        owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() == "telling" else None
-        if owner is not None:  # "In her telling, the audience …": whom "her" means
-            head = {"his": "he", "her": "she", "its": "it", "their": "they"}[owner[1].lower()]
+        owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() == "telling" else \
+            _PART_OF.search(text, max(s0, verb_start - 20), verb_start) if verb.lower() in sc.READS else None
+        if owner is not None:  # "In her telling, the audience …", "Part of it read:": whom "her", "it" means
             self.last_span = (owner.start(1), verb_end)
-            return self.resolve(Candidate(owner.start(1), owner.end(1), "pronoun", head=head), verb_start, verb), "subject"
+            return self.pronoun(owner, verb), "subject"
         if text[s0:verb_start].strip(" \n“\"")[-1:] in ("", ":") and verb[:1].isupper() and verb.lower().endswith(("ed", "ing")):
             main = self._main_subject(k, verb_end)  # "Asked about Oracle, Trump was effusive": the main clause's
             if main is not None:
@@ -243,6 +244,12 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                     return spokes[-1].modifier, "subject"  # "a TikTok spokeswoman, Hilary McQuaide, said": TikTok speaks
                 return self.resolve(head, verb_start, verb), "subject"
         return UNKNOWN, "none"
+
+    def pronoun(self, m: re.Match, verb: str = "") -> str:
+        """Whom the pronoun (possessive or object) in group 1 of ``m`` means, read at its verb ``verb``."""
+        word = m[1].lower()
+        head = {"his": "he", "him": "he", "her": "she", "its": "it", "them": "they", "their": "they"}.get(word, word)
+        return self.resolve(Candidate(m.start(1), m.end(1), "pronoun", head=head), m.end(), verb)
 
     def _titles_next(self, c: Candidate, hi: int) -> bool:
         """Whether a name modifies a title and name after it ("White House press secretary Jen Psaki")."""
@@ -387,6 +394,12 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
             titled = [p for p, first in self._first_mentions().items() if first < at and self._fits(p, want, word)]
             if len(titled) == 1:  # one person of the article, however far back
                 return titled[0]
+        if want == "person" and c.kind == "description" and self.text[c.start:c.start + 4].lower() == "the " \
+                and not self.text[self.sentences[k][0]:c.start].strip(' "“') and depth < 3:
+            for kk in range(k - 1, max(-1, k - 3), -1):  # "Kevin Mayer is done with TikTok. The former chairman of
+                found = self.line_subject(kk, self.sentences[kk][1])  # Disney's … told employees": the person before
+                if found is not None and self.party_type.get(found[0]) == "person":
+                    return found[0]
         if want == "person" and word and not self.cues.holds(word, self.party_type, self.party_words, "person"):
             # "the Prime Minister told" when no one is titled so:
             i = bisect.bisect_left(self.events, (at, ""))  # the person who spoke last, within two sentences

@@ -896,3 +896,16 @@ def test_an_order_is_its_signers_when_he_signed_it_and_a_law_adopted_on_a_date_b
     assert r.quote("reciprocal measures")["speaker_id"] == r.party("Quorvian Assembly").name
     term = r.speech.quotes[r.speech.quotes["text"] == "dual-use"]
     assert term.empty or term["speaker_id"].iloc[0] == "unknown"
+
+
+def test_its_statement_and_part_of_it_read_are_the_owners_and_the_former_chairman_is_the_person_before():
+    r = read("Zentrix Inc. says it has teamed with Corvex on a bid. The retail giant confirmed the pairing Thursday "
+             "morning. Here is its statement:\n\nWe believe a partnership would add this key functionality.\n\n"
+             "Zentrix's interim head, Mara Stiel, welcomed the plan in a statement posted to Twitter. Part of it read:\n\n"
+             "We are pleased that the proposal will resolve the security concerns.\n\n"
+             "Tomas Velkaric is done with Zentrix.\n\nThe former chairman of Corvex's streaming division told "
+             "employees on Wednesday night that he was resigning, pinning the decision on a \"political environment\" "
+             "that \"has sharply changed\" since he signed on.\n")
+    assert r.quote("key functionality")["speaker_id"] == r.party("Zentrix Inc.").name
+    assert r.quote("We are pleased")["speaker_id"] == r.party("Mara Stiel").name
+    assert r.quote("sharply changed")["speaker_id"] == r.party("Tomas Velkaric").name
