@@ -318,7 +318,8 @@ class _ArticleReader:
                 if last and self.text[q1 - 1] in "”\"»" or (last and last[-1]["end"] >= q1 - 2):
                     return last[-1]["speaker_id"], last[-1]["cue"], "the quote before", False
                 found = self._sentence_before(voices.sentence_at(q1 - 1), person=True) \
-                    if inner.rstrip()[-1:] in _CLOSING_PUNCT else None  # not a crosshead ('A reset, not a pardon')
+                    if inner.rstrip()[-1:] in _CLOSING_PUNCT and not self.spans.get(prev[0]) else None
+                # (not a crosshead, 'A reset, not a pardon'; after a paragraph with quotations, their speaker, below)
                 if found is not None:  # 'Mayer told staff in a letter that …' / 'Trump was effusive.' ¶ '"…"'
                     return found[0], found[1], "the paragraph before", False
                 # no word of attribution anywhere: the last speaker quoted in the two paragraphs before

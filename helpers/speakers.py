@@ -394,18 +394,18 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
             titled = [p for p, first in self._first_mentions().items() if first < at and self._fits(p, want, word)]
             if len(titled) == 1:  # one person of the article, however far back
                 return titled[0]
-        if want == "person" and c.kind == "description" and self.text[c.start:c.start + 4].lower() == "the " \
-                and not self.text[self.sentences[k][0]:c.start].strip(' "“') and depth < 3:
-            for kk in range(k - 1, max(-1, k - 3), -1):  # "Kevin Mayer is done with TikTok. The former chairman of
-                found = self.line_subject(kk, self.sentences[kk][1])  # Disney's … told employees": the person before
-                if found is not None and self.party_type.get(found[0]) == "person":
-                    return found[0]
         if want == "person" and word and not self.cues.holds(word, self.party_type, self.party_words, "person"):
             # "the Prime Minister told" when no one is titled so:
             i = bisect.bisect_left(self.events, (at, ""))  # the person who spoke last, within two sentences
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
                 if self.sentence_at(position) >= k - 2 and self.party_type.get(speaker) == "person":
                     return speaker
+        if want == "person" and c.kind == "description" and self.text[c.start:c.start + 4].lower() == "the " \
+                and not self.text[self.sentences[k][0]:c.start].strip(' "“') and depth < 3:
+            for kk in range(k - 1, max(-1, k - 3), -1):  # "Kevin Mayer is done with TikTok. The former chairman of
+                found = self.line_subject(kk, self.sentences[kk][1])  # Disney's … told employees": the person before
+                if found is not None and self.party_type.get(found[0]) == "person":
+                    return found[0]
         if want == "person" and word in sc.SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
             i = bisect.bisect_left(self.events, (at, ""))
             for position, speaker in reversed(self.events[max(0, i - 3):i]):

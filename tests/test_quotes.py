@@ -903,9 +903,22 @@ def test_its_statement_and_part_of_it_read_are_the_owners_and_the_former_chairma
              "morning. Here is its statement:\n\nWe believe a partnership would add this key functionality.\n\n"
              "Zentrix's interim head, Mara Stiel, welcomed the plan in a statement posted to Twitter. Part of it read:\n\n"
              "We are pleased that the proposal will resolve the security concerns.\n\n"
-             "Tomas Velkaric is done with Zentrix.\n\nThe former chairman of Corvex's streaming division told "
+             "Zentrix shares rose 2% on the news.\n\nTomas Velkaric is done with Zentrix.\n\n"
+             "The former chairman of Corvex's streaming division told "
              "employees on Wednesday night that he was resigning, pinning the decision on a \"political environment\" "
              "that \"has sharply changed\" since he signed on.\n")
     assert r.quote("key functionality")["speaker_id"] == r.party("Zentrix Inc.").name
     assert r.quote("We are pleased")["speaker_id"] == r.party("Mara Stiel").name
     assert r.quote("sharply changed")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_a_quote_after_a_paragraph_of_quotations_is_their_speakers_and_the_spokeswoman_is_the_one_who_spoke():
+    r = read("Consultant Mara Stiel said the accounts could not both be true.\n\n"
+             "'Everyone is describing a different deal,' she said. 'Corvex says Zentrix will own nothing, and the "
+             "President says he won't sign unless it's the first version.\n\n"
+             "'They can't all be right, and the one party Washington cannot overrule is Beijing.'\n\n"
+             "\"We firmly oppose the decision,\" said Alma Quorvith, spokesperson of the embassy, in a separate "
+             "statement.\n\nThe spokeswoman said the government had always required companies to abide by the rules, "
+             "and urged India to \"rectify the discriminatory practices violating WTO rules.\"\n")
+    assert r.quote("all be right")["speaker_id"] == r.party("Mara Stiel").name
+    assert r.quote("rectify the discriminatory")["speaker_id"] == r.party("Alma Quorvith").name
