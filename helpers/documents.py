@@ -66,7 +66,7 @@ class DocumentSpeakers:
         words = self.text[c.start:c.end].split()
         noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
             else words[-1]
-        noun = noun[:-1] if noun.endswith("s") and not self.cues.statements.fullmatch(noun.lower()) else noun  # "the orders"
+        noun = self.cues.singular(noun)  # "the orders"
         plural = r"(?=\s+(?:[\w-]+\s+)?" + re.escape(noun.lower()) + r"s\b)"  # "signed executive orders"
         introduced = re.compile(r"\b(?:a|an|its|their|his|her|" + sc.SIGNS + r"\s+(?:\w+\s+)?(?:the|an?|two|three)|"
                                 + sc.SIGNS + plural + r")\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")

@@ -37,7 +37,7 @@ class LineSubjects:
         first = next((c for c in self.candidates(k) if c.kind != "unnamed" and not self.possessive(c)), None)
         owner = _OWNER.match(self.text, s0) if first is None else None  # "His view was blunt:": whom "his" means
         if owner is not None and owner.end() < at:
-            first = Candidate(s0, owner.end(), "pronoun", head="he" if owner[0] == "His" else "she")
+            first = sc.pronoun_candidate(s0, owner.end(), owner[0])
         if first is None or self.sentence_at(first.start) != k or not s0 <= first.start < s0 + 40 or first.start >= at:
             return None
         speaker = self.resolve(first, first.start)

@@ -201,7 +201,7 @@ class _ArticleReader:
             speaker, how = (self.voices.resolve(doc, doc.start), "the statement's issuer") if doc else (speaker, how)
         owner = _OWNER_BEFORE.search(self.text, max(s0, noun.start() - 20), noun.start()) if noun is not None else None
         if speaker == UNKNOWN and owner is not None:  # "Here is its statement:": whom "its" means
-            speaker, how = self.voices.pronoun(owner, "reads"), "the statement's owner"
+            speaker, how = self.voices.pronoun(owner), "the statement's owner"
         if speaker == UNKNOWN:  # "In a blog post last week, chief executive Kevin Mayer ... took aim at Facebook:"
             speaker, how = self.voices.line_speaker(k, s0, p1), "the line's subject"
         cue = self.text[p0:p1].strip(PAD)

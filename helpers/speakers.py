@@ -247,9 +247,7 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
 
     def pronoun(self, m: re.Match, verb: str = "") -> str:
         """Whom the pronoun (possessive or object) in group 1 of ``m`` means, read at its verb ``verb``."""
-        word = m[1].lower()
-        head = {"his": "he", "him": "he", "her": "she", "its": "it", "them": "they", "their": "they"}.get(word, word)
-        return self.resolve(Candidate(m.start(1), m.end(1), "pronoun", head=head), m.end(), verb)
+        return self.resolve(sc.pronoun_candidate(m.start(1), m.end(1), m[1]), m.end(), verb)
 
     def _titles_next(self, c: Candidate, hi: int) -> bool:
         """Whether a name modifies a title and name after it ("White House press secretary Jen Psaki")."""

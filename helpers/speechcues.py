@@ -17,6 +17,7 @@ from helpers.tables import cue_pattern
 
 MEMO_MAX = 200_000
 PRONOUN = re.compile(r"(?<![\w’'])(?:he|she|it|they|He|She|It|They)(?![\w’'])")
+_SUBJECT_FORM = {"his": "he", "him": "he", "her": "she", "its": "it", "them": "they", "their": "they"}
 _UNNAMED = re.compile(r"(?i)(?<!\w)(?:analysts|officials|sources|experts|scholars|lawmakers|critics|observers|"
                       r"(?:state\s+)?media|people|a\s+person|someone|residents)(?!\w)")
 
@@ -81,9 +82,13 @@ class SpeechCues:
         """Whether a description's last word, or its last two, is a statement noun ("the petition",
         "a White House fact sheet"), or (``plural``) one in the plural ("the orders", "the filings")."""
         words = phrase.lower().split()
-        if plural and words and words[-1].endswith("s") and not self.statements.fullmatch(words[-1]):
-            words[-1] = words[-1][:-1]
+        if plural and words:
+            words[-1] = self.singular(words[-1])
         return bool(words) and bool(self.statements.fullmatch(words[-1]) or self.statements.fullmatch(" ".join(words[-2:])))
+
+    def singular(self, noun: str) -> str:
+        """A statement noun without its plural "s" ("orders", "filings"), else the word as it is ("press")."""
+        return noun[:-1] if noun.endswith("s") and not self.statements.fullmatch(noun.lower()) else noun
 
     def noun_phrase(self, gap: str) -> bool:
         """Whether ``gap`` (between a quotation and its verb) is one noun phrase of up to twenty words
@@ -188,6 +193,12 @@ class SpeechCues:
                                  r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:" + people + r")s"
                                  r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:" + "|".join(GROUP_HEADS) + r")s)(?![\w’'-])")
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
+
+
+def pronoun_candidate(start: int, end: int, word: str) -> Candidate:
+    """A pronoun in its possessive or object form ("his", "her", "its", "them") as a candidate speaker
+    with the subject form's head ("he", "she", "it", "they"): "His view was blunt:", "In her telling"."""
+    return Candidate(start, end, "pronoun", head=_SUBJECT_FORM.get(word.lower(), word.lower()))
 
 
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
