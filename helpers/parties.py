@@ -187,10 +187,11 @@ def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, owners: dict[st
     surnames = {(aid, n.name.split()[0 if pinyin_name(n.name.split()) else -1]) for aid, _, n, _ in found
                 if n.kind == "person" and len(n.name.split()) > 1}  # a Chinese family name comes first: "Ma" of "Ma Lin"
     for aid, no, name, inside in found:
-        if name.kind in ("place", "common") and " " not in name.name and (aid, name.name) in surnames \
+        named_here = " " not in name.name and (aid, name.name) in surnames
+        if name.kind in ("place", "common", "thing") and named_here \
                 and not _PLACE_PREPOSITION.search(corpus.texts[aid], max(0, name.start - 8), name.start):
-            name.kind = "person_ref"
-        if (name.weak or name.kind == "person_ref") and slug(name.name) in things:
+            name.kind = "person_ref"  # (and "The executive order Biden signed", after "President Joe Biden")
+        if (name.weak or name.kind == "person_ref") and slug(name.name) in things and not named_here:
             name.kind = "thing"  # named as a product or a term elsewhere, with no cue of a party here
         if name.kind == "credit":  # a dateline names a place and a wire, not a party: "BEIJING (Reuters) -"
             dropped.update((aid, m[0]) for m in inside if m[0] < name.end and name.start < m[1])

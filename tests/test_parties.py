@@ -306,3 +306,13 @@ def test_mentions_are_the_same_whether_an_article_is_read_whole_or_from_paragrap
     found = find_mentions(corpus, GAZETTEER)
     spans = {aid: list(zip(g["start"], g["end"], g["stakeholder_id"])) for aid, g in found.groupby("article_id")}
     assert spans["a0"] == spans["a2"] == spans["a1"][:len(spans["a0"])] and len(spans["a0"]) >= 6
+
+
+def test_a_surname_after_a_word_for_things_is_the_person_the_article_names_and_stays_one_elsewhere():
+    # "The executive order Velkaric signed" reads like "the app Moj"; the article names Tomas Velkaric, and
+    # another article's "Velkaric told reporters" must not become a thing because of it
+    r = read("Governor Tomas Velkaric spoke on Monday. \"It is over,\" Velkaric told reporters.\n",
+             "President Tomas Velkaric acted. The executive order Velkaric signed on Wednesday withdraws two orders.\n")
+    at = r.world.mentions.set_index(["article_id", "surface"])["stakeholder_id"]
+    assert at[("a0", "Velkaric")] == at[("a1", "Velkaric")] == r.party("Tomas Velkaric").name
+    assert r.quote("It is over")["speaker_id"] == r.party("Tomas Velkaric").name
