@@ -389,8 +389,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
                 row.end += head.end()  # a word and its lower-case head: "Commerce department", "Foreign ministry"
                 row.name = text[row.start:row.end]
             return "organisation", described
-        if cues.is_title(w) and not cues.is_title(previous):
-            return "organisation", "organisation"
+        if cues.is_title(w) and not cues.is_title(previous) and not (w != next_words[0] and _verb_follows(after, cues)):
+            return "organisation", "organisation"  # "Disney executive"; not "Pompeo told host Maria Bartiromo"
     if previous and cues.is_title(previous) and not ACRONYM.fullmatch(name) and not (
             len(words) == 1 and cues.is_common(name)):
         row.title = previous

@@ -316,3 +316,11 @@ def test_a_surname_after_a_word_for_things_is_the_person_the_article_names_and_s
     at = r.world.mentions.set_index(["article_id", "surface"])["stakeholder_id"]
     assert at[("a0", "Velkaric")] == at[("a1", "Velkaric")] == r.party("Tomas Velkaric").name
     assert r.quote("It is over")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_a_title_after_the_verb_a_name_does_not_make_the_name_an_organisation():
+    # "Disney executive" makes Disney an organisation; "Velkaric told host Alma Quorvith" leaves Velkaric a person
+    r = read("Secretary of State Tomas Velkaric warned Sunday that the apps were a risk.\n"
+             "\"These are true security issues,\" Velkaric told host Alma Quorvith on television.\n")
+    ids = set(r.world.mentions.loc[r.world.mentions["surface"].str.contains("Velkaric"), "stakeholder_id"])
+    assert ids == {r.party("Tomas Velkaric").name} and r.party("Tomas Velkaric")["type"] == "person"
