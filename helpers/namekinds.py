@@ -377,6 +377,9 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         return "common", ""  # part of a title: "the Treasury secretary" is a person, not the Treasury
     if ACRONYM.fullmatch(name) and _TOLD_BEFORE.search(before):
         return "organisation", "organisation"  # "Mnuchin told CNBC": the one told is a party
+    nominal = next((i for i, w in enumerate(next_words)  # the words after it that may be its head: "Disney
+                    if not (cues.is_title(w) or cues.lexicon.get(w, "NN")[:2] in ("NN", "JJ"))), len(next_words))
+    next_words = next_words[:nominal]  # executive", not "Biden took office", "replace Mayer as chief", "told host"
     for w in ([" ".join(next_words)] if len(next_words) == 2 else []) + next_words:
         # "Xinhua news agency", "a Treasury spokesperson", "Disney executive"
         described = cues.description_type(w)
@@ -389,8 +392,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
                 row.end += head.end()  # a word and its lower-case head: "Commerce department", "Foreign ministry"
                 row.name = text[row.start:row.end]
             return "organisation", described
-        if cues.is_title(w) and not cues.is_title(previous) and not (w != next_words[0] and _verb_follows(after, cues)):
-            return "organisation", "organisation"  # "Disney executive"; not "Pompeo told host Maria Bartiromo"
+        if cues.is_title(w) and not cues.is_title(previous):
+            return "organisation", "organisation"
     if previous and cues.is_title(previous) and not ACRONYM.fullmatch(name) and not (
             len(words) == 1 and cues.is_common(name)):
         row.title = previous

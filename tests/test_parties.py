@@ -318,9 +318,12 @@ def test_a_surname_after_a_word_for_things_is_the_person_the_article_names_and_s
     assert r.quote("It is over")["speaker_id"] == r.party("Tomas Velkaric").name
 
 
-def test_a_title_after_the_verb_a_name_does_not_make_the_name_an_organisation():
-    # "Disney executive" makes Disney an organisation; "Velkaric told host Alma Quorvith" leaves Velkaric a person
-    r = read("Secretary of State Tomas Velkaric warned Sunday that the apps were a risk.\n"
-             "\"These are true security issues,\" Velkaric told host Alma Quorvith on television.\n")
+@pytest.mark.parametrize("sentence", ["\"These are true security issues,\" Velkaric told host Alma Quorvith on air.",
+                                      "Velkaric took office on Jan. 20.",
+                                      "Zentrix declined to say who would replace Velkaric as chief operating officer."])
+def test_a_title_or_an_office_after_a_verb_or_a_preposition_does_not_make_the_name_an_organisation(sentence):
+    # "Disney executive" makes Disney an organisation and "the Commerce department" an office; "Velkaric told host
+    # Alma Quorvith", "Velkaric took office" and "replace Velkaric as chief" leave Velkaric a person
+    r = read(f"Secretary of State Tomas Velkaric warned Sunday that the apps were a risk.\n{sentence}\n")
     ids = set(r.world.mentions.loc[r.world.mentions["surface"].str.contains("Velkaric"), "stakeholder_id"])
     assert ids == {r.party("Tomas Velkaric").name} and r.party("Tomas Velkaric")["type"] == "person"
