@@ -2,27 +2,24 @@
 place, a demonym, a weekday or month, a product, a term in scare quotes); the vocabularies it is
 read with (:class:`NameCues`) and the record of one name read (:class:`Name`).
 
-:func:`classify` takes one part of a run of capitalised words (:mod:`helpers.names` cuts the runs)
-and says what it is, first rule that applies: a whole scare-quoted term is a term; a weekday or
-month is ``calendar``; demonyms ("Chinese", "Americans") are ``demonym``; a product or document
-head ("Act", "Catalogue of ...") is a ``thing``; an organisation word (the cue table's
-``organisation word`` rows: Ministry, Court, Inc., Times, University...) at the name's head makes
-an organisation of that word's type; a capital used for its government (a possessive, the subject
-of a verb, the one urged or accused: "Washington's", "New Delhi banned") is a government; a place
-of GeoNames or ISO 3166 ("Culver City", "Texas"), a town before a state's abbreviation or name
-("Redmond, Wash.", "Bentonville, Arkansas-based"), or "X-based", is ``place`` (and leaves the name
-it opens: "Shenzhen-based Tencent Holdings"); a lower-case word
-next to the name says what it is (``not a party``: "the WeChat messaging service"; a title:
-"TikTok lawyer John Hall", "a Treasury spokesperson"; a description: "telecommunications giant
-Huawei", "Xinhua news agency");
-an apposition with a title makes a person ("Cui Fan, a professor of ... at the University of
-..."; "its CEO, Doug McMillon,"); a stock ticker after a name makes a company ("Apple (AAPL)");
-an acronym is a party only when it speaks or is told ("Mnuchin told CNBC"; one a name defines,
-"China Global Television Network (CGTN)", is found in :mod:`helpers.parties`); a lone word that
-is a common English word (TextBlob's Brill lexicon) is not a name, unless it is an organisation
-word ("the Committee": a reference); two or three words that are not common words are a person;
-what is left is an organisation of unknown type, or not a name when it starts with a common word
-("Air Force One", "Squawk Box").
+:func:`classify` takes one part of a run of capitalised words (:mod:`helpers.names` cuts the runs) and says
+what it is, first rule that applies: a whole scare-quoted term is a term; a weekday or month is
+``calendar``; demonyms ("Chinese", "Americans") are ``demonym``; a product or document head ("Act",
+"Catalogue of ...") is a ``thing``; an organisation word (the cue table's ``organisation word`` rows:
+Ministry, Court, Inc., Times, University...) at the name's head makes an organisation of that word's type; a
+capital used for its government (a possessive, the subject of a verb, the one urged or accused:
+"Washington's", "New Delhi banned") is a government; a place of GeoNames or ISO 3166 ("Culver City",
+"Texas"), a town before a state's abbreviation or name ("Redmond, Wash.", "Bentonville, Arkansas-based"), or
+"X-based", is ``place`` (and leaves the name it opens: "Shenzhen-based Tencent Holdings"); a lower-case word
+next to the name says what it is (``not a party``: "the WeChat messaging service"; a title: "TikTok lawyer
+John Hall", "a Treasury spokesperson"; a description: "telecommunications giant Huawei", "Xinhua news
+agency"); an apposition with a title makes a person ("Cui Fan, a professor of ... at the University of ...";
+"its CEO, Doug McMillon,"); a stock ticker after a name makes a company ("Apple (AAPL)"); an acronym is a
+party only when it speaks or is told ("Mnuchin told CNBC"; one a name defines, "China Global Television
+Network (CGTN)", is found in :mod:`helpers.parties`); a lone word that is a common English word (TextBlob's
+Brill lexicon) is not a name, unless it is an organisation word ("the Committee": a reference); two or three
+words that are not common words are a person; what is left is an organisation of unknown type, or not a name
+when it starts with a common word ("Air Force One", "Squawk Box").
 
 The gazetteer's mentions come in as spans: a part they cover adds nothing, one that adds only a
 legal form, a place or given names to a mention extends it ("Walmart Inc", "US Treasury
@@ -282,6 +279,7 @@ _COPULA = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remai
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
 _WORD_BEFORE = re.compile(r"([a-z-]+)\s+$")
+_WHO_AFTER = re.compile(r",\s+who\b")  # a relative pronoun for persons
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 _TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|tell|telling)\s+$")
 _PHRASE_WORDS = re.compile(r"[\w.’'-]+")
@@ -377,9 +375,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         return "common", ""  # part of a title: "the Treasury secretary" is a person, not the Treasury
     if ACRONYM.fullmatch(name) and _TOLD_BEFORE.search(before):
         return "organisation", "organisation"  # "Mnuchin told CNBC": the one told is a party
-    nominal = next((i for i, w in enumerate(next_words)  # the words after it that may be its head: "Disney
-                    if not (cues.is_title(w) or cues.lexicon.get(w, "NN")[:2] in ("NN", "JJ"))), len(next_words))
-    next_words = next_words[:nominal]  # executive", not "Biden took office", "replace Mayer as chief", "told host"
+    next_words = next_words[:next((i for i, w in enumerate(next_words) if not (cues.is_title(w) or cues.lexicon.get(
+        w, "NN")[:2] in ("NN", "JJ"))), 2)]  # its head may follow: "Disney executive" (not "Biden took office", "Mayer as")
     for w in ([" ".join(next_words)] if len(next_words) == 2 else []) + next_words:
         # "Xinhua news agency", "a Treasury spokesperson", "Disney executive"
         described = cues.description_type(w)
@@ -400,8 +397,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         return "person", "person"
     if _apposition_says_person(text, row, before, after, cues):
         return "person", "person"
-    if previous and cues.description_type(previous) not in ("", "person", "organisation"):
-        return "organisation", cues.description_type(previous)
+    if previous and cues.description_type(previous) not in ("", "person", "organisation") and not _WHO_AFTER.match(after):
+        return "organisation", cues.description_type(previous)  # "TikTok owner ByteDance" (not "owner Lena Sorensen, who")
     if _TICKER.match(after) and not ACRONYM.fullmatch(name):
         return "organisation", "company"
     if ACRONYM.fullmatch(name):

@@ -327,3 +327,11 @@ def test_a_title_or_an_office_after_a_verb_or_a_preposition_does_not_make_the_na
     r = read(f"Secretary of State Tomas Velkaric warned Sunday that the apps were a risk.\n{sentence}\n")
     ids = set(r.world.mentions.loc[r.world.mentions["surface"].str.contains("Velkaric"), "stakeholder_id"])
     assert ids == {r.party("Tomas Velkaric").name} and r.party("Tomas Velkaric")["type"] == "person"
+
+
+def test_a_name_after_a_company_word_is_a_person_when_who_follows_it():
+    # "TikTok owner ByteDance" is a company; "bakery owner Alma Quorvith, who credits the app" is a person
+    r = read("Rochester bakery owner Alma Quorvith, who credits the app with her weekend orders, said she was calm. "
+             "Zentrix owner Quorvix Holdings declined to comment.\n")
+    assert r.party("Alma Quorvith")["type"] == "person"
+    assert r.party("Quorvix Holdings")["type"] != "person"
