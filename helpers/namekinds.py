@@ -2,30 +2,28 @@
 place, a demonym, a weekday or month, a product, a term in scare quotes); the vocabularies it is
 read with (:class:`NameCues`) and the record of one name read (:class:`Name`).
 
-:func:`classify` takes one part of a run of capitalised words (:mod:`helpers.names` cuts the runs) and says
-what it is, first rule that applies: a whole scare-quoted term is a term; a weekday or month is
-``calendar``; demonyms ("Chinese", "Americans") are ``demonym``; a product or document head ("Act",
-"Catalogue of ...") is a ``thing``; an organisation word (the cue table's ``organisation word`` rows:
-Ministry, Court, Inc., Times, University...) at the name's head makes an organisation of that word's type; a
-capital used for its government (a possessive, the subject of a verb, the one urged or accused:
-"Washington's", "New Delhi banned") is a government; a place of GeoNames or ISO 3166 ("Culver City",
-"Texas"), a town before a state's abbreviation or name ("Redmond, Wash.", "Bentonville, Arkansas-based"), or
-"X-based", is ``place`` (and leaves the name it opens: "Shenzhen-based Tencent Holdings"); a lower-case word
-next to the name says what it is (``not a party``: "the WeChat messaging service"; a title: "TikTok lawyer
-John Hall", "a Treasury spokesperson"; a description: "telecommunications giant Huawei", "Xinhua news
-agency"); an apposition with a title makes a person ("Cui Fan, a professor of ... at the University of ...";
-"its CEO, Doug McMillon,"); a stock ticker after a name makes a company ("Apple (AAPL)"); an acronym is a
-party only when it speaks or is told ("Mnuchin told CNBC"; one a name defines, "China Global Television
-Network (CGTN)", is found in :mod:`helpers.parties`); a lone word that is a common English word (TextBlob's
-Brill lexicon) is not a name, unless it is an organisation word ("the Committee": a reference); two or three
-words that are not common words are a person; what is left is an organisation of unknown type, or not a name
-when it starts with a common word ("Air Force One", "Squawk Box").
+:func:`classify` takes one part of a run of capitalised words (:mod:`helpers.names` cuts the runs) and says what it
+is, first rule that applies: a whole scare-quoted term is a term; a weekday or month is ``calendar``; demonyms
+("Chinese", "Americans") are ``demonym``; a product or document head ("Act", "Catalogue of ...") is a ``thing``; an
+organisation word (the cue table's ``organisation word`` rows: Ministry, Court, Inc., Times, University...) at the
+name's head makes an organisation of that word's type; a capital used for its government (a possessive, the subject of
+a verb, the one urged or accused: "Washington's", "New Delhi banned") is a government; a place of GeoNames or ISO 3166
+("Culver City", "Texas"), a town before a state's abbreviation or name ("Redmond, Wash.", "Bentonville,
+Arkansas-based"), or "X-based", is ``place`` (and leaves the name it opens: "Shenzhen-based Tencent Holdings"); a
+lower-case word next to the name says what it is (``not a party``: "the WeChat messaging service"; a title: "TikTok
+lawyer John Hall", "a Treasury spokesperson"; a description: "telecommunications giant Huawei", "Xinhua news agency");
+an apposition with a title makes a person ("Cui Fan, a professor of ... at the University of ..."; "its CEO, Doug
+McMillon,"); a stock ticker after a name makes a company ("Apple (AAPL)"); an acronym is a party only when it speaks
+or is told ("Mnuchin told CNBC"; one a name defines, "China Global Television Network (CGTN)", is found in
+:mod:`helpers.parties`); a lone word that is a common English word (TextBlob's Brill lexicon) is not a name, unless it
+is an organisation word ("the Committee": a reference); two or three words that are not common words are a person;
+what is left is an organisation of unknown type, or not a name when it starts with a common word ("Air Force One",
+"Squawk Box").
 
-The gazetteer's mentions come in as spans: a part they cover adds nothing, one that adds only a
-legal form, a place or given names to a mention extends it ("Walmart Inc", "US Treasury
-Department", "President Donald J. Trump"), and one that adds other words is a new name that
-absorbs them ("TikTok Global", "U.S. Senate"). The expressions are matched on bounded windows of
-a sentence, so each runs in time linear in the text.
+The gazetteer's mentions come in as spans: a part they cover adds nothing, one that adds only a legal form, a place or
+given names to a mention extends it ("Walmart Inc", "US Treasury Department", "President Donald J. Trump"), and one
+that adds other words is a new name that absorbs them ("TikTok Global", "U.S. Senate"). The expressions are matched on
+bounded windows of a sentence, so each runs in time linear in the text.
 """
 from __future__ import annotations
 
@@ -279,6 +277,7 @@ _COPULA = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remai
 _PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
 _WORD_BEFORE = re.compile(r"([a-z-]+)\s+$")
+PARTISAN = re.compile(r"(?:Republican|Democrat)")  # a party member, singular: a description of a person
 _WHO_AFTER = re.compile(r",\s+who\b")  # a relative pronoun for persons
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 _TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|tell|telling)\s+$")
@@ -344,6 +343,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if all(all(places.is_demonym(part) for part in w.split("-")) or w.lower() in ("people", "users")
            or (i == 0 and len(words) > 1 and w in _COMPASS) for i, w in enumerate(words)):  # "South Koreans", "North American"
         return "demonym", ""  # "Chinese", "Chinese-American"
+    if PARTISAN.fullmatch(words[-1]) and (len(words) == 1 or places.is_place(" ".join(words[:-1])) or _THE_BEFORE.search(before)):
+        return "common", ""  # "the Florida Republican" (a description: speechcues), "Republican senators"
     if len(words) == 1 and at_start and name[1:].islower() and cues.lexicon.get(name.lower(), "")[:2] in _FUNCTION_TAGS:
         return "common", ""  # a function word opening the sentence: "Neither the president-elect nor ..."
     head = _head(words)

@@ -449,6 +449,8 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         if want == "any":  # "they": people or an organisation
             return True
         if want == "person":
+            if word == sc.LAWMAKER:  # "the Florida Republican": a senator, representative or governor
+                return kind == "person" and bool(sc.LAWMAKER_TITLE.search(self.party_words.get(party, "")))
             return kind == "person" and (not word or word in self.party_words.get(party, ""))
         if kind == "person":
             return False

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from helpers.namekinds import PARTY_TAG, NameCues
+from helpers.namekinds import PARTISAN, PARTY_TAG, NameCues
 from helpers.tables import cue_pattern
 
 MEMO_MAX = 200_000
@@ -113,6 +113,8 @@ class SpeechCues:
             return "person", ""  # '"…," said the 24-year-old': a person, the one named before
         if c.kind == "pronoun":
             return ("person", "") if head in ("he", "she") else ("any", "") if head == "they" else ("organisation", "")
+        if PARTISAN.fullmatch(c.head.capitalize()) and not c.modifier:
+            return "person", LAWMAKER
         if self.is_document(text):
             return "document", ""
         phrase = [w.strip(".,") for w in text.lower().split()]
@@ -191,7 +193,8 @@ class SpeechCues:
         description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:"
                                  r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?"
                                  r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:" + people + r")s"
-                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:" + "|".join(GROUP_HEADS) + r")s)(?![\w’'-])")
+                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:" + "|".join(GROUP_HEADS) + r")s"
+                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+){0,2}?" + PARTISAN.pattern + r")(?![\w’'-])")
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
 
 
@@ -238,6 +241,9 @@ AFTER_PARTY_TAG = r"(?:\s*,?\s*\(?" + PARTY_TAG.pattern + r"\)?)?"
 _AND_TITLED = re.compile(AFTER_PARTY_TAG + r"\s*(?:,\s*)?and\s+((?:[a-z][\w-]*\s+|[A-Z][a-z]{1,4}\.\s+){1,6})")
 # a group of people a description may name ("the senators", "the Republican lawmakers"): whom "led by" leads
 GROUP_HEADS = ("senator", "lawmaker", "legislator")
+# "the Florida Republican wrote", "the Democrat said" (namekinds.PARTISAN): a legislator named before ("Sen. Marco Rubio")
+LAWMAKER = "lawmaker"  # what a partisan description wants: a person whose title makes a legislator
+LAWMAKER_TITLE = re.compile(r"\b(?:sen|senator|rep|representative|congress(?:man|woman)|gov|governor|lawmaker)\b")
 # how a document comes from its signer or issuer ("signed by Trump", "the order Trump issued")
 SIGNS = r"(?:signed|issued|passed|approved|enacted|adopted)"
 # ("the law, adopted Oct. 17 by the Standing Committee")

@@ -922,3 +922,14 @@ def test_a_quote_after_a_paragraph_of_quotations_is_their_speakers_and_the_spoke
              "and urged India to \"rectify the discriminatory practices violating WTO rules.\"\n")
     assert r.quote("all be right")["speaker_id"] == r.party("Mara Stiel").name
     assert r.quote("rectify the discriminatory")["speaker_id"] == r.party("Alma Quorvith").name
+
+
+def test_the_state_republican_is_the_legislator_named_before_not_a_party_of_its_own():
+    # AP style: "Sen. X" first, then "the Florida Republican"; the senator, not the president named in between
+    r = read("Sen. Tomas Velkaric and five other Republican senators urged President Alma Quorvith to reject the deal.\n\n"
+             "In a letter to Quorvith dated Wednesday, the Eastvale Republican wrote that \"serious questions\" remained.\n\n"
+             "Rep. Ines Obrandt wrote to Zentrix on Monday. \"Any deal that fails to sever all links is unacceptable,\" "
+             "the Texas Democrat wrote.\n")
+    assert r.quote("serious questions")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("sever all links")["speaker_id"] == r.party("Ines Obrandt").name
+    assert not r.world.parties["name"].str.contains("Republican|Democrat").any()
