@@ -35,6 +35,7 @@ import pandas as pd
 from nameparser.config import CONSTANTS
 
 from helpers import lexicons
+from helpers.pinyin import pinyin_name
 from helpers.placenames import HOLIDAY_WEEKDAYS, NonParties, non_parties
 from helpers.tables import cue_pattern, typed_cues
 
@@ -42,28 +43,6 @@ POSSESSIVE = ("’s", "'s", "’", "'")
 _TICKER = re.compile(r"(?:’s|'s)?\s*\((?:[A-Z]+:\s*)?[A-Z]{1,5}\)")
 ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]*[A-Z0-9.]")
 INITIAL = re.compile(r"[A-Z]\.")  # a middle initial
-# A Hanyu Pinyin syllable (an initial, then a final; tone marks dropped, "ü" as "v" or "u"): the table of
-# GB/T 16159-2012, Basic rules of the Chinese phonetic alphabet orthography (Wikipedia, "Pinyin table").
-_PINYIN = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|" \
-          r"in|un|ia|ie|iu|ua|uo|ui|er|ue|ve|a|o|e|i|u|v)"
-_PINYIN_SURNAME = re.compile(_PINYIN)  # one syllable: "Zhang", "Ma", "Wen"
-_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")  # "Seo-yeon", "Jae-in", "Ing-wen"
-_PINYIN_GIVEN = re.compile(f"{_PINYIN}(?:[-’']?{_PINYIN})?")  # one or two: "Ming", "Wenjie", "Chun-ying"
-
-
-def pinyin_name(words: list[str]) -> bool:
-    """A name written family name first: Chinese in Hanyu Pinyin, a one-syllable family name and a given
-    name of one or two syllables, each capitalised ("Tang Wenjie", "Ma Lin", "Wen Shuyi"), or a family
-    name before a hyphenated given name, as Korean and Wade-Giles romanise them ("Park Seo-yeon", "Tsai
-    Ing-wen"); the family name is the one said alone later ("Ma said", "Park said")."""
-    if len(words) != 2 or not words[0][:1].isupper() or not words[0][1:].islower():
-        return False
-    if _HYPHENATED_GIVEN.fullmatch(words[1]):
-        return True
-    return words[1][:1].isupper() and words[1][1:].islower() and \
-        bool(_PINYIN_SURNAME.fullmatch(words[0].lower())) and bool(_PINYIN_GIVEN.fullmatch(words[1].lower().replace("-", "")))
-
-
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten first second third".split())
 FUNCTION_WORDS = frozenset(
     "a an the this that these those it its he she they we i you our their his her my your if in on at by for from "
@@ -207,6 +186,12 @@ def classify(text: str, p: Part, s0: int, s1: int, mentions, cues: NameCues, quo
         kept = [w for w in p.words if w[0] >= p.start + skip]
         return classify(text, Part(p.start + skip, p.end, kept, p.title, p.affiliation, p.person, p.prefix, p.of_person),
                         s0, s1, mentions, cues, quoted, base)
+    mid = next((i for i, (a, b) in enumerate(p.words[1:-1], 1) if _MODIFIER.fullmatch(text, a, b)), 0)
+    if mid:  # "Communist Party-run Global Times": the party, then the outlet it runs
+        (a, b), rest = p.words[mid], p.words[mid + 1:]
+        stem = Part(p.start, text.rindex("-", a, b), p.words[:mid] + [(a, text.rindex("-", a, b))])
+        return classify(text, stem, s0, s1, mentions, cues, quoted, base) + classify(
+            text, Part(rest[0][0], p.end, rest), s0, s1, mentions, cues, quoted, base)
     inside = [(base + k, m) for k, m in enumerate(mentions) if m[0] < end and p.start < m[1]]
     row = Name(p.start, end, name, "", title=p.title, affiliation=p.affiliation)
     if any(q0 < p.start and end < q1 and text[q0 + 1:q1 - 1].strip(" .,;:!?").strip() == name for q0, q1 in quoted):

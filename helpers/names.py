@@ -40,8 +40,8 @@ from helpers.namekinds import (
     Part,
     bare,
     classify,
-    pinyin_name,
 )
+from helpers.pinyin import pinyin_name
 from helpers.segment import protected_spans
 
 # a capital of the Latin alphabets, accented ones too ("Élise Marchetti", "Łukasz", "Šefčovič")

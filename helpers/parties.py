@@ -56,8 +56,9 @@ from nameparser import HumanName
 
 from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, alias_owners
-from helpers.namekinds import ACRONYM, FUNCTION_WORDS, Name, NameCues, bare, pinyin_name
+from helpers.namekinds import ACRONYM, FUNCTION_WORDS, Name, NameCues, bare
 from helpers.names import read_names, title_case
+from helpers.pinyin import pinyin_name
 from helpers.segment import quote_spans
 from helpers.tables import alias_key
 

@@ -282,7 +282,8 @@ _AGE = re.compile(r"\d{1,3}-year-old|teenager")  # a person described by age (AP
 # a preposition governing what follows: "in a letter to Mnuchin, Hawley said" (Mnuchin is no subject)
 PREPOSITION_BEFORE = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on|about|against|over|under|into|than|via|"
                                 r"between|among|behind)\s+(?:(?:the|a|an|its|his|her|their)\s+)?"
-                                r"(?:[a-z]+-[a-z]+\s+)?$")  # "of the state-run Global Times"
+                                r"(?:[a-z]+(?:\s[a-z]+)?[-–][a-z]+\s+)?$")  # "of the state-run Global Times", "of the
+# Communist Party–run Global Times" (an en dash for a hyphen after an open compound: Chicago Manual of Style 6.80)
 READS = frozenset({"reads", "read"})  # a document's verb: "It reads in part:"
 UNNAMED_ROLE_AFTER = re.compile(r"\s+officials?\b")
 

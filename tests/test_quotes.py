@@ -933,3 +933,12 @@ def test_the_state_republican_is_the_legislator_named_before_not_a_party_of_its_
     assert r.quote("serious questions")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("sever all links")["speaker_id"] == r.party("Ines Obrandt").name
     assert not r.world.parties["name"].str.contains("Republican|Democrat").any()
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_name_in_an_of_phrase_after_an_open_compound_modifier_is_not_the_subject(dash):
+    # "Hu Xijin, the editor of the Communist Party–run Global Times, tweeted:" (an en dash after an open compound)
+    r = read(f"Tomas Velkaric, the editor of the Northland Party{dash}run Eastvale Times, tweeted: “Stop extorting.”\n")
+    assert r.quote("Stop extorting")["speaker_id"] == r.party("Tomas Velkaric").name
+    surfaces = set(r.world.mentions["surface"])
+    assert "Eastvale Times" in surfaces and not any("run" in s for s in surfaces)
