@@ -293,6 +293,8 @@ _CLOSES_AFTER = frozenset(".,;:!?)]}—–-…") | frozenset(PAD)
 # A paragraph holding more quotation marks than this is no prose (a pasted table, a crafted line):
 # its marks are paired by QUOTE_PAIRS, in C, rather than one by one.
 QUOTE_MARKS_MAX = 2000
+_CURRENCY = frozenset("$£€¥")  # what a quotation may open with besides a letter or digit ("put '$5 billion …'")
+_RUNS_ON = re.compile(r"['‘][A-Z][a-z]")  # a single mark before a capitalised word: a quotation, not "'90s", "'em"
 _OPEN_CONTEXT = _OPENS_BEFORE | frozenset("“‘'")  # what a straight double mark opens after
 _CLOSE_CONTEXT = _CLOSES_AFTER | frozenset("”’'")  # and closes before
 
@@ -306,7 +308,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
     one inside another. Double marks pair with double marks of either style (“ with ” or ", " with
     " or ”), single with single; a straight mark opens after white space or an opening bracket or
     dash and closes before white space or punctuation. A single quote left open is dropped (it is
-    taken for an apostrophe); the outermost double one left open runs to ``end`` (the others
+    taken for an apostrophe) unless it opens a sentence before a capitalised word, as British
+    quotations over several paragraphs do; the outermost double one left open runs to ``end`` (the others
     opened inside it are dropped). Past :data:`QUOTE_MARKS_MAX` marks, :data:`QUOTE_PAIRS` pairs them.
     """
     if _OPENER.search(text, start, end) is None:  # no mark that can open a quotation: none (the usual paragraph)
@@ -345,11 +348,14 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
             continue  # ’ or ' between letters: an apostrophe
         elif singles and not before.isspace() and (after in _CLOSES_AFTER or after in "”\""):
             _close(stack, doubles, singles, singles[-1], i, out)
-        elif ch == "'" and (before in _OPENS_BEFORE or before in "“\"") and after.isalnum():
+        elif ch == "'" and (before in _OPENS_BEFORE or before in "“\"") and (after.isalnum() or after in _CURRENCY):
             singles.append(len(stack))
             stack.append((i, False, stack[-1][2] + 1 if stack else 0))
     if doubles:  # never closed: the outermost runs to the end of the span
         out.append((stack[doubles[0]][0], end, 0, False))
+    elif singles and _RUNS_ON.match(text, stack[singles[0]][0]) and (  # a single mark opening a sentence, never
+            stack[singles[0]][0] == start or text[start:stack[singles[0]][0]].rstrip().endswith((".", "!", "?", ":"))):
+        out.append((stack[singles[0]][0], end, stack[singles[0]][2], False))  # closed: British style runs on
     out.sort()
     return out
 

@@ -942,3 +942,20 @@ def test_a_name_in_an_of_phrase_after_an_open_compound_modifier_is_not_the_subje
     assert r.quote("Stop extorting")["speaker_id"] == r.party("Tomas Velkaric").name
     surfaces = set(r.world.mentions["surface"])
     assert "Eastvale Times" in surfaces and not any("run" in s for s in surfaces)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He agreed to put '$5 billion into a fund' on Saturday.", [("'$5 billion into a fund'", 0, True)]),
+    ("'It is over,' he said. 'Nobody will sign it.", [("'It is over,'", 0, True), ("'Nobody will sign it.", 0, False)]),
+    ("The '90s were kind to 'em, he said.", []),  # elisions, not quotations
+])
+def test_british_single_marks_open_before_a_currency_and_run_on_when_they_open_a_sentence(text, expected):
+    assert spans(text) == expected
+
+
+def test_a_british_quotation_over_three_paragraphs_keeps_its_middle_and_its_speaker():
+    r = read("Consultant Tomas Velkaric said the accounts could not both be true.\n\n"
+             "'Everyone is describing a different deal,' he said. 'Zentrix says Corvex will own nothing, and the "
+             "President says he won't sign unless it's the first version.\n\n"
+             "'They can't all be right.'\n")
+    assert r.quote("Zentrix says Corvex")["speaker_id"] == r.party("Tomas Velkaric").name
