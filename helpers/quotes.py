@@ -60,7 +60,8 @@ _VERB_WINDOW = 600  # a quotation's verb stands at most this many characters bef
 _VERBS_BACK = 8  # and among the last few verbs there
 _INTRODUCES = re.compile(r"[^“\".]{0,50}?[:,]\s*[“\"]")
 # "describe X as", "call X", "brand X as": a verb of saying whose complement is the quoted words
-_DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*(?=\b[^.;:“”\"]*$)")
+_DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*(?=\b(?:[^.;:“”\"]|(?<=[A-Z])\.)*$)")
+# (the term in the same clause: no stop but an abbreviation's, "describing … the U.S. Treasury … as")
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
@@ -275,7 +276,7 @@ class _ArticleReader:
                 self.used_verbs.add(m.start())
             c0, c1 = voices.cue(m.start(), m.end())
             return found[0], text[c0:c1], found[1] + " before the quote", True
-        marker = self.term_before.search(text, max(s0, a - 40), a)
+        marker = self._term_marker(a, s0)
         describing = self._describing(marker, s0) if marker else None
         if describing is not None:  # 'The company dismissed as a "rumor" …', 'described Oracle as "a great company"'
             found = voices.subject(describing.start(), describing.end())
@@ -416,7 +417,7 @@ class _ArticleReader:
         if not words:
             return False
         s0 = self._sentence(a)[0]
-        marker = self.term_before.search(self.text, max(s0, a - 40), a)
+        marker = self._term_marker(a, s0)
         if marker and not self._describing(marker, s0):
             return False  # a term: as TikTok's "trusted technology partner" (but: described it as "…")
         long_words = [w for w in words if len(w) >= 3 or w[0].isupper()]
@@ -430,6 +431,13 @@ class _ArticleReader:
         if speaker != UNKNOWN:
             return True
         return inner.rstrip()[-1:] in _CLOSING_PUNCT or not closed
+
+    def _term_marker(self, a: int, s0: int) -> re.Match | None:
+        """What introduces the quotation at ``a`` as a term: a term marker ("as", "so-called"), or an article
+        after a verb that describes ("branded Mayer a "puppet"": the brander's word), else None."""
+        marker = self.term_before.search(self.text, max(s0, a - 40), a)
+        det = _DETERMINER_BEFORE.search(self.text, max(s0, a - 8), a) if marker is None else None
+        return det if det is not None and self._describing(det, s0) else marker
 
     def _describing(self, marker: re.Match, s0: int) -> re.Match | None:
         """The verb that describes, calls, brands, labels or dismisses something as the term after ``marker``

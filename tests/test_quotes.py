@@ -959,3 +959,13 @@ def test_a_british_quotation_over_three_paragraphs_keeps_its_middle_and_its_spea
              "President says he won't sign unless it's the first version.\n\n"
              "'They can't all be right.'\n")
     assert r.quote("Zentrix says Corvex")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_a_term_after_a_describing_verb_is_the_describers_across_abbreviations_and_after_an_article():
+    r = read("Tomas Velkaric, editor of the Eastvale Times, went further, describing the demand that the U.S. Treasury "
+             "receive a cut of any sale as “open robbery.”\n\n"
+             "Alma Quorvith branded Zentrix's chief executive, former Corvex boss Ines Obrandt, a \"puppet\" on Friday.\n\n"
+             "The plan needs a \"working group\" by Monday.\n")
+    assert r.quote("open robbery")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("puppet")["speaker_id"] == r.party("Alma Quorvith").name
+    assert "working group" not in " ".join(r.speech.quotes["text"])  # an article with no describing verb: a term
