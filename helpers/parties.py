@@ -54,6 +54,7 @@ from itertools import groupby
 import pandas as pd
 from nameparser import HumanName
 
+from helpers import transcripts
 from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, alias_owners
 from helpers.namekinds import ACRONYM, FUNCTION_WORDS, Name, NameCues, bare
@@ -143,7 +144,7 @@ def open_world(corpus: Corpus, mentions: pd.DataFrame, gazetteer: pd.DataFrame, 
             found.append((aid, sentences[k][1], Name(n.start + p0, n.end + p0, n.name, n.kind, n.party_type, n.title,
                                                       n.affiliation, n.absorbs, n.extends, n.weak),
                           [(x + p0, y + p0, sid, t) for x, y, sid, t in within]))
-    return _resolve(corpus, m, gazetteer, found, name_cues, owners, labels)
+    return _resolve(corpus, m, gazetteer, transcripts.read_labels(corpus, found, name_cues), name_cues, owners, labels)
 
 
 def _read_paragraph(text: str, headline: bool, bounds, mentions, cues: NameCues) -> list[tuple[int, Name]]:

@@ -11,7 +11,8 @@
     per paragraph, ``part`` of ``of``), ``statement`` (paragraphs set after a line ending in a
     colon that names a statement or a speech verb, with no marks: "Microsoft's full statement:";
     the paragraphs after a line saying *full* or *in full* up to one with a reporting verb or
-    quotation marks, else the one paragraph and those after it in the first person: "We will ...").
+    quotation marks, else the one paragraph and those after it in the first person: "We will ...";
+    a transcript's turn of a speaker not the outlet's, :mod:`helpers.transcripts`).
 ``reported``
     ``article_id, sentence_no, start, end, cue, speaker_id, how``: one row per reporting verb outside
     quotations that attributes none ("Mnuchin told CNBC his office received", "according to X").
@@ -48,8 +49,9 @@ from helpers.quotegroups import quote_groups
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
-from helpers.speechcues import AUXILIARY, SpeechCues, strip_asides
+from helpers.speechcues import AUXILIARY, SpeechCues, strip_asides, too_long
 from helpers.tables import cue_pattern
+from helpers.transcripts import turns
 
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
                  "speaker_id", "cue", "how"]
@@ -60,7 +62,8 @@ _VERB_WINDOW = 600  # a quotation's verb stands at most this many characters bef
 _VERBS_BACK = 8  # and among the last few verbs there
 _INTRODUCES = re.compile(r"[^“\".]{0,50}?[:,]\s*[“\"]")
 # "describe X as", "call X", "brand X as": a verb of saying whose complement is the quoted words
-_DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*(?=\b(?:[^.;:“”\"]|(?<=[A-Z])\.)*$)")
+_DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|characteri[sz])\w*"
+                        r"(?=\b(?:[^.;:“”\"]|(?<=[A-Z])\.)*$)")
 # (the term in the same clause: no stop but an abbreviation's, "describing … the U.S. Treasury … as")
 _WORDS = re.compile(r"[\w’'-]+")
 _OR = re.compile(r"\bor\s+$")
@@ -126,24 +129,28 @@ class _ArticleReader:
             found = quote_spans(text, p0, p1)
             self.spans[pno] = found
             every += [(a, b) for a, b, _, _ in found]
-        self.voices = ArticleVoices(text, [(a, b, no) for a, b, no, _, _ in self.sents], mentions, every, party_type,
-                                    party_words, sc)
+        self.turns = turns(text, [p[:3] for p in paras], sc.names)  # a transcript's labels are no one's subject
+        labels = {t.start for t in self.turns}
+        self.voices = ArticleVoices(text, [(a, b, no) for a, b, no, _, _ in self.sents], [m for m in mentions if m[0]
+                                    not in labels], every, party_type, party_words, sc)
         self.used_verbs: set[int] = set()  # verbs that attribute a quotation: not reported speech
         self.attributing: set[int] = set()  # verbs after a quotation: they attribute no later one
         self.quotes: list[dict] = []
         self.quotes_in: dict[int, list[dict]] = {}  # the same per paragraph
         self._verbs: dict[int, tuple[list, list[int]]] = {}
         self.para_of = {p[0]: p for p in paras}
+        self.label_of = {a: sid for a, _, sid in mentions}  # the party named at a position (a transcript's label)
         self.para_starts = [p[1] for p in paras]
         body = [p for p in paras if p[3] != "embedded_post"]
         self.previous = {b[0]: a for a, b in zip(body, body[1:])}
 
     # -- the article ---------------------------------------------------------------------------
     def attribute_all(self) -> tuple[list[dict], list[dict]]:
-        groups = quote_groups(self.text, self.paras, self.spans, self.sc)
-        events = []  # (position, "quote"/"verb", payload) in text order
-        for group in groups:
-            events.append((group[0][0], "group", group))
+        guests = [t for t in self.turns if not t.staff]
+        events = [(t.body, "turn", t) for t in guests]  # (position, "group"/"turn"/"verb", payload) in text order
+        for group in quote_groups(self.text, self.paras, self.spans, self.sc):
+            if not any(t.body <= group[0][0] < t.end for t in guests):  # (a guest's turn is one statement)
+                events.append((group[0][0], "group", group))
         for _, p0, p1, kind in self.paras:
             if kind != "embedded_post":
                 for m in self.verbs_between(p0, p1):
@@ -153,6 +160,12 @@ class _ArticleReader:
         for _, what, payload in events:  # in text order, so that "he added" finds who spoke before
             if what == "group":
                 self._attribute(payload)
+            elif what == "turn":  # "ODILE FAIRBANKS: This takes …": the labelled speaker's statement
+                for n, pno in enumerate(payload.paragraphs, start=1):
+                    a, b = max(payload.body, self.para_of[pno][1]), self.para_of[pno][2]
+                    self._add(a, b, pno, self.text[a:b], "statement", n, len(payload.paragraphs), self.label_of.get(
+                        payload.start, UNKNOWN), self.text[payload.start:payload.body].strip(), "transcript label")
+                self.voices.record(payload.body, self.label_of.get(payload.start, UNKNOWN))
             else:
                 row = self._reported(*payload)
                 if row:
@@ -230,7 +243,7 @@ class _ArticleReader:
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
                 if _NO_ATTRIBUTION.match(between) or (
-                        _too_long(strip_asides(between) or between) and not self.sc.noun_phrase(between)):
+                        too_long(strip_asides(between) or between) and not self.sc.noun_phrase(between)):
                     break
                 if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
                         or not between.strip(" ,")):
@@ -387,7 +400,7 @@ class _ArticleReader:
             return None
         q = before[-1]
         between = self.text[q["end"]:a]
-        if not between.rstrip().endswith(",") or _too_long(between) or not any(
+        if not between.rstrip().endswith(",") or too_long(between) or not any(
                 m.start() in self.attributing for m in self.verbs_between(q["end"], a)):
             return None
         return q["speaker_id"], q["cue"], "the quote it continues", True
@@ -485,10 +498,3 @@ class _ArticleReader:
         return {"article_id": self.aid, "sentence_no": int(no), "start": int(start), "end": int(end),
                 "cue": text[start:end], "speaker_id": speaker, "how": how}
 
-
-def _too_long(between: str) -> bool:
-    """Whether the words between a quotation and a verb after it are too many for the verb to be its
-    attribution: more than four lower-case words or twelve in all (a speaker's name and title may
-    be long: "ByteDance founder and Chief Executive Zhang Yiming said")."""
-    words = between.split()
-    return len(words) > 12 or sum(w[:1].islower() for w in words) > 4

@@ -313,3 +313,11 @@ def indefinite(phrase: str) -> bool:
     media buyer"; not "a measure the company says")."""
     dets = [w for w in phrase.lower().split()[:-1] if w in DETERMINERS]
     return bool(dets) and dets[-1] in ("a", "an")
+
+
+def too_long(between: str) -> bool:
+    """Whether the words between a quotation and a verb after it are too many for the verb to be its
+    attribution: more than four lower-case words or twelve in all (a speaker's name and title may
+    be long: "ByteDance founder and Chief Executive Zhang Yiming said")."""
+    words = between.split()
+    return len(words) > 12 or sum(w[:1].islower() for w in words) > 4

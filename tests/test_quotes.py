@@ -969,3 +969,32 @@ def test_a_term_after_a_describing_verb_is_the_describers_across_abbreviations_a
     assert r.quote("open robbery")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("puppet")["speaker_id"] == r.party("Alma Quorvith").name
     assert "working group" not in " ".join(r.speech.quotes["text"])  # an article with no describing verb: a term
+
+
+TRANSCRIPT = ("Zentrix drops its appeal\n\n"
+              "INES OBRANDT: Good morning. Zentrix gave up its appeal yesterday. Northwave's Tomas Velkaric has more.\n\n"
+              "TOMAS VELKARIC: The company filed on Monday. Alma Quorvith follows the firm for Larchmont Capital.\n\n"
+              "ALMA QUORVITH: This takes the worst case off the table. Nobody will wake up to find the app gone.\n\n"
+              "VELKARIC: The deal looks dead.\n\n"
+              "QUORVITH: The app is fine. The question has moved from 'Who owns it?' to 'Who sees the data?'\n\n"
+              "VELKARIC: I'm Tomas Velkaric, for Northwave.\n")
+
+
+def test_a_transcript_guests_turns_are_their_statements_and_the_outlets_people_read_the_story():
+    r = read(TRANSCRIPT)
+    q = r.speech.quotes
+    guest = r.party("Alma Quorvith").name
+    assert list(q["speaker_id"]) == [guest, guest] and set(q["kind"]) == {"statement"}
+    assert q["text"].str.startswith(("This takes", "The app is fine")).all()  # the label is not the statement
+    ids = r.world.mentions.set_index("surface")["stakeholder_id"]
+    assert r.party("Tomas Velkaric")["type"] == "person" and ids["Quorvith"] == guest  # one party, not "QUORVITH"
+
+
+@pytest.mark.parametrize("text", [
+    "Zentrix drops its appeal\n\nWATCH: Why the deal stalled\n\nREAD MORE: The ruling\n\nRELATED: The filing\n\n"
+    "The company said nothing.\n",
+    "Zentrix drops its appeal\n\nISLAMABAD: The regulator blocked the app.\n\nNEW DELHI: India agreed.\n\n"
+    "BEIJING: China objected.\n",
+])
+def test_labels_of_links_and_datelines_make_no_transcript(text):
+    assert read(text).speech.quotes.empty
