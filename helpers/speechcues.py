@@ -210,6 +210,10 @@ _AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+[A-Z]")  # "John Hall of Covingt
 _ASIDE_OPENS = re.compile(r"(?:[a-z]|\d{1,3}$|(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?(?:[A-Z][\w.&-]*(?:’s|'s)\s)|[RDI]-[A-Z][\w.]*$)")
 
 
+_PLACE_AFTER = re.compile(r"\s[A-Z][a-z.]+(?:\s[A-Z][a-z.]+)?\s*")  # "Ohio", "Wash.", "New Jersey"
+_CAPITAL_END = re.compile(r"\s[A-Z][a-z]+$")  # a part ending in a capitalised word: "from Columbus"
+
+
 def strip_asides(gap: str) -> str | None:
     """The words between a subject and its verb less asides: parentheses, and comma-enclosed
     phrases that open with a determiner, a relative word, a lower-case word or a possessive name
@@ -217,7 +221,12 @@ def strip_asides(gap: str) -> str | None:
     Velkaric, 52, a partner at Hollis & Brandt, said"). None when what is left ends
     with a comma (the candidate itself sits in an aside)."""
     gap = _PARENTHESES.sub(" ", gap)
-    parts = gap.split(",")
+    parts = []
+    for part in gap.split(","):  # "from Columbus, Ohio,": a town and its state or country are one part
+        if parts and _PLACE_AFTER.fullmatch(part) and _CAPITAL_END.search(parts[-1]):
+            parts[-1] += "," + part
+        else:
+            parts.append(part)
     if len(parts) == 1:
         return gap
     if len(parts) >= 3:

@@ -998,3 +998,14 @@ def test_a_transcript_guests_turns_are_their_statements_and_the_outlets_people_r
 ])
 def test_labels_of_links_and_datelines_make_no_transcript(text):
     assert read(text).speech.quotes.empty
+
+
+def test_thanks_govern_a_quote_and_a_town_with_its_state_stays_inside_an_aside():
+    r = read("In a video posted to the app, Alma Quorvith, the general manager of Zentrix's U.S. business, thanked "
+             "them for their “outpouring of support” and made a promise.\n\n"
+             "Tomas Velkaric, 24, who posts cooking videos from Columbus, Ohio, dismissed the threat as “politics,” "
+             "arguing that the app would not vanish.\n\n"
+             "Thanks to the ruling, the app stays.\n")
+    assert r.quote("outpouring of support")["speaker_id"] == r.party("Alma Quorvith").name
+    assert r.quote("politics")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert not r.speech.reported["cue"].str.startswith("Thanks").any()
