@@ -14,6 +14,8 @@ from helpers import speechcues as sc
 from helpers.speechcues import UNKNOWN, Candidate
 
 _WORDS = re.compile(r"[A-Za-z’'-]+")
+_ACCORDING_TO = re.compile(r"(?i)\baccording\s+to\b")
+_IN_A = re.compile(r"(?i)\s*in\s+(?:(?:a|an|the|its|their|court|new|separate|[\w-]+’s)\s+){0,2}")  # "In court filings"
 _SIGNED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?([^,;:]{1,40}?)\s+" + sc.SIGNS + r"\b")
 
 
@@ -42,6 +44,7 @@ class DocumentSpeakers:
         issuer = next((x for x in reversed(self.window(k, s0, c.start)) if x.kind == "name"
                        and not self.possessive(x)
                        and len(_WORDS.findall(self.text, x.end, c.start)) <= 4  # "X issued a statement"
+                       and not _ACCORDING_TO.search(self.text, x.end, c.start)  # not "X, according to the filing,"
                        and not sc.PREPOSITION_BEFORE.search(self.text, max(s0, x.start - 30), x.start)), None)
         if issuer is not None:
             return issuer.party
@@ -77,6 +80,12 @@ class DocumentSpeakers:
             s0, s1, _ = self.sentences[kk]
             m = introduced.search(self.text[s0:s1].lower())
             issuer = self.line_speaker(kk, s0, s0 + m.start()) if m else UNKNOWN
+            opening = _IN_A.match(self.text, s0, s1) if m is None else None
+            if opening and self.text[opening.end():s1].lower().startswith(noun.lower()):  # "In filings with the court,
+                comma = self.text.find(",", opening.end(), s1)  # Justice Department lawyers asked": after the phrase
+                issuer = self.line_speaker(kk, comma + 1, s1) if comma > 0 else UNKNOWN
+                if issuer != UNKNOWN:
+                    return issuer
             if issuer != UNKNOWN or (m and not enacted):  # an order with no signer there ("a companion order"): on back
                 return issuer
             m = signed.search(self.text[s0:s1].lower())

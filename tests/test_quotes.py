@@ -1009,3 +1009,11 @@ def test_thanks_govern_a_quote_and_a_town_with_its_state_stays_inside_an_aside()
     assert r.quote("outpouring of support")["speaker_id"] == r.party("Alma Quorvith").name
     assert r.quote("politics")["speaker_id"] == r.party("Tomas Velkaric").name
     assert not r.speech.reported["cue"].str.startswith("Thanks").any()
+
+
+def test_a_filing_introduced_by_in_filings_is_the_subject_after_the_phrase_and_according_to_it_is_not_the_subject():
+    r = read("In filings with the Court of Appeals for the Eastvale Circuit and the Third Circuit, Zentrix Department "
+             "lawyers asked the judges to pause the appeals.\n\n"
+             "The Corvex Department, according to the filing, plans to evaluate “the underlying record” before it "
+             "decides.\n")
+    assert r.quote("the underlying record")["speaker_id"] == r.party("Zentrix Department").name
