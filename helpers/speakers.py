@@ -409,6 +409,13 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
                     return speaker
+        if c.kind == "description" and want not in ("person", "any") and self.text[c.start:c.start + 4].lower() == "the ":
+            # "“…, Pakistan Telecommunication Authority has issued instructions …,” the authority said": a body
+            # named only inside a quotation in the two sentences before, whose name ends in the description's head
+            lo = bisect.bisect_left(self.mention_starts, self.sentences[max(0, k - 2)][0])
+            for a, b, p in reversed(self.mentions[lo:bisect.bisect_left(self.mention_starts, c.start)]):
+                if self.in_quote(a) and self.text[a:b].lower().endswith(c.head) and self._fits(p, want, ""):
+                    return p
         return UNKNOWN
 
     def _apposition(self, c: Candidate, want: str, word: str) -> str:

@@ -1017,3 +1017,14 @@ def test_a_filing_introduced_by_in_filings_is_the_subject_after_the_phrase_and_a
              "The Corvex Department, according to the filing, plans to evaluate “the underlying record” before it "
              "decides.\n")
     assert r.quote("the underlying record")["speaker_id"] == r.party("Zentrix Department").name
+
+
+def test_the_authority_is_the_body_named_only_inside_the_quotation_before_it():
+    r = read("Eastvale’s telecommunications regulator yesterday blocked Zentrix.\n\n"
+             "“In view of complaints, Eastvale Telecommunication Authority has issued instructions for blocking the "
+             "application,” the authority said in a statement.\n\n"
+             "The regulator said it had issued a “final notice” to the app. The authority added that it remained "
+             "“open for engagement”.\n")
+    body = r.party("Eastvale Telecommunication Authority").name
+    assert r.quote("In view of complaints")["speaker_id"] == body
+    assert r.quote("final notice")["speaker_id"] == body and r.quote("open for engagement")["speaker_id"] == body
