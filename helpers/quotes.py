@@ -33,8 +33,7 @@ subject, or whom "His" opening it means: "For Velkaric, the answer was simple:")
 that ends in a colon (its reporting verb's subject, else the line's subject: "Hawley laid out his case in March:");
 another quotation of the paragraph; the previous paragraph's last quotation when this paragraph opens with one, else
 the last speaker quoted in the two paragraphs before; for a quotation opening a sentence, the subject of the
-sentence before when that reports no speech ('Velkaric was blunt. "…"'). A multi-paragraph quote's parts share one
-speaker.
+sentence before when that reports no speech ('Velkaric was blunt. "…"'). A multi-paragraph quote's parts: one speaker.
 """
 from __future__ import annotations
 
@@ -56,7 +55,8 @@ from helpers.transcripts import turns
 QUOTE_COLUMNS = ["quote_id", "article_id", "paragraph_no", "sentence_no", "start", "end", "text", "kind", "part", "of",
                  "speaker_id", "cue", "how"]
 REPORTED_COLUMNS = ["article_id", "sentence_no", "start", "end", "cue", "speaker_id", "how"]
-_NO_ATTRIBUTION = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s|.*[\"“]")  # '"…," and X has …': its own clause; a quote
+_NO_ATTRIBUTION = re.compile(r"\s*,?\s*(?:and|but|while|whereas|after|before|when|because|since|until|unless|once|if)\s"
+                             r"|.*[\"“]")  # '"…," and X has …': its own clause; a quote
 _NEGATED = re.compile(r"(?i)(?:\bnot|n[’']t|\bnever|\bno\s+one|\bnobody)\s+(?:\w+\s+)?$")
 _VERB_WINDOW = 600  # a quotation's verb stands at most this many characters before it, in its sentence
 _VERBS_BACK = 8  # and among the last few verbs there

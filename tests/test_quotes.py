@@ -1028,3 +1028,11 @@ def test_the_authority_is_the_body_named_only_inside_the_quotation_before_it():
     body = r.party("Eastvale Telecommunication Authority").name
     assert r.quote("In view of complaints")["speaker_id"] == body
     assert r.quote("final notice")["speaker_id"] == body and r.quote("open for engagement")["speaker_id"] == body
+
+
+def test_a_verb_after_a_quotation_in_a_clause_of_its_own_does_not_attribute_it():
+    # '… citing "recent positive developments," after President X said … his "blessing."': the after-clause is X's
+    r = read("The Zentrix Department pushed the ban back a week, citing \"recent positive developments,\" after "
+             "President Tomas Velkaric said on Sept. 19 that he had given the deal his \"blessing.\"\n")
+    assert r.quote("recent positive")["speaker_id"] == r.party("Zentrix Department").name
+    assert r.quote("blessing")["speaker_id"] == r.party("Tomas Velkaric").name
