@@ -16,8 +16,9 @@ straightened, a leading "the" and a trailing possessive or full stop dropped, wh
 collapsed):
 
 - *Scored region.* Only what lies in the article body (from ``body_first_words`` to
-  ``body_last_words``) and outside the gold's ``boilerplate_absent`` lines is scored. Gold strings
-  are found in the stored text as written, white space flexible.
+  ``body_last_words``, and the closing quotation mark after them when the body ends in a quotation)
+  and outside the gold's ``boilerplate_absent`` lines is scored. Gold strings are found in the
+  stored text as written, white space flexible.
 - *Parties.* A party of the suite is *in* an article when one of its mentions lies in the scored
   region; places and the public (users, creators: gazetteer type ``place`` and ``public``) are
   not parties of this task. Its *forms* in the article are the surfaces of those mentions plus its
@@ -134,6 +135,8 @@ def scored_region(gold: dict, stored: str) -> tuple[int, int, list[tuple[int, in
     lasts = list(flexible(gold["body_last_words"]).finditer(stored))
     start = first.start() if first else 0
     end = lasts[-1].end() if lasts else len(stored)
+    while end < len(stored) and stored[end] in "\"”’')»":  # the closing mark of a quotation the body ends in
+        end += 1
     skip = [m.span() for line in gold.get("boilerplate_absent", []) for m in flexible(line).finditer(stored)]
     return start, end, skip
 
