@@ -337,6 +337,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, int, bo
         if ch == '"':
             if doubles and (after in _CLOSE_CONTEXT or before not in _OPEN_CONTEXT):
                 _close(stack, doubles, singles, doubles[-1], i, out)
+            elif singles and not doubles and after in _CLOSE_CONTEXT and before not in _OPEN_CONTEXT:
+                _close(stack, doubles, singles, singles[-1], i, out)  # a mixed pair: 'Once the clock stops …"
             else:
                 doubles.append(len(stack))
                 stack.append((i, True, stack[-1][2] + 1 if stack else 0))

@@ -948,6 +948,9 @@ def test_a_name_in_an_of_phrase_after_an_open_compound_modifier_is_not_the_subje
     ("He agreed to put '$5 billion into a fund' on Saturday.", [("'$5 billion into a fund'", 0, True)]),
     ("'It is over,' he said. 'Nobody will sign it.", [("'It is over,'", 0, True), ("'Nobody will sign it.", 0, False)]),
     ("The '90s were kind to 'em, he said.", []),  # elisions, not quotations
+    ("\"It is over,\" he said. 'Nobody will sign it.\"", [('"It is over,"', 0, True), ("'Nobody will sign it.\"", 0, True)]),
+    ("It said the order 'was issued without due process\", and that it would sue.",
+     [("'was issued without due process\"", 0, True)]),  # a single mark closed by a double one, as typed
 ])
 def test_british_single_marks_open_before_a_currency_and_run_on_when_they_open_a_sentence(text, expected):
     assert spans(text) == expected
