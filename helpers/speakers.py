@@ -69,7 +69,9 @@ _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING = re.compile(r"(?i)according\s+to")
 _SPACE_OR_COMMA = re.compile(r"[\s,]*")
 _COMMA = re.compile(r"\s*,\s*")
-_AND_BEFORE = re.compile(r"\b(?:and|but|yet)\s+(?:(?:also|then|later|has|had|have)\s+)?$")  # "said …, but insisted"
+_AND_BEFORE = re.compile(r"\b(?:and|but|yet)\s+(?:(?:also|then|later|has|had|have)\s*)?(?:,?\s*(?:in|on|at|by|after|before|"
+                         r"last|this|next|within|during|weeks|days|months|hours)\b[^,;]{0,40},\s*)?$")  # "said …, but insisted",
+# "…, and then, in September, announced": the verbs' one subject
 # "TikTok and its parent ByteDance", "Ms Pappas and Mr Chandlee"
 _AND = re.compile(sc.AFTER_PARTY_TAG +  # "Marco Rubio, R-Fla., and five other Republican senators"
                   r"\s*(?:,\s*)?and\s+(?:(?:its|their|his|her|(?:[a-z]+\s+)?other)\s+(?:[a-z-]+\s+){0,2}|(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?")

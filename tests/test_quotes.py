@@ -1039,3 +1039,9 @@ def test_a_verb_after_a_quotation_in_a_clause_of_its_own_does_not_attribute_it()
              "President Tomas Velkaric said on Sept. 19 that he had given the deal his \"blessing.\"\n")
     assert r.quote("recent positive")["speaker_id"] == r.party("Zentrix Department").name
     assert r.quote("blessing")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_a_verb_coordinated_after_a_time_phrase_shares_the_subject_of_the_verbs_before():
+    r = read("Within weeks Tomas Velkaric had signed two orders, set deadlines, demanded a cut of any sale, and then, "
+             "in September, announced that he had given a deal involving Zentrix his “blessing.”\n")
+    assert r.quote("blessing")["speaker_id"] == r.party("Tomas Velkaric").name
