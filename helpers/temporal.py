@@ -235,6 +235,8 @@ def _resolve(match: tuple[int, int, Rule, re.Match], text: str, dct: dt.date, wi
     # a preposition before the expression ties it to the verb before it: "signed in August would ..."
     tense = when.clause_tense(text, start - len(found.group(0)) if found else start, end,
                               signal if rule.tensed == "signals" else "") if rule.tensed else ""
+    if tense == "past" and rule.resolve is tx.r_month and when.future_in_the_past(text, start):
+        tense = "present"  # "expected TikTok to disappear in September": the nearer September
     try:
         resolved = rule.resolve(m, dct, tense, window_days=window_days, antecedent=antecedent)
     except ValueError:

@@ -137,8 +137,22 @@ def clause_tense(text: str, start: int, end: int, signal: str = "") -> str:
         return "future"
     if tense == "present":
         return "present"
+    if any(a <= start < b for a, b in quoted_spans(text)):
+        return "present"  # '"Ask me again in September," she said': the words' own time, not the attribution's
     # a clause with no verb takes its sentence's tense
     return _verb_tense(text, 0, len(text), start, end) or "present"
+
+
+_INFINITIVE_BEFORE = re.compile(r"\b(?:expect|plan|intend|hope|aim|want|schedul|promis|pledg|vow|agre|threaten|prepar|"
+                                r"set|due|likely|going|poised|slated|ready)[a-z]*\s+(?:[A-Za-z]+\s+){0,2}?to\s+[a-z]+"
+                                r"(?:\s+[a-z]+){0,4}\s+(?:in|by|until|before|after|past|through)\s+$")  # (not "had to")
+
+
+def future_in_the_past(text: str, start: int) -> bool:
+    """Whether an infinitive of expectation or intent governs the expression at ``start`` ("expected
+    TikTok to disappear in September", "planned to launch the app in May"): a time ahead of the past
+    verb, so not a year back (but "had to start from zero in July" is past)."""
+    return _INFINITIVE_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
 # --------------------------------------------------------------------------------------------

@@ -463,3 +463,16 @@ def test_the_last_year_or_two_is_no_duration_of_one_year():
     got = {r["text"]: r["value"] for r in temporal.expressions_in_text("Over the last year or two, it changed.",
                                                                         dt.date(2021, 6, 10), WINDOW)}
     assert got == {"last year": "2020"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an infinitive of expectation or intent after a past verb points ahead of it: the nearer October
+    ("Nobody we spoke to expected the app to disappear in October.", "2020-10"),
+    ("Zentrix planned to launch the service in October.", "2020-10"),
+    ("I had to start from zero in October.", "2019-10"),  # an obligation in the past: the October before
+    # words in a quotation keep their own time, not the tense of the verb that attributes them
+    ("\"Ask me again in October,\" she said.", "2020-10"),
+    ("\"We met in October,\" she said.", "2019-10"),
+])
+def test_a_bare_month_after_an_infinitive_or_in_quoted_words_is_the_nearer_one(text, expected):
+    assert [v for t, v, _ in resolve(text) if t == "October"] == [expected]
