@@ -296,14 +296,14 @@ def weekday_occurrence(weekday: int, dct: dt.date, modifier: str, tense: str) ->
 
     Bare: the publication day itself if it is that weekday, else the most recent one (past or
     present tense) or the next one (future tense: "will be banned from Sunday"). ``last``: the most
-    recent before ``dct``; ``next``/``coming``: the first after it; ``this``: the one in ``dct``'s
+    recent before ``dct`` but the day before it, which would be "yesterday" (then the one a week earlier); ``next``/``coming``: the first after it; ``this``: the one in ``dct``'s
     ISO week.
     """
     delta = weekday - dct.weekday()
     if modifier == "this":
         return dct + dt.timedelta(days=delta)
-    if modifier in ("last", "past"):
-        return dct - dt.timedelta(days=(-delta) % 7 or 7)
+    if modifier in ("last", "past"):  # the day before publication is "yesterday": "last Wednesday" on a Thursday is
+        return dct - dt.timedelta(days=((-delta) % 7 or 7) + (7 if (-delta) % 7 == 1 else 0))  # the week before's
     if modifier in ("next", "coming"):
         return dct + dt.timedelta(days=delta % 7 or 7)
     if delta == 0:

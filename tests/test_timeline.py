@@ -476,3 +476,10 @@ def test_the_last_year_or_two_is_no_duration_of_one_year():
 ])
 def test_a_bare_month_after_an_infinitive_or_in_quoted_words_is_the_nearer_one(text, expected):
     assert [v for t, v, _ in resolve(text) if t == "October"] == [expected]
+
+
+def test_last_with_yesterdays_weekday_is_the_week_before():
+    # DCT is a Monday: "Sunday" alone is yesterday; "last Sunday" is the Sunday before it (yesterday would be "Sunday")
+    assert resolve("It was signed last Sunday.") == [("last Sunday", "2020-09-06", "weekday")]
+    assert resolve("It was signed Sunday.") == [("Sunday", "2020-09-13", "weekday")]
+    assert resolve("It was signed last Saturday.") == [("last Saturday", "2020-09-12", "weekday")]
