@@ -145,7 +145,9 @@ RULES: tuple[Rule, ...] = (
     Rule("season", "part of period",
          re.compile(_B + r"(?:(?P<mod>this|last|next|past|coming)\s+(?P<season>" + _SEASON + r")(?:\s+(?:of\s+)?" + _YEAR
                     + r")?|(?P<season2>" + _SEASON + r")\s+(?:of\s+)?(?P<year2>(?:19|20)\d\d)"
-                    r"|(?P<the>the)\s+(?P<season3>summer|winter)(?!\s+of\b))" + _E, re.IGNORECASE),
+                    r"|(?P<the>the)\s+(?P<season3>summer|winter|autumn|fall|spring)(?!\s+(?:of|in|from|to)\b)"
+                    r"|(?<![Tt]he\s)(?P<season4>(?-i:summer|autumn|winter))(?!\s+(?:of|months?|camp|school|break)\b))" + _E,
+                    re.IGNORECASE),  # "the fall" but not "the fall in shares"; a bare "summer", "autumn" in lower case
          tx.r_season, needs=("spring", "summer", "fall", "autumn", "winter"), tensed="verbs"),
     Rule("holiday", "date",
          re.compile(_B + r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Day|Eve)|"
@@ -235,8 +237,11 @@ def _resolve(match: tuple[int, int, Rule, re.Match], text: str, dct: dt.date, wi
     # a preposition before the expression ties it to the verb before it: "signed in August would ..."
     tense = when.clause_tense(text, start - len(found.group(0)) if found else start, end,
                               signal if rule.tensed == "signals" else "") if rule.tensed else ""
-    if tense == "past" and rule.resolve is tx.r_month and when.future_in_the_past(text, start):
-        tense = "present"  # "expected TikTok to disappear in September": the nearer September
+    if rule.resolve in (tx.r_month, tx.r_season):
+        if signal == "since":
+            tense = "past"  # "has been investigating since the summer": the last one
+        elif tense == "past" and when.future_in_the_past(text, start):
+            tense = "present"  # "expected TikTok to disappear in September", "to name targets by the autumn": nearer
     try:
         resolved = rule.resolve(m, dct, tense, window_days=window_days, antecedent=antecedent)
     except ValueError:

@@ -174,7 +174,7 @@ def r_part_of_relative_period(m, dct, tense, **options):
 
 
 def r_season(m, dct, tense, **options):
-    season = (m["season"] or m["season2"] or m["season3"]).lower()  # "spent the summer": the nearest, by tense
+    season = (m["season"] or m["season2"] or m["season3"] or m["season4"]).lower()  # "spent the summer": by tense
     if m["year"] or m["year2"]:
         return when.season(season, int(m["year"] or m["year2"]))
     modifier = {"past": "last", "coming": "next"}.get((m["mod"] or "").lower(), (m["mod"] or "").lower())

@@ -483,3 +483,16 @@ def test_last_with_yesterdays_weekday_is_the_week_before():
     assert resolve("It was signed last Sunday.") == [("last Sunday", "2020-09-06", "weekday")]
     assert resolve("It was signed Sunday.") == [("Sunday", "2020-09-13", "weekday")]
     assert resolve("It was signed last Saturday.") == [("last Saturday", "2020-09-12", "weekday")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It has been that kind of summer.", [("summer", "2020-SU")]),
+    ("The law has had a rough autumn in court.", [("autumn", "2020-FA")]),
+    ("Regulators have been investigating since the summer.", [("the summer", "2020-SU")]),
+    ("The rules were published in the spring.", [("the spring", "2020-SP")]),
+    ("He expected Commerce to name its targets by the autumn.", [("the autumn", "2020-FA")]),
+    ("The fall in shares was steep.", []),  # a fall, not a season
+    ("Summer Quorvith said it was over.", []),  # a name
+])
+def test_bare_seasons_and_seasons_after_the_are_dates_by_the_tense(text, expected):
+    assert [(t, v) for t, v, _ in resolve(text)] == expected
