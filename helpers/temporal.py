@@ -152,8 +152,14 @@ RULES: tuple[Rule, ...] = (
     Rule("holiday", "date",
          re.compile(_B + r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Day|Eve)|"
                     r"Independence\s+Day|Fourth\s+of\s+July|Labor\s+Day|Memorial\s+Day|Halloween|Election\s+Day|Black\s+Friday|"
-                    r"Cyber\s+Monday)" + _E),
-         tx.r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween", "black", "cyber"),
+                    r"Cyber\s+Monday|(?:Lunar|Chinese|Korean)\s+New\s+Year|Spring\s+Festival|Seollal|Chuseok|"
+                    r"Mid-Autumn\s+Festival|National\s+Day(?:\s+holiday)?|Diwali|Deepavali|Eid(?:\s+al-Fitr)?|"
+                    r"Veterans\s+Day|Columbus\s+Day|Presidents?['’]?\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|"
+                    r"MLK\s+Day|Family\s+Day|Inauguration\s+Day|Singles['’]\s+Day|Double\s+11|Valentine['’]s\s+Day|"
+                    r"Harbolnas|(?:August|[Ss]ummer)\s+bank\s+holiday)" + _E),
+         tx.r_holiday, needs=("day", "thanksgiving", "christmas", "new year", "jul", "halloween", "black", "cyber",
+                              "festival", "seollal", "chuseok", "diwali", "deepavali", "eid", "double 11", "harbolnas",
+                              "bank holiday"),
          tensed="signals"),
     Rule("year", "year", re.compile(r"(?<![\w.,$£€-])" + _YEAR + r"(?![\w%,.]\d|[\w%+-])"), tx.r_year,  # not "2000+ staff"
          needs=_CENTURIES, needs_digit=True),

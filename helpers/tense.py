@@ -22,8 +22,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+
+import holidays
 
 # a comma or colon between digits ("11:59 p.m.", "1,500") cuts nothing
 _BOUNDARY = re.compile(r"[;—]|(?<!\d)[,:]|[,:](?!\d)|\b(?:after|before|while|when|although|because|but)\b")
@@ -296,7 +299,8 @@ def weekday_occurrence(weekday: int, dct: dt.date, modifier: str, tense: str) ->
 
     Bare: the publication day itself if it is that weekday, else the most recent one (past or
     present tense) or the next one (future tense: "will be banned from Sunday"). ``last``: the most
-    recent before ``dct`` but the day before it, which would be "yesterday" (then the one a week earlier); ``next``/``coming``: the first after it; ``this``: the one in ``dct``'s
+    recent before ``dct`` but the day before it, which would be "yesterday" (then the one a week
+    earlier); ``next``/``coming``: the first after it; ``this``: the one in ``dct``'s
     ISO week.
     """
     delta = weekday - dct.weekday()
@@ -371,12 +375,46 @@ HOLIDAYS = {"thanksgiving": (11, 3, 4), "christmas": (12, 25, None), "christmas 
             "christmas day": (12, 25, None), "new year's day": (1, 1, None), "new year's eve": (12, 31, None),
             "independence day": (7, 4, None), "fourth of july": (7, 4, None), "labor day": (9, 0, 1),
             "memorial day": (5, 0, -1), "halloween": (10, 31, None), "election day": (11, 1, None)}
+HOLIDAYS.update({"singles' day": (11, 11, None), "double 11": (11, 11, None), "valentine's day": (2, 14, None),
+                 "harbolnas": (12, 12, None), "august bank holiday": (8, 0, -1), "summer bank holiday": (8, 0, -1)})
+# (Singles' Day, Indonesia's Harbolnas and Valentine's Day are shopping days; the UK's summer bank holiday is the last
+# Monday of August.) Other countries' holidays, lunar ones too, from the holidays package: the name as written ->
+# (country, subdivision, the package's name of its first day)
+WORLD_HOLIDAYS = {**dict.fromkeys(("lunar new year", "chinese new year", "spring festival"),
+                                  ("CN", None, "Chinese New Year (Spring Festival)")),
+                  **dict.fromkeys(("seollal", "korean new year"), ("KR", None, "Korean New Year")),
+                  "chuseok": ("KR", None, "Chuseok"), "mid-autumn festival": ("TW", None, "Mid-Autumn Festival"),
+                  "national day": ("CN", None, "National Day"), "national day holiday": ("CN", None, "National Day"),
+                  **dict.fromkeys(("diwali", "deepavali"), ("IN", None, "Diwali")),
+                  **dict.fromkeys(("eid", "eid al-fitr"), ("ID", None, "Eid al-Fitr")),
+                  "veterans day": ("US", None, "Veterans Day"), "columbus day": ("US", None, "Columbus Day"),
+                  **dict.fromkeys(("presidents' day", "presidents day", "president's day"),
+                                  ("US", None, "Washington's Birthday")),
+                  **dict.fromkeys(("martin luther king jr. day", "martin luther king day", "mlk day"),
+                                  ("US", None, "Martin Luther King Jr. Day")),
+                  "family day": ("CA", "ON", "Family Day")}
 _AFTER_THANKSGIVING = {"black friday": 1, "cyber monday": 4}  # days after it: the Friday and the Monday
+
+
+@functools.lru_cache(maxsize=256)
+def _world_holiday(key: str, year: int) -> dt.date:
+    country, subdivision, wanted = WORLD_HOLIDAYS[key]
+    days = holidays.country_holidays(country, subdiv=subdivision, years=year)
+    found = sorted(d for d, names in days.items() if wanted in names.split("; "))
+    if not found:
+        raise ValueError(f"no {key} in {year}")
+    return found[0]
 
 
 def holiday_date(name: str, year: int) -> dt.date:
     """The day of a holiday in ``year`` (Election Day: the Tuesday after the first Monday of November)."""
     key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    if key in WORLD_HOLIDAYS:
+        return _world_holiday(key, year)
+    if key == "inauguration day":  # 20 January after a presidential election (the Twentieth Amendment)
+        if year % 4 != 1:
+            raise ValueError(f"no inauguration in {year}")
+        return dt.date(year, 1, 20)
     if key in _AFTER_THANKSGIVING:
         return holiday_date("thanksgiving", year) + dt.timedelta(days=_AFTER_THANKSGIVING[key])
     month, a, n = HOLIDAYS[key]
@@ -387,7 +425,14 @@ def holiday_date(name: str, year: int) -> dt.date:
 
 def nearest_holiday(name: str, dct: dt.date, tense: str, window_days: int) -> dt.date:
     """The occurrence of a holiday nearest ``dct``, the tense deciding as for :func:`nearest_year`."""
-    candidates = [holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    candidates = []
+    for year in range(dct.year - 4, dct.year + 5):  # (an inauguration comes every four years)
+        try:
+            candidates.append(holiday_date(name, year))
+        except ValueError:
+            continue
+    if not candidates:
+        raise ValueError(f"no {name} near {dct}")
     best = min(candidates, key=lambda d: (abs((d - dct).days), d))
     if abs((best - dct).days) > window_days:
         if tense == "past" and best > dct:

@@ -496,3 +496,18 @@ def test_last_with_yesterdays_weekday_is_the_week_before():
 ])
 def test_bare_seasons_and_seasons_after_the_are_dates_by_the_tense(text, expected):
     assert [(t, v) for t, v, _ in resolve(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "dct", "expected"), [
+    # lunar and other countries' holidays come from the holidays package; the occurrence nearest the article
+    ("Koreans headed into the Lunar New Year holiday, with Seollal on Friday.", dt.date(2021, 2, 11),
+     [("Lunar New Year", "2021-02-12"), ("Seollal", "2021-02-12")]),
+    ("Sellers had been counting on Diwali.", dt.date(2020, 9, 3), [("Diwali", "2020-11-14")]),
+    ("Families gathered for Chuseok.", dt.date(2020, 9, 23), [("Chuseok", "2020-10-01")]),
+    ("The office was closed for Veterans Day.", dt.date(2020, 11, 12), [("Veterans Day", "2020-11-11")]),
+    ("Nothing will change before Inauguration Day.", dt.date(2020, 11, 20), [("Inauguration Day", "2021-01-20")]),
+    ("Sales peak on Singles’ Day.", dt.date(2020, 8, 12), [("Singles’ Day", "2020-11-11")]),
+    ("She will film it over the August bank holiday.", dt.date(2020, 8, 2), [("August bank holiday", "2020-08-31")]),
+])
+def test_holidays_of_other_countries_resolve_to_their_day(text, dct, expected):
+    assert [(t, v) for t, v, rule in resolve(text, dct) if rule == "holiday"] == expected
