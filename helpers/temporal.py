@@ -50,6 +50,8 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# what "that month", "the following year" do not refer back to: the present ("this year", "today") and themselves
+_NOT_ANTECEDENTS = frozenset({"relative_period", "relative_day", "anaphoric_period"})
 _SIGNAL_WORDS = ("on", "in", "from", "since", "by", "until", "till", "before", "after", "during", "through", "as of", "to")
 # how far before an expression its signal may start: the longest signal word and up to five spaces
 _SIGNAL_LOOKBACK = max(map(len, _SIGNAL_WORDS)) + 5
@@ -131,6 +133,10 @@ RULES: tuple[Rule, ...] = (
          re.compile(_B + r"(?P<word>(?:the|that)\s+same\s+day|that\s+day|the\s+(?:next|following|previous)\s+day)" + _E,
                     re.IGNORECASE), tx.r_anaphoric_day,
          needs=("day",)),
+    Rule("anaphoric_period", "relative",  # (not "the next year": "within the next year" is a span from now)
+         re.compile(_B + r"(?P<word>(?:the|that)\s+same|that|the\s+(?:following|previous|preceding))\s+"
+                    r"(?P<unit>week|month|year)(?!\s+(?:of|to|in|for)\b|[-’'])" + _E, re.IGNORECASE), tx.r_anaphoric_period,
+         needs=("week", "month", "year")),
     Rule("weekend", "relative",
          re.compile(_B + r"(?P<mod>this|last|next|past|coming|over the|the)\s+weekend" + _E, re.IGNORECASE), tx.r_weekend,
          needs=("weekend",), tensed="signals"),
@@ -235,8 +241,9 @@ def _matches(text: str) -> list[tuple[int, int, Rule, re.Match]]:
 
 
 def _resolve(match: tuple[int, int, Rule, re.Match], text: str, dct: dt.date, window_days: int,
-             antecedent: dt.date | None = None) -> dict | None:
-    """Resolve one match of the sentence ``text``; ``antecedent`` is the day last named before it."""
+             antecedent: dt.date | None = None, period: dt.date | None = None) -> dict | None:
+    """Resolve one match of the sentence ``text``; ``antecedent`` is the day last named before it,
+    ``period`` the start of the last day, week, month or year named."""
     start, end, rule, m = match
     found = _SIGNAL.search(text[max(0, start - _SIGNAL_LOOKBACK):start])
     signal = re.sub(r"\s+", " ", found["signal"].lower()) if found else ""
@@ -249,7 +256,7 @@ def _resolve(match: tuple[int, int, Rule, re.Match], text: str, dct: dt.date, wi
         elif tense == "past" and when.future_in_the_past(text, start):
             tense = "present"  # "expected TikTok to disappear in September", "to name targets by the autumn": nearer
     try:
-        resolved = rule.resolve(m, dct, tense, window_days=window_days, antecedent=antecedent)
+        resolved = rule.resolve(m, dct, tense, window_days=window_days, antecedent=antecedent, period=period)
     except ValueError:
         return None  # "Feb. 30", or "that day" with no day named before: not a date
     return {"start": start, "end": end, "text": m.string[start:end], "signal": signal, "kind": rule.kind, "mod": "",
@@ -261,12 +268,14 @@ def _sentence(text: str, window_days: int, state: when.Anchors, opened: bool = F
     ``opened`` whether a quotation was open where the sentence starts."""
     rows = []
     for match in _matches(text):
-        r = _resolve(match, text, state.dct, window_days, state.antecedent)
+        r = _resolve(match, text, state.dct, window_days, state.antecedent, state.period)
         if r is None:
             continue
         rows.append(r)
         if r["granularity"] == "day":
             state.antecedent = r["resolved_start"]
+        if r["granularity"] in ("day", "week", "month", "year") and r["rule"] not in _NOT_ANTECEDENTS:
+            state.period = r["resolved_start"]
     quoted = [r for r in rows if r["rule"] == "relative_day"] if rows else rows
     said, quoted = when.speech_day(text, rows, quoted, state, opened) if quoted else (None, [])
     for r in quoted:  # today, yesterday, tomorrow in a quotation: from the day the words were said

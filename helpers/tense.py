@@ -200,7 +200,8 @@ def is_speech_clause(text: str, start: int, end: int) -> bool:
 @dataclass
 class Anchors:
     """What the sentences of an article read so far leave for the next: its publication date (and
-    id), the day last named (for "the same day"), and the previous sentence with its resolved
+    id), the day last named (for "the same day") and the start of the last period named (for "that
+    month", "the following year"), and the previous sentence with its resolved
     expressions (``start, end, granularity, resolved_start`` each), where a quotation's speaker may
     have been given a day (and whether a quotation was open where it started)."""
 
@@ -208,6 +209,7 @@ class Anchors:
     article: str = ""
     antecedent: dt.date | None = None
     previous: tuple[str, list[dict], bool] | None = None
+    period: dt.date | None = None  # the start of the last day, week, month or year named ("that month", "the following year")
 
 
 def _inside(spans: list[tuple[int, int]], row: dict) -> bool:

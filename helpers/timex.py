@@ -148,6 +148,17 @@ def r_weekend(m, dct, tense, **options):
     return week_value(when.weekend_saturday(dct, m["mod"].lower(), tense), weekend=True)
 
 
+def r_anaphoric_period(m, dct, tense, **options):
+    """that month, the same week, the following year, the previous month: from the period last named before it
+    ("Musical.ly, bought in 2017 … merged the following year": 2018)."""
+    period = options.get("period")
+    if period is None:
+        raise ValueError("no period named before")
+    word = m["word"].lower()
+    step = 1 if ("next" in word or "following" in word) else -1 if ("previous" in word or "preceding" in word) else 0
+    return period_value(m["unit"].lower(), period, step)
+
+
 def r_anaphoric_day(m, dct, tense, **options):
     """the same day, that day, the next/following/previous day: from the day last named before it."""
     antecedent = options.get("antecedent")

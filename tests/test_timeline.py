@@ -511,3 +511,14 @@ def test_bare_seasons_and_seasons_after_the_are_dates_by_the_tense(text, expecte
 ])
 def test_holidays_of_other_countries_resolve_to_their_day(text, dct, expected):
     assert [(t, v) for t, v, rule in resolve(text, dct) if rule == "holiday"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ByteDance bought Musical.ly in 2017. The two were merged the following year.",
+     [("2017", "2017"), ("the following year", "2018")]),
+    ("It launched in October 2019. That month, sales rose. This year is different.",
+     [("October 2019", "2019-10"), ("That month", "2019-10"), ("This year", "2020")]),
+    ("The order came on Aug. 6, and the same week Zentrix sued.", [("Aug. 6", "2020-08-06"), ("the same week", "2020-W32")]),
+])
+def test_that_month_and_the_following_year_count_from_the_period_named_before(text, expected):
+    assert [(t, v) for t, v, _ in resolve(text)] == expected
