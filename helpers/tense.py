@@ -56,6 +56,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _FORWARD_SIGNALS = ("as of", "from", "by", "until", "till", "through")
 # a deadline moved: "delayed its ban to Sunday", "moved the goalposts to Sunday" (the new day is ahead)
 _MOVED = re.compile(r"\b(?:delay|postpon|push|mov|extend|defer|reschedul|put\s+off)\w*\b", re.IGNORECASE)
+_AS_SOON_AS = re.compile(r"\bas\s+(?:soon|early)\s+as\s+(?:late\s+|early\s+|this\s+|next\s+)?$", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|unless|once)\b", re.IGNORECASE)  # "If it's gone on Monday, …": ahead
 _FORWARD_WORDS = re.compile(r"\b(?:deadline|effective|starting|beginning|ahead\s+of|no\s+later\s+than)\b", re.IGNORECASE)
 
@@ -127,8 +128,12 @@ def clause_tense(text: str, start: int, end: int, signal: str = "") -> str:
     be given for a weekday, weekend or day only."""
     c0, c1 = governing_clause(text, start, end)
     tense = _verb_tense(text, c0, c1, start, end)
-    if signal == "to" and _MOVED.search(text, c0, start):
-        return "future"
+    moved = _MOVED.search(text, max(0, start - 120), start) if signal in ("to", "until", "till") else None
+    if moved and not re.search(r"\bhad\s+$", text[max(0, moved.start() - 8):moved.start()]):
+        return "future"  # "pushed back its ban by a week, to Sunday", "postponed the ban until Sunday": the new day
+        # (not "had delayed the ban by a week, to Sunday": a day that may have passed)
+    if _AS_SOON_AS.search(text, max(0, start - 20), start):
+        return "future"  # "as soon as Saturday", "as soon as late Sunday"
     if tense in ("past", "future"):
         return tense
     if tense != "past" and _CONDITION.search(text, c0, start):

@@ -522,3 +522,14 @@ def test_holidays_of_other_countries_resolve_to_their_day(text, dct, expected):
 ])
 def test_that_month_and_the_following_year_count_from_the_period_named_before(text, expected):
     assert [(t, v) for t, v, _ in resolve(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # DCT is Monday 14 September 2020
+    ("Commerce pushed back its ban by a week, to Sunday, citing progress.", "2020-09-20"),  # the new day, ahead
+    ("The department postponed the ban until Sunday.", "2020-09-20"),
+    ("Ross had delayed the ban by a week, to Sunday, citing progress.", "2020-09-13"),  # past perfect: it may have passed
+    ("He said he would act against the app as soon as Saturday.", "2020-09-19"),
+])
+def test_a_day_a_deadline_is_moved_to_or_as_soon_as_is_ahead(text, expected):
+    assert [v for t, v, _ in resolve(text) if t.endswith(("Sunday", "Saturday"))] == [expected]
