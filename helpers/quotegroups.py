@@ -53,3 +53,13 @@ def quote_groups(text: str, paras: list[tuple], spans: dict, sc: SpeechCues) -> 
             groups.append(statement)
             statement_from = (statement, bool(_FULL.search(line)))
     return [g for g in groups if not (len(g) == 1 and g[0][4] == "intro")]
+
+
+def quote_kind(text: str, s0: int, a: int, inner: str) -> str:
+    """``direct`` for a quotation at ``a`` opening its sentence (from ``s0``), or after a colon, a comma
+    or a full stop the segmenter did not cut at, and starting with a capital or a digit; else ``partial``."""
+    before = text[s0:a].rstrip(PAD)
+    starts = inner.lstrip()[:1]
+    if (before == "" or before.endswith((":", ",", ".", "!", "?"))) and (starts.isupper() or starts.isdigit()):
+        return "direct"
+    return "partial"

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.corpus import Corpus
-from helpers.quotegroups import quote_groups
+from helpers.quotegroups import quote_groups, quote_kind
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
@@ -66,6 +66,9 @@ _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|char
                         r"(?=\b(?:[^.;:“”\"]|(?<=[A-Z])\.)*$)")
 # (the term in the same clause: no stop but an abbreviation's, "describing … the U.S. Treasury … as")
 _WORDS = re.compile(r"[\w’'-]+")
+# approving in words: the quotation is the approver's ("approved the deal "in concept"", "Trump's "blessing"")
+_APPROVES = re.compile(r"(?i)(?:\b(approv(?:ed|es|e|ing)|bless(?:ed|es|ing))(?:\s+(?:it|(?:the|a|an)\s+[\w-]+))?|"
+                       r"(?-i:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?(?<=([A-Za-z])))[’']s\s+(?:approval|blessing|endorsement))\s+$")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
 _NAME_AFTER = re.compile(r"\s+([^\W\d_a-z][\w.]*)")  # "said Élodie Marchetti": a name, read or not (not "signaled Monday")
@@ -189,7 +192,7 @@ class _ArticleReader:
                 return
         for n, (a, b, pno, closed, _) in enumerate(group, start=1):
             inner = self._inner(a, b, closed)
-            kind = "multi-paragraph" if len(group) > 1 else self._kind(a, inner)
+            kind = "multi-paragraph" if len(group) > 1 else quote_kind(self.text, self._sentence(a)[0], a, inner)
             self._add(a, b, pno, inner, kind, n, len(group), speaker, cue, how)
         self.voices.record(group[-1][0], speaker)
 
@@ -296,6 +299,11 @@ class _ArticleReader:
             if found[0] != UNKNOWN:
                 c0, c1 = voices.cue(describing.start(), describing.end())
                 return found[0], text[c0:c1], found[1] + " describing", True
+        if (approved := _APPROVES.search(text, max(s0, a - 60), a)) is not None:  # 'Trump approved "in concept"',
+            found = voices.subject(approved.start(1), approved.end(1)) if approved[1] else (  # "won Trump's approval
+                next((p for x, y, p in voices.mentions if y == approved.end(2)), UNKNOWN), "approval")  # "…""
+            if found[0] != UNKNOWN:
+                return found[0], approved[0].strip(), found[1] + " approving", True
         closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) if closed and not (count_words(
             inner, limit=self.scare_max) <= self.scare_max and _DETERMINER_BEFORE.search(text, max(s0, a - 8), a)) \
             else None  # not 'A "working group"'
@@ -456,15 +464,6 @@ class _ArticleReader:
         """The verb that describes, calls, brands, labels or dismisses something as the term after ``marker``
         ("dismissed reports that … as a"), within 120 characters before it in its sentence, else None."""
         return _DESCRIBES.search(self.text, max(s0, marker.start() - 120), marker.start())
-
-    def _kind(self, a: int, inner: str) -> str:
-        s0 = self._sentence(a)[0]
-        before = self.text[s0:a].rstrip(PAD)
-        starts = inner.lstrip()[:1]
-        # a quotation opening its sentence, or after a colon, a comma or a full stop the segmenter did not cut at
-        if (before == "" or before.endswith((":", ",", ".", "!", "?"))) and (starts.isupper() or starts.isdigit()):
-            return "direct"
-        return "partial"
 
     def _add(self, a, b, pno, inner, kind, part, of, speaker, cue, how) -> None:
         no = self._sentence(a)[2]

@@ -1045,3 +1045,12 @@ def test_a_verb_coordinated_after_a_time_phrase_shares_the_subject_of_the_verbs_
     r = read("Within weeks Tomas Velkaric had signed two orders, set deadlines, demanded a cut of any sale, and then, "
              "in September, announced that he had given a deal involving Zentrix his “blessing.”\n")
     assert r.quote("blessing")["speaker_id"] == r.party("Tomas Velkaric").name
+
+
+def test_words_of_approval_are_the_approvers():
+    r = read("The deal Tomas Velkaric blessed \"in concept\" last September was never completed.\n\n"
+             "That plan won President Alma Quorvith's approval “in principle” on Sept. 19.\n\n"
+             "Zentrix approved the merger “with conditions” on Friday.\n")
+    assert r.quote("in concept")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("in principle")["speaker_id"] == r.party("Alma Quorvith").name
+    assert r.quote("with conditions")["speaker_id"] == r.party("Zentrix").name
