@@ -118,6 +118,8 @@ def plain(word: str) -> str:
 
 def _is_title(cues: NameCues, word: str) -> bool:
     w = bare(word).lower()
+    if w.startswith(("then-", "ex-")):
+        w = w.split("-", 1)[1]  # "Then-President", "ex-Senator": the title
     first = w.split("-")[0]
     if w in FUNCTION_WORDS or cues.places.is_place(w):  # nameparser lists "us", "uk", "his", "her" as titles
         return False

@@ -66,9 +66,10 @@ _DESCRIBES = re.compile(r"(?i)\b(?:describ|call|brand|label|dismiss|denounc|char
                         r"(?=\b(?:[^.;:“”\"]|(?<=[A-Z])\.)*$)")
 # (the term in the same clause: no stop but an abbreviation's, "describing … the U.S. Treasury … as")
 _WORDS = re.compile(r"[\w’'-]+")
-# approving in words: the quotation is the approver's ("approved the deal "in concept"", "Trump's "blessing"")
-_APPROVES = re.compile(r"(?i)(?:\b(approv(?:ed|es|e|ing)|bless(?:ed|es|ing))(?:\s+(?:it|(?:the|a|an)\s+[\w-]+))?|"
-                       r"(?-i:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?(?<=([A-Za-z])))[’']s\s+(?:approval|blessing|endorsement))\s+$")
+_APPROVES = re.compile(r"(?i)(?:\b(?P<verb>approv(?:ed|es|e|ing)|bless(?:ed|es|ing))(?:\s+(?:it|(?:the|a|an)\s+[\w-]+))?|"
+                       r"\b(?P<gave>gave|given|gives|granted)\s+[^.;“”\"]{0,50}?\b(?:his|her|its|their)|"  # his "blessing"
+                       r"(?-i:\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}?(?<=(?P<owner>[A-Za-z])))[’']s\s+(?:approval|blessing|endorsement))\s+$")
+# (approving in words: the quotation is the approver's, "approved the deal "in concept"", "Trump's approval "…"")
 _OR = re.compile(r"\bor\s+$")
 _RELATIVE_END = re.compile(r"\b(?:that|which)\s*$")
 _NAME_AFTER = re.compile(r"\s+([^\W\d_a-z][\w.]*)")  # "said Élodie Marchetti": a name, read or not (not "signaled Monday")
@@ -283,8 +284,7 @@ class _ArticleReader:
         # (not "other claims raised"; but "In her telling")
         while len(verbs) > 1 and (_NO_SUBJECT.search(text, max(lo, verbs[-1].start() - 4), verbs[-1].start())
                                   or not text[verbs[-2].end():verbs[-1].start()].strip()):
-            verbs.pop()  # 'X said China had the means to respond, "…"', 'the deal as described', 'dismissed reports':
-            # the verb before governs
+            verbs.pop()  # the verb before governs: 'X said China had the means to respond, "…"', 'as described'
         # before: 'X said: "…"' / 'X said the deal was "…"' (governed unless negated; with no speaker found, on below)
         governed = bool(verbs) and not _NEGATED.search(text[max(lo, verbs[-1].start() - 20):verbs[-1].start()])
         if governed and (m := verbs[-1]) and (found := voices.subject(m.start(), m.end()))[0] != UNKNOWN:
@@ -300,8 +300,9 @@ class _ArticleReader:
                 c0, c1 = voices.cue(describing.start(), describing.end())
                 return found[0], text[c0:c1], found[1] + " describing", True
         if (approved := _APPROVES.search(text, max(s0, a - 60), a)) is not None:  # 'Trump approved "in concept"',
-            found = voices.subject(approved.start(1), approved.end(1)) if approved[1] else (  # "won Trump's approval
-                next((p for x, y, p in voices.mentions if y == approved.end(2)), UNKNOWN), "approval")  # "…""
+            verb = "verb" if approved["verb"] else "gave" if approved["gave"] else ""  # "gave the deal his "blessing""
+            found = voices.subject(approved.start(verb), approved.end(verb)) if verb else (next((  # "Trump's approval"
+                p for x, y, p in voices.mentions if y == approved.end("owner")), UNKNOWN), "approval")
             if found[0] != UNKNOWN:
                 return found[0], approved[0].strip(), found[1] + " approving", True
         closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) if closed and not (count_words(

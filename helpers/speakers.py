@@ -82,6 +82,7 @@ _INTRODUCES_NEXT = re.compile(r"[:“\"]")
 _PART_OF = re.compile(r"(?i)\b(?:part|parts|some|much|most|all|the\s+rest)\s+of\s+(it|them)\s+$")  # "Part of it read:"
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?=[A-Z])")  # a new clause with a subject of its own
 _ASIDE_GOES_ON = re.compile(r"[ \t]*,[ \t]*[a-z]")  # "the order, she said, was": the sentence goes on after the aside
+_IN_BEFORE = re.compile(r"(?i)\bin\s+$")
 _IN_TELLING = re.compile(r"(?i)\bin\s+(his|her|its|their)\s+$")  # "In her telling, …": according to her
 # between a description and the name in apposition to it: a short place or affiliation, then a comma
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:in|of|at|for|from)\s+[^,;:.“”\"]{1,40})?\s*[,(—–]\s*")
@@ -200,6 +201,11 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                     and (after_quote or sc.CLAUSE_END.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
                 return self.resolve(follow[0], verb_start), "said X"
+        named = next((c for c in before_verb if verb.lower() == "telling" and c.kind == "name" and text[c.end:verb_start]
+                      in ("’s ", "'s ") and _IN_BEFORE.search(text, max(s0, c.start - 4), c.start)), None)
+        if named is not None:  # "In Forsythe-Ng's telling, the rule amounts to "…"": hers
+            self.last_span = (named.start, verb_end)
+            return named.party, "subject"
         owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() == "telling" else \
             _PART_OF.search(text, max(s0, verb_start - 20), verb_start) if verb.lower() in sc.READS else None
         if owner is not None:  # "In her telling, the audience …", "Part of it read:": whom "her", "it" means

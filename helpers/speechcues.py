@@ -182,7 +182,8 @@ class SpeechCues:
                  if k.startswith("description: ") and not all(PRONOUN.fullmatch(w) for w in p.split("|"))]
         titles = list(cues.loc[cues["kind"] == "person title", "pattern"]) + [
             "president", "secretary", "judge", "minister", "senator", "chairman", "ceo", "lawyer", "attorney",
-            "executive", "director", "professor", "ambassador", "governor", "representative", "manager", _AGE.pattern]
+            "executive", "director", "professor", "ambassador", "governor", "representative", "manager", "expert",
+            "researcher", "scholar", "economist", "consultant", "strategist", _AGE.pattern]  # ('"…," the expert said')
         statements = list(cues.loc[cues["kind"] == "statement noun", "pattern"])
         # titles in either case ("the Prime Minister", "the president"); the other heads in lower case
         heads = "|".join([f"(?:{p})" for p in nouns + statements] + [f"(?:{p})s" for p in statements]  # "the orders"

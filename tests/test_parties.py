@@ -335,3 +335,9 @@ def test_a_name_after_a_company_word_is_a_person_when_who_follows_it():
              "Zentrix owner Quorvix Holdings declined to comment.\n")
     assert r.party("Alma Quorvith")["type"] == "person"
     assert r.party("Quorvix Holdings")["type"] != "person"
+
+
+@pytest.mark.parametrize("title", ["Then-President", "then-Secretary", "ex-Senator"])
+def test_a_former_title_written_with_then_or_ex_makes_a_person(title):
+    r = read(f"{title} Alma Quorvith gave the arrangement her blessing in September.\n")
+    assert r.party("Alma Quorvith")["type"] == "person"

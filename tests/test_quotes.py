@@ -1054,3 +1054,14 @@ def test_words_of_approval_are_the_approvers():
     assert r.quote("in concept")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("in principle")["speaker_id"] == r.party("Alma Quorvith").name
     assert r.quote("with conditions")["speaker_id"] == r.party("Zentrix").name
+
+
+def test_a_named_telling_a_given_blessing_and_the_expert_are_the_persons():
+    r = read("Tomas Velkaric, a lawyer in Eastvale, spoke on Monday. In Velkaric's telling, the rule amounts to "
+             "\"a slow-motion shutdown,\" because the app will stop working.\n\n"
+             "Then-President Alma Quorvith gave the Zentrix arrangement her “blessing” in September.\n\n"
+             "Ines Obrandt, a senior fellow at the Eastvale Centre, told reporters the dispute would go on. \"The "
+             "Northland side has many instruments,\" the expert said.\n")
+    assert r.quote("slow-motion")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert r.quote("blessing")["speaker_id"] == r.party("Alma Quorvith").name
+    assert r.quote("many instruments")["speaker_id"] == r.party("Ines Obrandt").name
