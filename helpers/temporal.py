@@ -276,6 +276,7 @@ def _sentence(text: str, window_days: int, state: when.Anchors, opened: bool = F
             state.antecedent = r["resolved_start"]
         if r["granularity"] in ("day", "week", "month", "year") and r["rule"] not in _NOT_ANTECEDENTS:
             state.period = r["resolved_start"]
+    _named_days(text, rows)
     quoted = [r for r in rows if r["rule"] == "relative_day"] if rows else rows
     said, quoted = when.speech_day(text, rows, quoted, state, opened) if quoted else (None, [])
     for r in quoted:  # today, yesterday, tomorrow in a quotation: from the day the words were said
@@ -285,6 +286,27 @@ def _sentence(text: str, window_days: int, state: when.Anchors, opened: bool = F
         state.antecedent = next(r["resolved_start"] for r in reversed(rows) if r["granularity"] == "day")
     state.previous = (text, rows, opened)
     return rows
+
+
+# what joins a weekday to the date or holiday it names: "Sunday, Sept. 27", "Friday (Dec 4)", "Sept. 15, which is
+# Tuesday", "a September 15 deadline — Tuesday", "Labor Day is Monday", "closed Monday for Presidents Day"
+_SAME_DAY_AFTER = re.compile(r"\s*(?:,|\(|—|–|,\s+which\s+is|\s+for)\s*")
+_SAME_DAY_BEFORE = re.compile(r"\s*(?:,|—|–|,\s+which\s+is|\s+is|\s+falls\s+on|\s+deadline\s*—)\s*")
+
+
+def _named_days(text: str, rows: list[dict]) -> None:
+    """A weekday set beside a date or holiday of the same weekday is that day, whatever the tense said."""
+    days = [r for r in rows if r["granularity"] == "day" and r["rule"] != "weekday"]
+    for r in rows:
+        if r["rule"] != "weekday" or "mod" in r and r.get("value", "")[10:]:
+            continue
+        weekday = r["resolved_start"].weekday()
+        for d in days:
+            after = d["start"] >= r["end"] and _SAME_DAY_AFTER.fullmatch(text, r["end"], d["start"])
+            before = d["end"] <= r["start"] and _SAME_DAY_BEFORE.fullmatch(text, d["end"], r["start"])
+            if (after or before) and d["resolved_start"].weekday() == weekday and d["resolved_start"] != r["resolved_start"]:
+                r.update(tx.day_value(d["resolved_start"]), rule="weekday")
+                break
 
 
 def expressions_in_text(text: str, dct: dt.date, window_days: int) -> list[dict]:

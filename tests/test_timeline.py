@@ -533,3 +533,16 @@ def test_that_month_and_the_following_year_count_from_the_period_named_before(te
 ])
 def test_a_day_a_deadline_is_moved_to_or_as_soon_as_is_ahead(text, expected):
     assert [v for t, v, _ in resolve(text) if t.endswith(("Sunday", "Saturday"))] == [expected]
+
+
+@pytest.mark.parametrize(("text", "dct", "day", "expected"), [
+    ("Commerce pushed the ban back by a week, to Sunday, Sept. 27, citing progress.", dt.date(2020, 9, 19), "Sunday",
+     "2020-09-27"),  # the tense alone would give the Sunday before
+    ("CFIUS gave ByteDance until Friday (Dec 4) to resolve its concerns.", dt.date(2020, 12, 1), "Friday", "2020-12-04"),
+    ("Labor Day is Monday, which means you have six more days.", dt.date(2020, 9, 1), "Monday", "2020-09-07"),
+    ("Markets are closed Monday for Presidents Day.", dt.date(2021, 2, 10), "Monday", "2021-02-15"),
+    ("Trump has set a September 15 deadline — Tuesday — for a sale.", dt.date(2020, 9, 8), "Tuesday", "2020-09-15"),
+    ("It was signed Sunday, and on Sept. 28 the court ruled.", dt.date(2020, 9, 30), "Sunday", "2020-09-27"),  # not joined
+])
+def test_a_weekday_beside_a_date_or_holiday_of_that_weekday_is_that_day(text, dct, day, expected):
+    assert [v for t, v, _ in resolve(text, dct) if t == day] == [expected]
