@@ -353,6 +353,10 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         closing = c.kind in ("pronoun", "description") and bool(verb) and \
             self.text[max(self.sentences[k][0], c.start - 3):c.start].rstrip().endswith(",") and \
             not _ASIDE_GOES_ON.match(self.text, at + len(verb))  # but "Stiel …: the order, she said, was "…"": an aside
+        owner = next((x.party for x in (self.candidates(k - 1) if k and c.kind == "description" and depth == 0 else ())
+                      if self.owns_document(x) and self._fits(x.party, want, word)), "")
+        if owner:  # "Walmart's statement is worth reading closely: ¶ "…," the company said": the statement's owner
+            return owner
         salient = self._salient(k, c.start, want, word) if closing and c.kind == "description" and want == "company" \
             and not _INTRODUCES_NEXT.search(self.text, at, self.sentences[k][1]) else ""  # not "After X, the company said:"
         if salient:  # "…, the company said": the story's company

@@ -1065,3 +1065,11 @@ def test_a_named_telling_a_given_blessing_and_the_expert_are_the_persons():
     assert r.quote("slow-motion")["speaker_id"] == r.party("Tomas Velkaric").name
     assert r.quote("blessing")["speaker_id"] == r.party("Alma Quorvith").name
     assert r.quote("many instruments")["speaker_id"] == r.party("Ines Obrandt").name
+
+
+def test_the_company_after_a_line_introducing_a_companys_statement_is_that_company():
+    r = read("Zentrix was the talk of the week, and Corvex wanted in.\n\n"
+             "Corvex's statement is worth reading closely, because it says more about Corvex than about Zentrix:\n\n"
+             "\"The way Zentrix has integrated commerce is a clear benefit to creators,\" the company said. \"We believe "
+             "a relationship would add this functionality.\"\n")
+    assert r.quote("The way Zentrix")["speaker_id"] == r.party("Corvex").name
