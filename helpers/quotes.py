@@ -81,6 +81,7 @@ _NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|his|her|our|other|such|t
 _NO_SUBJECT = re.compile(r"(?i)\b(?:to|as|be|been|being)\s+$")  # an infinitive, a participle or a passive ("to be
 # called TikTok Global"): no speaker of its own
 _CLOSING_PUNCT = frozenset(".,!?;:")
+_POSSESSED = frozenset({"telling", "words"})  # cues a possessive leaves verbs ("In her telling"; not "other claims")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s*$")
 
 
@@ -280,8 +281,7 @@ class _ArticleReader:
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
                  if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing
-                 and (m.group(0).lower() == "telling" or not _NOUN_BEFORE.search(text, max(lo, m.start() - 30), m.start()))]
-        # (not "other claims raised"; but "In her telling")
+                 and (m.group(0).lower() in _POSSESSED or not _NOUN_BEFORE.search(text, max(lo, m.start() - 30), m.start()))]
         while len(verbs) > 1 and (_NO_SUBJECT.search(text, max(lo, verbs[-1].start() - 4), verbs[-1].start())
                                   or not text[verbs[-2].end():verbs[-1].start()].strip()):
             verbs.pop()  # the verb before governs: 'X said China had the means to respond, "…"', 'as described'

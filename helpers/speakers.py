@@ -206,7 +206,7 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         if named is not None:  # "In Forsythe-Ng's telling, the rule amounts to "…"": hers
             self.last_span = (named.start, verb_end)
             return named.party, "subject"
-        owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() == "telling" else \
+        owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() in ("telling", "words") else \
             _PART_OF.search(text, max(s0, verb_start - 20), verb_start) if verb.lower() in sc.READS else None
         if owner is not None:  # "In her telling, the audience …", "Part of it read:": whom "her", "it" means
             self.last_span = (owner.start(1), verb_end)

@@ -1073,3 +1073,11 @@ def test_the_company_after_a_line_introducing_a_companys_statement_is_that_compa
              "\"The way Zentrix has integrated commerce is a clear benefit to creators,\" the company said. \"We believe "
              "a relationship would add this functionality.\"\n")
     assert r.quote("The way Zentrix")["speaker_id"] == r.party("Corvex").name
+
+
+def test_in_his_words_is_according_to_him():
+    r = read("Spokesman Tomas Velkaric told a briefing that the sanctions were wrong. Such practices, in his words, have "
+             "no legal basis and \"go against the basic principles of market economy.\"\n\n"
+             "Her words were chosen with care.\n")
+    assert r.quote("basic principles")["speaker_id"] == r.party("Tomas Velkaric").name
+    assert not r.speech.reported["cue"].str.contains("Her words").any()  # only "in his/her/its/their words"
