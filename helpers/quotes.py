@@ -48,7 +48,7 @@ from helpers.quotegroups import quote_groups, quote_kind
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
-from helpers.speechcues import AUXILIARY, SpeechCues, strip_asides, too_long
+from helpers.speechcues import AUXILIARY, POSSESSED, SpeechCues, strip_asides, too_long
 from helpers.tables import cue_pattern
 from helpers.transcripts import turns
 
@@ -81,7 +81,6 @@ _NOUN_BEFORE = re.compile(r"(?i)\b(?:a|an|the|its|their|his|her|our|other|such|t
 _NO_SUBJECT = re.compile(r"(?i)\b(?:to|as|be|been|being)\s+$")  # an infinitive, a participle or a passive ("to be
 # called TikTok Global"): no speaker of its own
 _CLOSING_PUNCT = frozenset(".,!?;:")
-_POSSESSED = frozenset({"telling", "words"})  # cues a possessive leaves verbs ("In her telling"; not "other claims")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s*$")
 
 
@@ -136,6 +135,7 @@ class _ArticleReader:
             every += [(a, b) for a, b, _, _ in found]
         self.turns = turns(text, [p[:3] for p in paras], sc.names)  # a transcript's labels are no one's subject
         labels = {t.start for t in self.turns}
+        self.label_of = {a: sid for a, _, sid in mentions if a in labels}  # whom each label names
         self.voices = ArticleVoices(text, [(a, b, no) for a, b, no, _, _ in self.sents], [m for m in mentions if m[0]
                                     not in labels], every, party_type, party_words, sc)
         self.used_verbs: set[int] = set()  # verbs that attribute a quotation: not reported speech
@@ -144,7 +144,6 @@ class _ArticleReader:
         self.quotes_in: dict[int, list[dict]] = {}  # the same per paragraph
         self._verbs: dict[int, tuple[list, list[int]]] = {}
         self.para_of = {p[0]: p for p in paras}
-        self.label_of = {a: sid for a, _, sid in mentions}  # the party named at a position (a transcript's label)
         self.para_starts = [p[1] for p in paras]
         body = [p for p in paras if p[3] != "embedded_post"]
         self.previous = {b[0]: a for a, b in zip(body, body[1:])}
@@ -281,7 +280,7 @@ class _ArticleReader:
         lo = s0
         verbs = [m for m in self.verbs_between(max(lo, a - _VERB_WINDOW), a)[-_VERBS_BACK:]
                  if m.end() <= a and not voices.in_quote(m.start()) and m.start() not in self.attributing
-                 and (m.group(0).lower() in _POSSESSED or not _NOUN_BEFORE.search(text, max(lo, m.start() - 30), m.start()))]
+                 and (m.group(0).lower() in POSSESSED or not _NOUN_BEFORE.search(text, max(lo, m.start() - 30), m.start()))]
         while len(verbs) > 1 and (_NO_SUBJECT.search(text, max(lo, verbs[-1].start() - 4), verbs[-1].start())
                                   or not text[verbs[-2].end():verbs[-1].start()].strip()):
             verbs.pop()  # the verb before governs: 'X said China had the means to respond, "…"', 'as described'

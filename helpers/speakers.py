@@ -201,12 +201,12 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                     and (after_quote or sc.CLAUSE_END.match(text, follow[0].end)):
                 self.last_span = (follow[0].start, follow[0].end)
                 return self.resolve(follow[0], verb_start), "said X"
-        named = next((c for c in before_verb if verb.lower() == "telling" and c.kind == "name" and text[c.end:verb_start]
-                      in ("’s ", "'s ") and _IN_BEFORE.search(text, max(s0, c.start - 4), c.start)), None)
+        named = next((c for c in before_verb if c.kind == "name" and text[c.end:verb_start] in ("’s ", "'s ")
+                      and _IN_BEFORE.search(text, max(s0, c.start - 4), c.start)), None) if verb.lower() == "telling" else None
         if named is not None:  # "In Forsythe-Ng's telling, the rule amounts to "…"": hers
             self.last_span = (named.start, verb_end)
             return named.party, "subject"
-        owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() in ("telling", "words") else \
+        owner = _IN_TELLING.search(text, max(s0, verb_start - 10), verb_start) if verb.lower() in sc.POSSESSED else \
             _PART_OF.search(text, max(s0, verb_start - 20), verb_start) if verb.lower() in sc.READS else None
         if owner is not None:  # "In her telling, the audience …", "Part of it read:": whom "her", "it" means
             self.last_span = (owner.start(1), verb_end)

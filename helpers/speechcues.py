@@ -295,6 +295,8 @@ PREPOSITION_BEFORE = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on
                                 r"(?:[a-z]+(?:\s[a-z]+)?[-–][a-z]+\s+)?$")  # "of the state-run Global Times", "of the
 # Communist Party–run Global Times" (an en dash for a hyphen after an open compound: Chicago Manual of Style 6.80)
 READS = frozenset({"reads", "read"})  # a document's verb: "It reads in part:"
+# speech cues a possessive governs rather than makes nouns of: "In her telling", "in his words" (not "other claims")
+POSSESSED = frozenset({"telling", "words"})
 UNNAMED_ROLE_AFTER = re.compile(r"\s+officials?\b")
 
 

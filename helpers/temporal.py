@@ -298,8 +298,8 @@ def _named_days(text: str, rows: list[dict]) -> None:
     """A weekday set beside a date or holiday of the same weekday is that day, whatever the tense said."""
     days = [r for r in rows if r["granularity"] == "day" and r["rule"] != "weekday"]
     for r in rows:
-        if r["rule"] != "weekday" or "mod" in r and r.get("value", "")[10:]:
-            continue
+        if r["rule"] != "weekday" or r["value"][10:]:
+            continue  # (not "Sunday night": a day with its time)
         weekday = r["resolved_start"].weekday()
         for d in days:
             after = d["start"] >= r["end"] and _SAME_DAY_AFTER.fullmatch(text, r["end"], d["start"])

@@ -97,14 +97,12 @@ def read_labels(corpus, found: list, cues: NameCues) -> list:
         return found
     s = corpus.sentences
     sentence_of = dict(zip(zip(s["article_id"], s["start"]), s["sentence_no"]))  # a label opens its sentence
-    out = [row for row in found if not any(t.start <= row[2].start < t.label_end for t in _turns_at(labels, row))]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for aid, t in ((aid, t) for (aid, _), t in labels.items()):
+        spans.setdefault(aid, []).append((t.start, t.label_end))
+    out = [row for row in found if not any(a <= row[2].start < b for a, b in spans.get(row[0], ()))]
     for (aid, start), t in sorted(labels.items()):
         if (aid, start) in sentence_of:
             out.append((aid, int(sentence_of[(aid, start)]), Name(start, t.label_end, t.name, "person" if " " in t.name
                                                                   else "person_ref", "person"), []))
     return out
-
-
-def _turns_at(labels: dict, row) -> list[Turn]:
-    t = labels.get((row[0], row[2].start))
-    return [t] if t is not None else []
