@@ -16,18 +16,33 @@ from helpers.speechcues import UNKNOWN, Candidate
 _WORDS = re.compile(r"[A-Za-z’'-]+")
 _ACCORDING_TO = re.compile(r"(?i)\baccording\s+to\b")
 _IN_A = re.compile(r"(?i)\s*in\s+(?:(?:a|an|the|its|their|court|new|separate|[\w-]+’s)\s+){0,2}")  # "In court filings"
+_OWNER = re.compile(r"(?i)the\s+(?:[\w-]+\s+)?([\w-]+)[’']s\s")  # "the department's notice"
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+_FILED = re.compile(r"(?i)\b(?:filing|motion|brief|petition|complaint|declaration)s?\b")  # papers filed with a court
+_COURT = re.compile(r"\b(?:court|circuit|tribunal)\b")  # (its lower-case words)
 _SIGNED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?([^,;:]{1,40}?)\s+" + sc.SIGNS + r"\b")
 
 
 class DocumentSpeakers:
     """The document rules of :class:`helpers.speakers.ArticleVoices` (see the module docstring)."""
 
-    def document_speaker(self, c: Candidate, at: int) -> str:
+    def document_speaker(self, c: Candidate, at: int, depth: int = 0) -> str:
         """The party a document description (``c``, read at ``at``) speaks for."""
         enacted = bool(sc.ENACTED.fullmatch(self.text[c.start:c.end].split()[-1]))
         k = self.sentence_at(c.start)
-        if c.modifier and not enacted:
-            return c.modifier  # "a White House fact sheet says": the White House (but "the TikTok order": its signer)
+        owner = _OWNER.match(self.text, c.start, c.end)
+        if owner and depth < 3:  # "The department's notice": the department's
+            by = self.resolve(Candidate(c.start, owner.end(1), "description", head=owner.group(1).lower()), at, "", depth + 1)
+            if by != UNKNOWN:
+                return by
+        by = _FROM.match(self.text, c.end)  # "a fresh notice from the Ministry of Electronics": the ministry's
+        sender = next((x for x in self.window(k, by.end(), by.end() + 80) if x.start == by.end()), None) if by else None
+        if sender is not None and (who := self.resolve(sender, sender.start, "", depth + 1)) != UNKNOWN:
+            return who
+        if c.modifier and not enacted and not (_FILED.search(self.text, c.start, c.end)
+                                              and _COURT.search(self.party_words.get(c.modifier, ""))):
+            return c.modifier  # "a White House fact sheet says": the White House (but "the TikTok order": its signer,
+        # and "the D.C. Circuit filing": filed with the court, by whoever filed it)
         if enacted:  # "The order, signed by President Trump on Friday, says", "the order, which Trump signed in August"
             by = sc.SIGNED_BY.match(self.text, c.end, min(self.sentences[k][1], c.end + 120))
             g = (1 if by.group(1) else 2) if by else 0
@@ -80,9 +95,10 @@ class DocumentSpeakers:
             s0, s1, _ = self.sentences[kk]
             m = introduced.search(self.text[s0:s1].lower())
             issuer = self.line_speaker(kk, s0, s0 + m.start()) if m else UNKNOWN
-            opening = _IN_A.match(self.text, s0, s1) if m is None else None
+            opening = _IN_A.match(self.text, s0, s1)  # "In a notice posted …, the department said": the one after the phrase
+            opening = opening if opening and (m is None or s0 + m.start() < opening.end()) else None
             if opening and self.text[opening.end():s1].lower().startswith(noun.lower()):  # "In filings with the court,
-                comma = self.text.find(",", opening.end(), s1)  # Justice Department lawyers asked": after the phrase
+                comma = self.text.find(",", opening.end(), s1)  # lawyers asked"
                 issuer = self.line_speaker(kk, comma + 1, s1) if comma > 0 else UNKNOWN
                 if issuer != UNKNOWN:
                     return issuer

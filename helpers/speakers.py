@@ -335,14 +335,15 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                 and sc.indefinite(self.text[c.start:c.end]):
             return UNKNOWN  # "A senior media buyer at an agency said": someone new (not "a ministry spokesman")
         if want == "document":
-            return self.document_speaker(c, at)
+            return self.document_speaker(c, at, depth)
         if not want:
             return UNKNOWN
         k = self.sentence_at(at)
         docs = [x for kk in range(k, max(-1, k - 3), -1) for x in reversed(self.candidates(kk)) if x.kind == "description"
                 and x.start < c.start and self.cues.is_document(self.text[x.start:x.end])] \
-            if c.head == "it" and verb.lower() in sc.READS else []
-        if docs and depth < 3:  # "… led the letter to the president. It reads in part:": the letter, so whoever sent it
+            if c.head == "it" and (verb.lower() in sc.READS or sc.DIRECTS.fullmatch(verb.lower())) else []
+        if docs and depth < 3:  # "… led the letter to the president. It reads in part:" (or "It directs …"): the letter,
+            # so whoever sent it
             return self.resolve(docs[0], docs[0].start, "", depth + 1)
         if _CONTINUES.match(verb):  # "he added", "the company continued": the one who spoke before
             for kk in range(k, max(-1, k - 3), -1):

@@ -118,6 +118,9 @@ class SpeechCues:
         if self.is_document(text):
             return "document", ""
         phrase = [w.strip(".,") for w in text.lower().split()]
+        one = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+        if TOGETHER.intersection(phrase) and head.endswith("s") and names.description_type(one) not in ("", "person"):
+            return names.description_type(one), one  # "the two ministries": the ministries named together, the first
         if head.endswith("s") and not names.is_title(head) and not names.description_type(head) \
                 and (names.is_title(head[:-1]) or names.description_type(head[:-1])):
             # "the two executives" after two people named together: those people; "the lawyers": no one
@@ -191,9 +194,12 @@ class SpeechCues:
         # a head may be followed by another ("a ministry spokesman", "the company lawyer"): the last is the
         # head; "the two executives" is a description of people named together
         people = "|".join(f"(?:{p})" for p in titles)
+        # "the two ministries", "both companies": bodies named together (the plain-word heads, in the plural)
+        bodies = "|".join(w[:-1] + "ies" if w.endswith("y") else w + "s" for p in nouns for w in p.split("|")
+                          if re.fullmatch("[a-z]+", w))
         description = re.compile(r"(?<![\w’'])(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:"
-                                 r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?"
-                                 r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:" + people + r")s"
+                                 + _CITY_STATE + r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?"
+                                 r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:(?:" + people + r")s|" + bodies + r")"
                                  r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:" + "|".join(GROUP_HEADS) + r")s"
                                  r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+){0,2}?" + PARTISAN.pattern + r")(?![\w’'-])")
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
@@ -205,6 +211,8 @@ def pronoun_candidate(start: int, end: int, word: str) -> Candidate:
     return Candidate(start, end, "pronoun", head=_SUBJECT_FORM.get(word.lower(), word.lower()))
 
 
+# "the Bentonville, Ark., company", "the Redmond, Washington-based company": a city and its state before the head
+_CITY_STATE = r"(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s+(?!(?:a|an|the)\s)|-based\s+))?"
 _PARENTHESES = re.compile(r"\([^()]{0,60}\)")
 _AFFILIATION = re.compile(r"\s+(?:of|at|from)\s+[A-Z]")  # "John Hall of Covington & Burling"
 # "Zhang Yiming, 37, said", "Sen. Corbin Falk, R-Fla., said" (party and state)
@@ -295,6 +303,7 @@ PREPOSITION_BEFORE = re.compile(r"(?i)(?:^|\s)(?:of|at|to|from|with|for|by|in|on
                                 r"(?:[a-z]+(?:\s[a-z]+)?[-–][a-z]+\s+)?$")  # "of the state-run Global Times", "of the
 # Communist Party–run Global Times" (an en dash for a hyphen after an open compound: Chicago Manual of Style 6.80)
 READS = frozenset({"reads", "read"})  # a document's verb: "It reads in part:"
+DIRECTS = re.compile(r"direct(?:s|ed)?|instruct(?:s|ed)?|order(?:s|ed)")  # a document's too: "It directs X to …"
 # speech cues a possessive governs rather than makes nouns of: "In her telling", "in his words" (not "other claims")
 POSSESSED = frozenset({"telling", "words"})
 UNNAMED_ROLE_AFTER = re.compile(r"\s+officials?\b")
@@ -333,3 +342,4 @@ def too_long(between: str) -> bool:
     be long: "ByteDance founder and Chief Executive Zhang Yiming said")."""
     words = between.split()
     return len(words) > 12 or sum(w[:1].islower() for w in words) > 4
+

@@ -1081,3 +1081,43 @@ def test_in_his_words_is_according_to_him():
              "Her words were chosen with care.\n")
     assert r.quote("basic principles")["speaker_id"] == r.party("Tomas Velkaric").name
     assert not r.speech.reported["cue"].str.contains("Her words").any()  # only "in his/her/its/their words"
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a description with a city and its state before the head
+    ("Zentrix Corp. wants the deal. In a statement, the Dallas, Texas, company said:\n\n"
+     "We believe the merger with Orlan is a clear benefit to every user.\n", "We believe the merger", "p_zentrix"),
+    # "In a notice posted …, the department said": the notice read later is the department's
+    ("The Ports Department said Thursday it will not enforce the rules.\n\nIn a notice posted to the Federal Register, "
+     "the department said it was complying with an injunction. The notice, which used capital letters, read in part:\n\n"
+     "The Department is complying with the terms of this Order and will act.\n", "The Department is complying",
+     "p_ports_department"),
+    # "The Ninth Circuit filing": filed with the court, by whoever filed it
+    ("The Justice Department asked two appeals courts on Wednesday to pause the case.\n\nIn motions filed with the U.S. "
+     "Court of Appeals for the Ninth Circuit, the Justice Department said the review had begun. The Ninth Circuit filing "
+     "reads, in part:\n\nAs the administration has taken office, the Department of Ports has begun a review of certain "
+     "actions.\n", "As the administration", "p_justice_department"),
+    # what an order directs, in quoted words, is its signer's
+    ("President Alma Quorvith on Wednesday signed an order replacing three older ones. It directs the Ports Department "
+     "to review apps tied to rivals and to “take action, as appropriate.”\n", "take action", "p_alma_quorvith"),
+    # "the two ministries": the ministries named together, the first of them
+    ("The Ports Ministry and the Ministry of Science on Friday published a revised catalogue. The two ministries said "
+     "the changes were meant to “formalize the management of exports” and named no firm.\n", "formalize the management",
+     "p_ports_ministry"),
+    # "The department's notice … It said:": the department's
+    ("The reprieve came a day after the Ports Department conceded that it could not switch off the services. The rules "
+     "were blocked on October 30 by Judge Wendy Orlov. She wrote that the threat was “phrased in the hypothetical”.\n"
+     "The department's notice on Thursday was blunt. It said: “this serves as NOTICE that the ban HAS BEEN ENJOINED.”\n",
+     "this serves", "p_ports_department"),
+])
+def test_documents_descriptions_and_directives_speak_for_whoever_issued_them(text, quote, speaker):
+    assert read(text).quote(quote)["speaker_id"] == speaker
+
+
+def test_a_notice_from_a_body_is_that_bodys_not_the_last_speakers():
+    r = read("Tomas Velkaric and Alma Quorvith, who lead Zentrix, said the firm had hoped for better. \"Seven months "
+             "later, it has not been the case,\" they wrote.\n\nThe decision follows a fresh notice from the Ministry of "
+             "Ports earlier this month, which told the companies that the ban would continue.\n\nIn a statement, a Zentrix "
+             "spokesperson said the company had worked \"steadfastly\" to comply. \"It is therefore disappointing that we "
+             "have no clear direction,\" the spokesperson said.\n")
+    assert r.quote("It is therefore")["speaker_id"] == "p_zentrix"
