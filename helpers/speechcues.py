@@ -277,7 +277,8 @@ IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|[a-z][\w-]*\s+(?:of|
 # (and "ByteDance, the company that owns TikTok, said")
 ENACTED = re.compile(r"(?i)(?:order|decree|law|regulation)s?")  # documents by whoever signed or passed them
 # what the signer of an order does in the sentence that introduces it ("Biden on Wednesday revoked … and ordered")
-ENACTS = re.compile(r"\b(?:sign(?:ed|s)|order(?:ed|s)|revoke[ds]|rescind(?:ed|s)|replace[ds]|decree[ds]|enact(?:ed|s))\b")
+ENACTS = re.compile(r"\b(?:sign(?:ed|s)|order(?:ed|s)|direct(?:ed|s)|"
+                    r"revoke[ds]|rescind(?:ed|s)|replace[ds]|decree[ds]|enact(?:ed|s))\b")
 AUXILIARY = frozenset("has have had is was were are be been will would could can may might must shall should did "
                        "does do also already then later still repeatedly not never once again further".split())
 DETERMINERS = frozenset("a an the this its his her their".split())
