@@ -59,7 +59,7 @@ from helpers.corpus import Corpus
 from helpers.mentions import MENTION_COLUMNS, alias_owners
 from helpers.namekinds import ACRONYM, FUNCTION_WORDS, Name, NameCues, bare
 from helpers.names import read_names, title_case
-from helpers.pinyin import pinyin_name
+from helpers.pinyin import family_name
 from helpers.segment import quote_spans
 from helpers.tables import alias_key
 
@@ -101,6 +101,8 @@ def slug(name: str) -> str:
 @functools.lru_cache(maxsize=4096)  # nameparser is the slow part of merging; names recur across articles
 def _person_key(name: str) -> str:
     """Given name and surname of a person's name, for merging across articles ("Donald J. Trump")."""
+    if family_name(name.split()) != name.split()[-1]:
+        return slug(name)  # written family name first ("Ma Lin", "Winston Lau Ka-ming"): nameparser would misread it
     h = HumanName(name)
     first, last = h.first, h.last
     return slug(f"{first} {last}" if first and last else (last or first or name))
@@ -186,7 +188,7 @@ def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, owners: dict[st
     refs: list[tuple[_Occurrence, str]] = []  # one-word references, resolved once every article is read
     things = {slug(n.name) for _, _, n, _ in found if n.kind in ("thing", "term")}
     # a surname that is also a place or a title ("Mendoza", "Lau", "Shah") is the person where the article names one so
-    surnames = {(aid, n.name.split()[0 if pinyin_name(n.name.split()) else -1]) for aid, _, n, _ in found
+    surnames = {(aid, family_name(n.name.split())) for aid, _, n, _ in found
                 if n.kind == "person" and len(n.name.split()) > 1}  # a Chinese family name comes first: "Ma" of "Ma Lin"
     for aid, no, name, inside in found:
         named_here = " " not in name.name and (aid, name.name) in surnames

@@ -1,6 +1,7 @@
 """Names written family name first: Chinese in Hanyu Pinyin ("Tang Wenjie", "Ma Lin"), Korean and
-Wade-Giles given names with a hyphen ("Park Seo-yeon", "Tsai Ing-wen"). Their family name is the
-one said alone later, so :mod:`helpers.parties` merges "Ma said" into "Ma Lin"."""
+Wade-Giles given names with a hyphen ("Park Seo-yeon", "Tsai Ing-wen"), also after an English given
+name as Hong Kong writes them ("Winston Lau Ka-ming"). Their family name is the one said alone later,
+so :mod:`helpers.parties` merges "Ma said" into "Ma Lin" and "Lau said" into "Winston Lau Ka-ming"."""
 from __future__ import annotations
 
 import re
@@ -25,3 +26,14 @@ def pinyin_name(words: list[str]) -> bool:
         return True
     return words[1][:1].isupper() and words[1][1:].islower() and \
         bool(_PINYIN_SURNAME.fullmatch(words[0].lower())) and bool(_PINYIN_GIVEN.fullmatch(words[1].lower().replace("-", "")))
+
+
+def family_name(words: list[str]) -> str:
+    """The family name of a person's name (its words): the first of one written family name first
+    (:func:`pinyin_name`), the one before a hyphenated given name after an English one ("Winston Lau
+    Ka-ming": "Lau"), else the last."""
+    if pinyin_name(words):
+        return words[0]
+    if len(words) == 3 and _HYPHENATED_GIVEN.fullmatch(words[2]) and pinyin_name(words[1:]):
+        return words[1]
+    return words[-1]

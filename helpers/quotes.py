@@ -48,7 +48,7 @@ from helpers.quotegroups import quote_groups, quote_kind
 from helpers.segment import PAD, count_words, quote_spans
 from helpers.sentencespeakers import rows_by_article, sentence_speakers  # noqa: F401 (sentence_speakers: quotes' API)
 from helpers.speakers import UNKNOWN, ArticleVoices
-from helpers.speechcues import AUXILIARY, POSSESSED, SpeechCues, strip_asides, too_long
+from helpers.speechcues import AUXILIARY, POSSESSED, SpeechCues, end_mark, strip_asides, too_long
 from helpers.tables import cue_pattern
 from helpers.transcripts import turns
 
@@ -249,7 +249,7 @@ class _ArticleReader:
                 if _NO_ATTRIBUTION.match(between) or (
                         too_long(strip_asides(between) or between) and not self.sc.noun_phrase(between)):
                     break
-                if not (inner.rstrip()[-1:] in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
+                if not (end_mark(inner) in _CLOSING_PUNCT or between.lstrip().startswith((",", "—", "–"))
                         or not between.strip(" ,")):
                     continue
                 speaker, how = voices.subject(m.start(), m.end(), after_quote=True, lo=b)
@@ -265,12 +265,12 @@ class _ArticleReader:
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " after the quote", True
             named = voices.named_after(b, self.verbs_between(b, e1 if e1 > b else self._sentence(b)[1])) \
-                if inner.rstrip()[-1:] == "," else None
+                if end_mark(inner) == "," else None
             if named is not None:  # '"…," Steven Mnuchin, the US Treasury secretary, who chairs …, told CNBC'
                 self.used_verbs.add(named[2])
                 self.attributing.add(named[2])
                 return named[0], named[1], "the name after the quote", True
-            if inner.rstrip()[-1:] in ",?!—–":  # '"…," Velkaric fumed.': any verb of the name after it
+            if end_mark(inner) in ",?!—–":  # '"…," Velkaric fumed.': any verb of the name after it
                 found = voices.verb_after(b, e1 if e1 > b else self._sentence(b)[1])
                 if found is not None:
                     return found[0], found[1], "any verb after the quote", True
@@ -340,7 +340,7 @@ class _ArticleReader:
                 if last and self.text[q1 - 1] in "”\"»" or (last and last[-1]["end"] >= q1 - 2):
                     return last[-1]["speaker_id"], last[-1]["cue"], "the quote before", False
                 found = self._sentence_before(voices.sentence_at(q1 - 1), person=True) \
-                    if inner.rstrip()[-1:] in _CLOSING_PUNCT and not self.spans.get(prev[0]) else None
+                    if end_mark(inner) in _CLOSING_PUNCT and not self.spans.get(prev[0]) else None
                 # (not a crosshead, 'A reset, not a pardon'; after a paragraph with quotations, their speaker, below)
                 if found is not None:  # 'Mayer told staff in a letter that …' / 'Trump was effusive.' ¶ '"…"'
                     return found[0], found[1], "the paragraph before", False
@@ -443,15 +443,15 @@ class _ArticleReader:
             return False  # a term: as TikTok's "trusted technology partner" (but: described it as "…")
         long_words = [w for w in words if len(w) >= 3 or w[0].isupper()]
         if len(words) <= 5 and long_words and all(w[0].isupper() for w in long_words) \
-                and not (verb_after and inner.rstrip()[-1:] in _CLOSING_PUNCT):  # but '"This," she said, "is …"'
+                and not (verb_after and end_mark(inner) in _CLOSING_PUNCT):  # but '"This," she said, "is …"'
             return False  # a name or title in title case: "Squawk Box", "For You"
         if governed:
             return True
         if count_words(inner, limit=self.scare_max) <= self.scare_max:  # a short one with no verb of its own:
-            return speaker != UNKNOWN and inner.rstrip()[-1:] in _CLOSING_PUNCT  # speech if it ends as speech does
+            return speaker != UNKNOWN and end_mark(inner) in _CLOSING_PUNCT  # speech if it ends as speech does
         if speaker != UNKNOWN:
             return True
-        return inner.rstrip()[-1:] in _CLOSING_PUNCT or not closed
+        return end_mark(inner) in _CLOSING_PUNCT or not closed
 
     def _term_marker(self, a: int, s0: int) -> re.Match | None:
         """What introduces the quotation at ``a`` as a term: a term marker ("as", "so-called"), or an article

@@ -344,3 +344,8 @@ def too_long(between: str) -> bool:
     words = between.split()
     return len(words) > 12 or sum(w[:1].islower() for w in words) > 4
 
+
+def end_mark(inner: str) -> str:
+    """The last character of a quotation's words (``inner``), a quotation they end with set aside: ',' for
+    '"The company is saying, 'We did everything you asked,'" Lau said' as for '"…," Lau said'."""
+    return inner.rstrip(" \n’'\"”")[-1:]

@@ -1135,3 +1135,18 @@ def test_an_order_after_a_president_directed_is_that_presidents():
              "Secretary Gina Orlov to evaluate apps tied to rivals. The order also calls for recommendations. “The Federal "
              "Government should evaluate these threats through rigorous analysis,” the order says.\n")
     assert r.quote("The Federal Government")["speaker_id"] == "p_alma_quorvith"
+
+
+@pytest.mark.parametrize("quote", [
+    "\"The company is saying, 'We did everything you asked, and you went silent,'\" Velkaric said.\n",
+    "“The company is saying, ‘We did everything you asked.’” Velkaric said.\n",
+])
+def test_a_quotation_ending_in_a_quotation_is_attributed_as_any_other(quote):
+    r = read("Tomas Velkaric, a partner at the law firm Hollis & Brandt, said the petition was about time.\n\n" + quote)
+    assert r.quote("The company is saying")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_a_hong_kong_name_is_said_alone_by_its_family_name():
+    r = read("Winston Lau Ka-ming, a partner at the law firm Hollis & Brandt, said the petition was about time.\n\n"
+             "\"A court case freezes the board,\" Lau said.\n")
+    assert r.quote("A court case")["speaker_id"] == "p_winston_lau_ka_ming"
