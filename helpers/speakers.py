@@ -221,7 +221,7 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         coordinated = _AND_BEFORE.search(before)
         adjacent = before_verb[-1] if before_verb and verb.lower().endswith("ing") else None
         if adjacent is not None and adjacent.kind != "unnamed" and not text[adjacent.end:verb_start].strip() \
-                and sc.WITH_BEFORE.search(text, max(s0, adjacent.start - 14), adjacent.start):
+                and sc.WITH_BEFORE.search(text, max(s0, adjacent.start - 50), adjacent.start):
             self.last_span = (adjacent.start, adjacent.end)  # "with the ministry saying": its own subject
             return self.resolve(adjacent, verb_start, verb), "subject"
         if coordinated or verb.lower().endswith("ing"):

@@ -267,7 +267,7 @@ SIGNS = r"(?:signed|issued|passed|approved|enacted|adopted)"
 # ("the law, adopted Oct. 17 by the Standing Committee")
 SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:" + SIGNS + r"(?:\s+[^\s,;]+){0,3}?\s+by\s+([^,;]{1,60})"
                         r"|which\s+([^,;]{1,60}?)\s+" + SIGNS + r")")
-WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$")
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,4}?$")  # "with (ministry spokesperson) X urging"
 PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
 TELL = re.compile(r"(?i)t(?:ell|old)")
 # a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said",

@@ -1150,3 +1150,9 @@ def test_a_hong_kong_name_is_said_alone_by_its_family_name():
     r = read("Winston Lau Ka-ming, a partner at the law firm Hollis & Brandt, said the petition was about time.\n\n"
              "\"A court case freezes the board,\" Lau said.\n")
     assert r.quote("A court case")["speaker_id"] == "p_winston_lau_ka_ming"
+
+
+def test_a_title_may_stand_between_with_and_the_subject_of_its_participle():
+    r = read("The Foreign Ministry struck a sharper tone, with spokesperson Wang Wenbin urging Washington to stop "
+             "\"abusing state power to suppress technology firms.\"\n")
+    assert r.quote("abusing state")["speaker_id"] == "p_wang_wenbin"
