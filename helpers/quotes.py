@@ -33,7 +33,9 @@ subject, or whom "His" opening it means: "For Velkaric, the answer was simple:")
 that ends in a colon (its reporting verb's subject, else the line's subject: "Hawley laid out his case in March:");
 another quotation of the paragraph; the previous paragraph's last quotation when this paragraph opens with one, else
 the last speaker quoted in the two paragraphs before; for a quotation opening a sentence, the subject of the
-sentence before when that reports no speech ('Velkaric was blunt. "…"'). A multi-paragraph quote's parts: one speaker.
+sentence before when that reports no speech ('Velkaric was blunt. "…"'); one of more than two words ending on its own
+punctuation, in a sentence with no reporting verb, its subject's ('The Commerce Department … delayed the ban by a
+week, "in light of recent positive developments."'). A multi-paragraph quote's parts: one speaker.
 """
 from __future__ import annotations
 
@@ -321,8 +323,8 @@ class _ArticleReader:
             found = voices.line_subject(voices.sentence_at(a), a)
             if found is not None:
                 return found[0], found[1], "the line's subject", True
-        if a == self.para(pno)[1]:  # the paragraph opens with it: the line before, or the quote before
-            prev = self._previous_paragraph(pno)
+        if a == self.para_of[pno][1]:  # the paragraph opens with it: the line before, or the quote before
+            prev = self.previous.get(pno)
             if prev is not None:
                 _, q0, q1, _ = prev
                 line = text[q0:q1].rstrip(PAD)
@@ -345,7 +347,7 @@ class _ArticleReader:
                 if found is not None:  # 'Mayer told staff in a letter that …' / 'Trump was effusive.' ¶ '"…"'
                     return found[0], found[1], "the paragraph before", False
                 # no word of attribution anywhere: the last speaker quoted in the two paragraphs before
-                earlier = self._previous_paragraph(prev[0])
+                earlier = self.previous.get(prev[0])
                 for para in (prev, earlier):
                     spoken = [q for q in self.quotes_in.get(para[0], []) if q["speaker_id"] != UNKNOWN] if para else []
                     if spoken:
@@ -355,10 +357,14 @@ class _ArticleReader:
         if same:
             return same[-1]["speaker_id"], same[-1]["cue"], "the paragraph's quote", False
         k = voices.sentence_at(a)
-        if a == s0 and k > 0 and voices.sentences[k - 1][0] >= self.para(pno)[1]:
+        if a == s0 and k > 0 and voices.sentences[k - 1][0] >= self.para_of[pno][1]:
             found = self._sentence_before(k - 1)  # 'Velkaric was blunt. "…"', 'Moss said he … . "…"'
             if found is not None:
                 return found[0], found[1], "the sentence before", False
+        found = voices.line_subject(k, a) if not verbs and a > s0 and end_mark(inner) in _CLOSING_PUNCT \
+            and count_words(inner, limit=self.scare_max) > 2 else None  # 'X … delayed the ban, "in light of … developments."'
+        if found is not None:
+            return found[0], found[1], "the sentence's subject", False
         return UNKNOWN, "", "none", governed
 
     def _sentence_before(self, k: int, person: bool = False) -> tuple[str, str] | None:
@@ -426,12 +432,6 @@ class _ArticleReader:
         """The paragraph holding ``pos``."""
         i = bisect.bisect_right(self.para_starts, pos) - 1
         return (self.paras[i][1], self.paras[i][2]) if i >= 0 and pos < self.paras[i][2] else (pos, pos)
-
-    def para(self, pno: int) -> tuple:
-        return self.para_of[pno]
-
-    def _previous_paragraph(self, pno: int) -> tuple | None:
-        return self.previous.get(pno)
 
     def _is_speech(self, a: int, inner: str, closed: bool, governed: bool, speaker: str, verb_after: bool = False) -> bool:
         words = _WORDS.findall(inner)

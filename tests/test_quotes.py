@@ -1156,3 +1156,22 @@ def test_a_title_may_stand_between_with_and_the_subject_of_its_participle():
     r = read("The Foreign Ministry struck a sharper tone, with spokesperson Wang Wenbin urging Washington to stop "
              "\"abusing state power to suppress technology firms.\"\n")
     assert r.quote("abusing state")["speaker_id"] == "p_wang_wenbin"
+
+
+def test_a_quoted_clause_in_a_sentence_with_no_verb_of_speech_is_its_subjects():
+    r = read("The Ports Department, which on Friday had ordered the app pulled from stores, delayed that ban by a week, "
+             "\"in light of recent positive developments.\"\n")
+    assert r.quote("in light of recent")["speaker_id"] == "p_ports_department"
+
+
+def test_a_tweet_is_the_posters_words():
+    r = read("Rivals have been rooting for the app. Zentrix head Alma Quorvith tweeted after the announcement that a ban "
+             "\"would be quite bad for the internet more broadly.\"\n")
+    assert r.quote("would be quite bad")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_directive_with_an_apposition_in_its_object_still_governs():
+    r = read("President Alma Quorvith on Wednesday signed an order replacing three older ones. In their place, it "
+             "instructs the Ports Department, now led by Gina Orlov, to review software and to “take action, as "
+             "appropriate.”\n")
+    assert r.quote("take action")["speaker_id"] == "p_alma_quorvith"
