@@ -81,7 +81,6 @@ _GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
 _PART_OF = re.compile(r"(?i)\b(?:part|parts|some|much|most|all|the\s+rest)\s+of\s+(it|them)\s+$")  # "Part of it read:"
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?=[A-Z])")  # a new clause with a subject of its own
-_AFTER_QUOTE = re.compile(r"[,?!—–][”\"’']\s*$")  # '"…," the company said'
 _ASIDE_GOES_ON = re.compile(r"[ \t]*,[ \t]*[a-z]")  # "the order, she said, was": the sentence goes on after the aside
 _IN_BEFORE = re.compile(r"(?i)\bin\s+$")
 _IN_TELLING = re.compile(r"(?i)\bin\s+(his|her|its|their)\s+$")  # "In her telling, …": according to her
@@ -359,14 +358,6 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                       if self.owns_document(x) and self._fits(x.party, want, word)), "")
         if owner:  # "Walmart's statement is worth reading closely: ¶ "…," the company said": the statement's owner
             return owner
-        spoke = next((sp for pos, sp in [*reversed(self.events_in.get(k, ())), *self.events_in.get(k - 1, ())]
-                      if pos < c.start and self._fits(sp, want, word)), "") \
-            if c.kind == "description" and (closing or _AFTER_QUOTE.search(self.text, max(0, c.start - 4), c.start)) \
-            and not any(x.kind == "name" and not self.in_quote(x.start) and self._fits(x.party, want, word)
-                        for x in self.window(k, self.sentences[k][0], c.start)) else ""  # (not after "X … in an editorial:")
-        if spoke:  # 'Microsoft said late Sunday that ByteDance had told it … . "…," the Redmond-based company said': who
-            # just spoke (in the sentence before, its first speaker: the main clause's)
-            return spoke
         salient = self._salient(k, c.start, want, word) if closing and c.kind == "description" and want == "company" \
             and not _INTRODUCES_NEXT.search(self.text, at, self.sentences[k][1]) else ""  # not "After X, the company said:"
         if salient:  # "…, the company said": the story's company
