@@ -81,6 +81,7 @@ _GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
 _PART_OF = re.compile(r"(?i)\b(?:part|parts|some|much|most|all|the\s+rest)\s+of\s+(it|them)\s+$")  # "Part of it read:"
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?=[A-Z])")  # a new clause with a subject of its own
+_GOES_ON = re.compile(r"\s(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to\s+$|\s(?:continued|proceeded)\s+to\s+$")
 _ASIDE_GOES_ON = re.compile(r"[ \t]*,[ \t]*[a-z]")  # "the order, she said, was": the sentence goes on after the aside
 _IN_BEFORE = re.compile(r"(?i)\bin\s+$")
 _IN_TELLING = re.compile(r"(?i)\bin\s+(his|her|its|their)\s+$")  # "In her telling, …": according to her
@@ -273,7 +274,7 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         if _PREPOSITION.search(text, max(s0, c.start - 30), c.start) or (
                 sc.IN_ASIDE.search(text, max(s0, c.start - 120), c.start) and "," in text[c.end:verb_start]):
             return False  # not "which TikTok has said": there the aside holds the verb too
-        gap = sc.strip_asides(text[c.end:verb_start])
+        gap = sc.strip_asides(_GOES_ON.sub(" ", text[c.end:verb_start]))  # "The company went on to say"
         if gap is None:
             return False
         words = _WORDS.findall(gap)
@@ -418,6 +419,9 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
                 if found is not None and self.party_type.get(found[0]) == "person":
                     return found[0]
         if want == "person" and word in sc.SPEAKS_FOR:  # no such person named: "the official said" after the ministry spoke
+            line = self.line_subject(k - 1, self.sentences[k - 1][1]) if k and not self.events_in.get(k - 1) else None
+            if line is not None and self.party_type.get(line[0]) not in ("person", None):
+                return line[0]  # or after a line about a body: "Tencent was more guarded. "…," a spokesperson said"
             i = bisect.bisect_left(self.events, (at, ""))
             for position, speaker in reversed(self.events[max(0, i - 3):i]):
                 if self.sentence_at(position) >= k - 3 and self.party_type.get(speaker) not in ("person", None):
@@ -454,7 +458,6 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         name = next((x for x in self.window(k, of.end(), of.end() + 1) if x.kind == "name"), None)
         return name.party if name is not None and self.party_type.get(name.party) not in ("person", "place", "public", None) \
             else ""
-
 
     def _fits(self, party: str, want: str, word: str) -> bool:
         key = (party, want, word)

@@ -1168,3 +1168,15 @@ def test_a_directive_with_an_apposition_in_its_object_still_governs():
              "instructs the Ports Department, now led by Gina Orlov, to review software and to “take action, as "
              "appropriate.”\n")
     assert r.quote("take action")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_a_subject_that_went_on_to_say_still_says_it():
+    r = read("Zentrix Corp. said it was shocked by the order. The company went on to say that it would “pursue all "
+             "remedies available” to protect its users.\n")
+    assert r.quote("pursue all remedies")["speaker_id"] == "p_zentrix"
+
+
+def test_a_spokesperson_after_a_line_about_a_body_speaks_for_it():
+    r = read("Zentrix Corp. said it was shocked by the order. Orlan Inc. was more guarded. “We are reviewing the order "
+             "to get a full understanding,” a spokesperson said.\n")
+    assert r.quote("We are reviewing")["speaker_id"] == "p_orlan"
