@@ -480,7 +480,7 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
         if want == "organisation":
             return True
         ok = kind == want or kind == "organisation"
-        if ok and word and want == "government body":
+        if ok and word and want == "government body" and word != "government":  # (any body is "the government")
             return word in self.party_words.get(party, "") or not self.cues.holds(word, self.party_type, self.party_words)
         return ok
 

@@ -1180,3 +1180,9 @@ def test_a_spokesperson_after_a_line_about_a_body_speaks_for_it():
     r = read("Zentrix Corp. said it was shocked by the order. Orlan Inc. was more guarded. “We are reviewing the order "
              "to get a full understanding,” a spokesperson said.\n")
     assert r.quote("We are reviewing")["speaker_id"] == "p_orlan"
+
+
+def test_the_government_is_the_body_that_just_spoke_for_it():
+    r = read("In filings with the appeals court, Justice Department lawyers said the Ports Department was reviewing the "
+             "rules.\n\n\"The Department of Ports has begun a review of certain agency actions,\" the government wrote.\n")
+    assert r.quote("The Department of Ports has begun")["speaker_id"] == "p_justice_department"
