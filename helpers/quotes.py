@@ -138,15 +138,16 @@ class _ArticleReader:
         self.turns = turns(text, [p[:3] for p in paras], sc.names)  # a transcript's labels are no one's subject
         labels = {t.start for t in self.turns}
         self.label_of = {a: sid for a, _, sid in mentions if a in labels}  # whom each label names
+        loud = [(p0, p1) for _, p0, p1, _ in paras if text[p0:p1].upper() == text[p0:p1]]  # a link in capitals, no text
         self.voices = ArticleVoices(text, [(a, b, no) for a, b, no, _, _ in self.sents], [m for m in mentions if m[0]
-                                    not in labels], every, party_type, party_words, sc)
+                                    not in labels and not any(p0 <= m[0] < p1 for p0, p1 in loud)], every, party_type,
+                                    party_words, sc)
         self.used_verbs: set[int] = set()  # verbs that attribute a quotation: not reported speech
         self.attributing: set[int] = set()  # verbs after a quotation: they attribute no later one
         self.quotes: list[dict] = []
         self.quotes_in: dict[int, list[dict]] = {}  # the same per paragraph
         self._verbs: dict[int, tuple[list, list[int]]] = {}
-        self.para_of = {p[0]: p for p in paras}
-        self.para_starts = [p[1] for p in paras]
+        self.para_of, self.para_starts = {p[0]: p for p in paras}, [p[1] for p in paras]
         body = [p for p in paras if p[3] != "embedded_post"]
         self.previous = {b[0]: a for a, b in zip(body, body[1:])}
 

@@ -1186,3 +1186,10 @@ def test_the_government_is_the_body_that_just_spoke_for_it():
     r = read("In filings with the appeals court, Justice Department lawyers said the Ports Department was reviewing the "
              "rules.\n\n\"The Department of Ports has begun a review of certain agency actions,\" the government wrote.\n")
     assert r.quote("The Department of Ports has begun")["speaker_id"] == "p_justice_department"
+
+
+def test_a_line_in_capitals_is_a_link_not_an_antecedent():
+    r = read("Zentrix Corp. won an injunction on Sunday.\n\nORLAN SAYS IT WILL BUY THE ZENTRIX UNIT\n\nGovernment lawyers "
+             "countered that the president has broad power.\n\n“We’re pleased that the court agreed with us,” the company "
+             "said in a statement.\n")
+    assert r.quote("pleased that the court")["speaker_id"] == "p_zentrix"
