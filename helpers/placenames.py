@@ -114,13 +114,13 @@ def _month_prefixes(months: tuple[str, ...]) -> frozenset[str]:
     return frozenset(m[:n] for m in months for n in range(3, len(m) + 1))
 
 
-def _demonyms(names: dict[str, str]) -> dict[str, str]:
+def _demonyms(names: dict[str, str], endings: tuple[str, ...] = _DEMONYM_ENDINGS, cut: int = 2) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, shown in sorted(names.items()):
         if " " in name or len(name) < 4 or not name.isalpha():
             continue
-        stems = (name, name[:-1]) + ((name[:-2],) if len(name) >= 7 else ())
-        for d in (stem + ending for stem in stems for ending in _DEMONYM_ENDINGS):
+        stems = (name, name[:-1]) + ((name[:-2],) if len(name) >= 7 and cut >= 2 else ())
+        for d in (stem + ending for stem in stems for ending in endings):
             if len(d) >= 5 and d not in names:
                 out.setdefault(d, shown)
     return out
@@ -191,6 +191,12 @@ def _build_non_parties() -> NonParties:
     places = set(countries) | set(continents) | states | subdivisions | cities
     demonyms = _demonyms({**continents, **countries})
     demonyms.update(_written_demonyms(countries))
+    # the people of a US state or an Australian or Canadian state or province ("Texans", "Victorians", "Albertans"),
+    # by the commonest endings only: every subdivision and ending would make demonyms of people's names
+    regions = {key(s["name"]): s["name"] for s in gc.get_us_states().values()}
+    regions.update({key(s.name): s.name for s in pycountry.subdivisions if s.country_code in ("AU", "CA")})
+    for d, region in _demonyms(regions, ("n", "an", "ian"), cut=1).items():
+        demonyms.setdefault(d, region)
     months = tuple(m.lower() for m in calendar.month_name if m)
     words = {w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *months, *calendar.month_abbr, *_HOLIDAYS) if w}
     capitals = {key(c["capital"]): c["name"] for c in gc.get_countries().values() if c.get("capital")}

@@ -64,3 +64,11 @@ def test_demonyms_no_suffix_rule_makes_come_from_countryinfo(word, country):
 @pytest.mark.parametrize("word", ["Cook", "Costa", "Tim", "Apple"])
 def test_no_first_word_of_a_two_word_demonym_is_a_demonym(word):
     assert not BUILT.is_demonym(word)
+
+
+@pytest.mark.parametrize(("word", "demonym"), [
+    ("Victorians", True), ("Texans", True), ("Floridian", True), ("Albertans", True), ("Ohioans", True),
+    ("Florian", False), ("Hunter", False), ("Adrian", False),  # given names, not the people of a state
+])
+def test_the_people_of_a_state_or_province_are_a_demonym(word, demonym):
+    assert placenames.non_parties().is_demonym(word) is demonym
