@@ -332,6 +332,9 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         return "demonym", ""  # "Chinese", "Chinese-American"
     if PARTISAN.fullmatch(words[-1]) and (len(words) == 1 or places.is_place(" ".join(words[:-1])) or _THE_BEFORE.search(before)):
         return "common", ""  # "the Florida Republican" (a description: speechcues), "Republican senators"
+    if words[-1] in ("Republicans", "Democrats") and all(w in ("Senate", "House", "Congressional") or places.is_place(w)
+                                                          for w in words[:-1]):
+        return "common", ""  # "Republicans", "Senate Democrats": a party's members, as "Americans" are a country's
     if len(words) == 1 and at_start and name[1:].islower() and cues.lexicon.get(name.lower(), "")[:2] in _FUNCTION_TAGS:
         return "common", ""  # a function word opening the sentence: "Neither the president-elect nor ..."
     head = _head(words)

@@ -341,3 +341,9 @@ def test_a_name_after_a_company_word_is_a_person_when_who_follows_it():
 def test_a_former_title_written_with_then_or_ex_makes_a_person(title):
     r = read(f"{title} Alma Quorvith gave the arrangement her blessing in September.\n")
     assert r.party("Alma Quorvith")["type"] == "person"
+
+
+@pytest.mark.parametrize("group", ["Republicans", "Senate Democrats", "Texas Republicans"])
+def test_a_partys_members_are_no_party_as_a_countrys_people_are_none(group):
+    r = read(f"{group} pushed back on Monday against the Zentrix Corp. deal, and Zentrix said it would wait.\n")
+    assert group not in set(r.world.mentions["surface"]) and "Zentrix Corp." in set(r.world.mentions["surface"])
