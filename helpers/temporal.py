@@ -250,6 +250,8 @@ def _resolve(match: tuple[int, int, Rule, re.Match], text: str, dct: dt.date, wi
     # a preposition before the expression ties it to the verb before it: "signed in August would ..."
     tense = when.clause_tense(text, start - len(found.group(0)) if found else start, end,
                               signal if rule.tensed == "signals" else "") if rule.tensed else ""
+    if rule.resolve is tx.r_weekday and tense == "past" and not m["mod"] and when.seen_ahead(text, start, end, signal):
+        tense = "nearest"  # "canceled arguments that had been scheduled for Thursday": the Thursday nearer the day
     if rule.resolve in (tx.r_month, tx.r_season):
         if signal == "since":
             tense = "past"  # "has been investigating since the summer": the last one

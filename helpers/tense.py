@@ -301,11 +301,26 @@ def month_occurrence(month: int, dct: dt.date, tense: str) -> tuple[int, int]:
     return (dct.year if month < dct.month else dct.year - 1), month
 
 
+_AHEAD_IN_THE_PAST = re.compile(r"(?i)\b(?:(?:was|were|been)\s+(?:due|set|scheduled|slated|expected|supposed|going|meant|"
+                                r"poised)|would\s+have)\b")
+
+
+def seen_ahead(text: str, start: int, end: int, signal: str = "") -> bool:
+    """Whether a past clause looks ahead from its own time to the expression at ``[start, end)``: a future in
+    the past ("had been scheduled for Thursday", "would have cut it off from Thursday") or a forward signal or
+    word ("ordered a ban starting Sunday", "had given it until Thursday"). The day it names may lie either side
+    of the publication date."""
+    c0, c1 = governing_clause(text, start, end)
+    return bool(_AHEAD_IN_THE_PAST.search(text, c0, c1) or _FORWARD_WORDS.search(text, c0, c1)) \
+        or signal in _FORWARD_SIGNALS
+
+
 def weekday_occurrence(weekday: int, dct: dt.date, modifier: str, tense: str) -> dt.date:
     """The day a weekday name points to from ``dct``.
 
     Bare: the publication day itself if it is that weekday, else the most recent one (past or
-    present tense) or the next one (future tense: "will be banned from Sunday"). ``last``: the most
+    present tense), the next one (future tense: "will be banned from Sunday") or the nearer of the two
+    ("nearest": a past clause that looks ahead, :func:`seen_ahead`; ties go ahead). ``last``: the most
     recent before ``dct`` but the day before it, which would be "yesterday" (then the one a week
     earlier); ``next``/``coming``: the first after it; ``this``: the one in ``dct``'s
     ISO week.
@@ -319,7 +334,7 @@ def weekday_occurrence(weekday: int, dct: dt.date, modifier: str, tense: str) ->
         return dct + dt.timedelta(days=delta % 7 or 7)
     if delta == 0:
         return dct
-    if tense == "future":
+    if tense == "future" or (tense == "nearest" and delta % 7 <= (-delta) % 7):  # "nearest": either side (ties ahead)
         return dct + dt.timedelta(days=delta % 7)
     return dct - dt.timedelta(days=(-delta) % 7)
 

@@ -546,3 +546,17 @@ def test_a_day_a_deadline_is_moved_to_or_as_soon_as_is_ahead(text, expected):
 ])
 def test_a_weekday_beside_a_date_or_holiday_of_that_weekday_is_that_day(text, dct, day, expected):
     assert [v for t, v, _ in resolve(text, dct) if t == day] == [expected]
+
+
+@pytest.mark.parametrize(("text", "dct", "value"), [
+    # a past clause that looks ahead from its own time: the weekday nearer the publication day
+    ("The court canceled arguments that had been scheduled for Thursday.", dt.date(2021, 2, 10), "2021-02-11"),
+    ("Rules that would have cut the app off from Thursday are on hold.", dt.date(2020, 11, 11), "2020-11-12"),
+    ("The administration on Friday ordered a ban starting Sunday.", dt.date(2020, 9, 19), "2020-09-20"),
+    ("The judge asked both sides to propose next steps by Wednesday.", dt.date(2020, 9, 28), "2020-09-30"),
+    # a past clause that does not: the last one, however near the next
+    ("The court heard arguments on Thursday.", dt.date(2021, 2, 10), "2021-02-04"),
+])
+def test_a_weekday_a_past_clause_looks_ahead_to_is_the_nearer_one(text, dct, value):
+    found = [r for r in temporal.expressions_in_text(text, dct, WINDOW) if r["rule"] == "weekday"]
+    assert found[-1]["value"] == value
