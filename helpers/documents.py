@@ -30,6 +30,11 @@ class DocumentSpeakers:
         """The party a document description (``c``, read at ``at``) speaks for."""
         enacted = bool(sc.ENACTED.fullmatch(self.text[c.start:c.end].split()[-1]))
         k = self.sentence_at(c.start)
+        if self.text[c.start:c.end].lower() in ("the document", "the text") and depth < 3:  # "The provisions … target
+            before = [x for kk in (k, k - 1) if kk >= 0 for x in reversed(self.candidates(kk)) if x.start < c.start
+                      and x.kind == "description" and self.cues.is_document(self.text[x.start:x.end])]  # …, according to
+            if before:  # the document": the document named before it
+                return self.resolve(before[0], before[0].start, "", depth + 1)
         owner = _OWNER.match(self.text, c.start, c.end)
         if owner and depth < 3:  # "The department's notice": the department's
             by = self.resolve(Candidate(c.start, owner.end(1), "description", head=owner.group(1).lower()), at, "", depth + 1)
@@ -85,9 +90,12 @@ class DocumentSpeakers:
         noun = " ".join(words[-2:]) if len(words) > 2 and self.cues.statements.fullmatch(" ".join(words[-2:]).lower()) \
             else words[-1]
         noun = self.cues.singular(noun)  # "the orders"
+        noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun  # "the rules", a plural noun
         plural = r"(?=\s+(?:[\w-]+\s+)?" + re.escape(noun.lower()) + r"s\b)"  # "signed executive orders"
-        introduced = re.compile(r"\b(?:a|an|its|their|his|her|" + sc.SIGNS + r"\s+(?:\w+\s+)?(?:the|an?|two|three)|"
-                                + sc.SIGNS + plural + r")\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"s?\b")
+        introduced = re.compile(r"\b(?:(?:a|an|its|their|his|her|" + sc.SIGNS + r"\s+(?:\w+\s+)?(?:the|an?|two|three)|"
+                                + sc.SIGNS + plural + r")\s+(?:[\w-]+\s+){0,2}?|" + sc.PUBLISHES + r"\s+(?:the\s+)?"
+                                r"(?:(?!(?:alongside|with|to|for|in|on|by|of|after|before|under)\b)[\w-]+\s+)?)"
+                                + re.escape(noun.lower()) + r"s?\b")  # (not "a fact sheet published alongside the order")
         signed = re.compile(r"\b" + re.escape(noun.lower()) + r"\s+(?:that\s+|which\s+)?([^,.;:]{1,60}?)\s+"
                             + sc.SIGNS + r"\b"  # "the order Trump signed"
                             r"|()[’']s\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")  # "Mr Biden's order"

@@ -264,6 +264,7 @@ LAWMAKER = "lawmaker"  # what a partisan description wants: a person whose title
 LAWMAKER_TITLE = re.compile(r"\b(?:sen|senator|rep|representative|congress(?:man|woman)|gov|governor|lawmaker)\b")
 # how a document comes from its signer or issuer ("signed by Trump", "the order Trump issued")
 SIGNS = r"(?:signed|issued|passed|approved|enacted|adopted)"
+PUBLISHES = r"(?:released|published|unveiled)"  # a document, right after: "released the long-awaited provisions"
 # ("the law, adopted Oct. 17 by the Standing Committee")
 SIGNED_BY = re.compile(r"(?:\s+in\s+question)?,\s*(?:" + SIGNS + r"(?:\s+[^\s,;]+){0,3}?\s+by\s+([^,;]{1,60})"
                         r"|which\s+([^,;]{1,60}?)\s+" + SIGNS + r")")
@@ -275,7 +276,7 @@ TELL = re.compile(r"(?i)t(?:ell|old)")
 IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|[a-z][\w-]*\s+(?:of|at|for)"
                       r"|the\s[^,;:“”\"()]{0,60}?\b(?:that|which|who|whose))\s[^,;:“”\"()]*$")
 # (and "ByteDance, the company that owns TikTok, said")
-ENACTED = re.compile(r"(?i)(?:order|decree|law|regulation)s?")  # documents by whoever signed or passed them
+ENACTED = re.compile(r"(?i)(?:order|decree|law|regulation)s?|rules|provisions")  # documents by whoever signed or passed them
 # what the signer of an order does in the sentence that introduces it ("Biden on Wednesday revoked … and ordered")
 ENACTS = re.compile(r"\b(?:sign(?:ed|s)|order(?:ed|s)|direct(?:ed|s)|"
                     r"revoke[ds]|rescind(?:ed|s)|replace[ds]|decree[ds]|enact(?:ed|s))\b")

@@ -1193,3 +1193,24 @@ def test_a_line_in_capitals_is_a_link_not_an_antecedent():
              "countered that the president has broad power.\n\n“We’re pleased that the court agreed with us,” the company "
              "said in a statement.\n")
     assert r.quote("pleased that the court")["speaker_id"] == "p_zentrix"
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("The Ports Ministry on Saturday released the long-awaited provisions on its entity list.\n\nThe provisions, which "
+     "took effect immediately, target foreign entities that \"endanger national sovereignty and security,\" as well as "
+     "others, according to the document.\n", "endanger national"),
+    ("The Ports Ministry has published rules for an entity list.\n\nUnder the rules, foreign firms can be targeted if "
+     "they harm \"the nation's sovereignty and development interests\" or violate \"accepted trade rules\".\n",
+     "sovereignty and development"),
+    ("The Ports Ministry has published rules for an entity list.\n\nThe rules target foreign firms that harm \"the "
+     "nation's sovereignty and development interests.\"\n", "sovereignty and development"),
+])
+def test_rules_a_body_published_speak_for_it(text, quote):
+    assert read(text).quote(quote)["speaker_id"] == "p_ports_ministry"
+
+
+def test_a_document_published_alongside_an_order_did_not_publish_it():
+    r = read("President Alma Quorvith on Wednesday signed an order replacing three older ones.\n\nThe White House "
+             "explained the change in a fact sheet published alongside the order:\n\nThe President revoked three orders."
+             "\n\nThe order itself says the government \"should evaluate these threats through rigorous analysis.\"\n")
+    assert r.quote("should evaluate")["speaker_id"] == "p_alma_quorvith"
