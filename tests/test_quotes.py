@@ -1214,3 +1214,9 @@ def test_a_document_published_alongside_an_order_did_not_publish_it():
              "explained the change in a fact sheet published alongside the order:\n\nThe President revoked three orders."
              "\n\nThe order itself says the government \"should evaluate these threats through rigorous analysis.\"\n")
     assert r.quote("should evaluate")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_advice_with_a_long_object_still_governs_its_quote():
+    r = read("Tomas Velkaric, a ministry spokesman, spoke on Thursday. He advised companies whose trade, investment or "
+             "technical cooperation abroad involves listed items to consult the authorities \"in a timely manner\".\n")
+    assert r.quote("in a timely manner")["speaker_id"] == "p_tomas_velkaric"
