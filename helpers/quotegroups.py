@@ -2,7 +2,8 @@
 opening mark on each paragraph, the closing one on the last), or a statement set after a line
 ending in a colon that names a statement or a speech verb ("Microsoft's full statement:"): the one
 paragraph after it and those in the statement's first person ("We will ..."), or, after a line
-saying *full* or *in full*, every paragraph up to one with a reporting verb or quotation marks."""
+saying *full*, *in full* or *in part*, or naming a fact sheet or a filing (an excerpt of a document, in its
+third person), every paragraph up to one with a reporting verb or quotation marks or a crosshead."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from helpers.segment import PAD
 from helpers.speechcues import SpeechCues
 
-_FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
+_FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b|\bin\s+part\b|\bfact\s+sheet\b|\bfiling\b")  # (an excerpt of a document)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 
 
@@ -33,7 +34,7 @@ def quote_groups(text: str, paras: list[tuple], spans: dict, sc: SpeechCues) -> 
             # after the first paragraph, only a full statement's, or one in the statement's first person
             first_person = _FIRST_PERSON.search(text, p0, min(p1, p0 + 150))
             if not top and kind in ("body", "fragment") and (len(intro) == 1 or first_person or (
-                    not sc.verbs.search(text, p0, p1) and full)):
+                    not sc.verbs.search(text, p0, p1) and full and kind == "body")):  # (not a crosshead after it)
                 intro.append((p0, p1, pno, True, "statement"))
                 continue
             statement_from = None

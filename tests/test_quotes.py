@@ -1220,3 +1220,13 @@ def test_advice_with_a_long_object_still_governs_its_quote():
     r = read("Tomas Velkaric, a ministry spokesman, spoke on Thursday. He advised companies whose trade, investment or "
              "technical cooperation abroad involves listed items to consult the authorities \"in a timely manner\".\n")
     assert r.quote("in a timely manner")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_an_excerpt_of_a_fact_sheet_runs_on_in_its_third_person_until_the_story_speaks_again():
+    r = read("President Alma Quorvith revoked three orders on Wednesday.\n\nThe White House set out its reasoning in a "
+             "fact sheet:\n\nThe Administration is committed to an open and secure Internet.\n\nCertain countries do not "
+             "share these values and seek to leverage Americans' data in ways that present risks.\n\nWhy it matters\n\n"
+             "Zentrix declined to comment.\n")
+    texts = [q["text"][:20] for q in r.speech.quotes.to_dict("records")]
+    assert texts == ["The Administration i", "Certain countries do"]
+    assert set(r.speech.quotes["speaker_id"]) == {"us_administration"}
