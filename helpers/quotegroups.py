@@ -12,7 +12,9 @@ import re
 from helpers.segment import PAD
 from helpers.speechcues import SpeechCues
 
-_FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b|\bin\s+part\b|\bfact\s+sheet\b|\bfiling\b")  # (an excerpt of a document)
+_FULL = re.compile(r"(?i)\bfull\b|\bin\s+full\b")
+_EXCERPT = re.compile(r"(?i)\bin\s+part\b|\bfact\s+sheet\b|\bfiling\b")  # an excerpt of a document, in its third person
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I|[Oo]ur|[Mm]y)\b")  # a statement's next paragraph, in its own voice
 
 
@@ -30,11 +32,12 @@ def quote_groups(text: str, paras: list[tuple], spans: dict, sc: SpeechCues) -> 
         top = [(a, b, c) for a, b, d, c in spans.get(pno, []) if d == 0]
         starts_quoted = bool(top) and top[0][0] == p0 and text[p0] in "“\"«"
         if statement_from is not None:
-            intro, full = statement_from
-            # after the first paragraph, only a full statement's, or one in the statement's first person
+            intro, mode = statement_from
+            # after the first paragraph, only a full statement's or an excerpt's, or one in the statement's first person
             first_person = _FIRST_PERSON.search(text, p0, min(p1, p0 + 150))
             if not top and kind in ("body", "fragment") and (len(intro) == 1 or first_person or (
-                    not sc.verbs.search(text, p0, p1) and full and kind == "body")):  # (not a crosshead after it)
+                    not sc.verbs.search(text, p0, p1) and (mode == "full" or (
+                        mode == "excerpt" and kind == "body" and _common_start(text, p0, sc))))):
                 intro.append((p0, p1, pno, True, "statement"))
                 continue
             statement_from = None
@@ -52,8 +55,16 @@ def quote_groups(text: str, paras: list[tuple], spans: dict, sc: SpeechCues) -> 
                 and i + 1 < len(paras) and text[paras[i + 1][1]] not in "“\"«":
             statement = [(p0, p1, pno, True, "intro")]
             groups.append(statement)
-            statement_from = (statement, bool(_FULL.search(line)))
+            statement_from = (statement, "full" if _FULL.search(line) else "excerpt" if _EXCERPT.search(line) else "")
     return [g for g in groups if not (len(g) == 1 and g[0][4] == "intro")]
+
+
+def _common_start(text: str, p0: int, sc: SpeechCues) -> bool:
+    """Whether a paragraph opens on a common English word ("Certain countries …", "The government will …"), as a
+    document's next paragraph does, not on a name ("Quorvia did not comment."), as the story's own does; nor is
+    it a crosshead (a fragment: see the caller)."""
+    first = _FIRST_WORD.match(text, p0)
+    return first is not None and not sc.names.lexicon.get(first.group(0).lower(), "NNP").startswith("NNP")
 
 
 def quote_kind(text: str, s0: int, a: int, inner: str) -> str:

@@ -1225,8 +1225,8 @@ def test_advice_with_a_long_object_still_governs_its_quote():
 def test_an_excerpt_of_a_fact_sheet_runs_on_in_its_third_person_until_the_story_speaks_again():
     r = read("President Alma Quorvith revoked three orders on Wednesday.\n\nThe White House set out its reasoning in a "
              "fact sheet:\n\nThe Administration is committed to an open and secure Internet.\n\nCertain countries do not "
-             "share these values and seek to leverage Americans' data in ways that present risks.\n\nWhy it matters\n\n"
-             "Zentrix declined to comment.\n")
+             "share these values and seek to leverage Americans' data in ways that present risks.\n\nZentrix did not "
+             "comment.\n\nWhy it matters\n\nThe rules are broad.\n")
     texts = [q["text"][:20] for q in r.speech.quotes.to_dict("records")]
     assert texts == ["The Administration i", "Certain countries do"]
     assert set(r.speech.quotes["speaker_id"]) == {"us_administration"}
