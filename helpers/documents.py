@@ -118,22 +118,24 @@ class DocumentSpeakers:
             by = [x for x in self.window(kk, s0 + lo, s0 + hi) if x.kind == "name"]
             if by and (m.group(1) is not None or (by[-1].end == s0 + hi and self.party_type.get(by[-1].party) == "person")):
                 return by[0 if m.group(1) is not None else -1].party
-        return self._enacted_by(k) if enacted else UNKNOWN
+            if enacted and (by := self._enacted_in(kk)) != UNKNOWN:  # the nearest sentence that says who did it
+                return by
+        return UNKNOWN
 
-    def _enacted_by(self, k: int) -> str:
-        """Whom an order, law or regulation with no signer named near it is by: the person who, as the
-        subject of one of the twelve sentences before, signed, ordered, revoked, rescinded, replaced, decreed
-        or enacted, within 120 characters of the subject ("President Joe Biden on Wednesday revoked … and
-        ordered a broader review. … "…," the order said": Biden; not "a judge issued an injunction")."""
-        for kk in range(k - 1, max(-1, k - 13), -1):
-            s0, s1, _ = self.sentences[kk]
-            found = self.line_subject(kk, s1)
-            start = self.text.find(found[1], s0, s1) + len(found[1]) if found else s1
-            if found and self.party_type.get(found[0]) == "person" and sc.ENACTS.search(self.text, start, min(s1, start + 120)):
-                return found[0]
-            for m in sc.ENACTS.finditer(self.text, s0, s1):  # "…'s campaign went to paperwork when he signed …"
-                c = next(iter(self.window(kk, max(s0, m.start() - 40), m.start())[-1:]), None)
-                if c is not None and c.kind in ("name", "pronoun") and not self.text[c.end:m.start()].strip(" ,") \
-                        and self.party_type.get(by := self.resolve(c, m.start())) == "person":
-                    return by
+    def _enacted_in(self, kk: int) -> str:
+        """Whom an order, law or regulation with no signer named near it is by, read in sentence ``kk`` (one of
+        the twelve before it): the person who, as its subject, signed, ordered, directed, revoked, rescinded,
+        replaced, decreed or enacted, within 120 characters of the subject ("President Joe Biden on Wednesday
+        revoked … and ordered a broader review. … "…," the order said": Biden; not "a judge issued an
+        injunction"), else unknown."""
+        s0, s1, _ = self.sentences[kk]
+        found = self.line_subject(kk, s1)
+        start = self.text.find(found[1], s0, s1) + len(found[1]) if found else s1
+        if found and self.party_type.get(found[0]) == "person" and sc.ENACTS.search(self.text, start, min(s1, start + 120)):
+            return found[0]
+        for m in sc.ENACTS.finditer(self.text, s0, s1):  # "…'s campaign went to paperwork when he signed …"
+            c = next(iter(self.window(kk, max(s0, m.start() - 40), m.start())[-1:]), None)
+            if c is not None and c.kind in ("name", "pronoun") and not self.text[c.end:m.start()].strip(" ,") \
+                    and self.party_type.get(by := self.resolve(c, m.start())) == "person":
+                return by
         return UNKNOWN

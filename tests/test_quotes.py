@@ -1230,3 +1230,10 @@ def test_an_excerpt_of_a_fact_sheet_runs_on_in_its_third_person_until_the_story_
     texts = [q["text"][:20] for q in r.speech.quotes.to_dict("records")]
     assert texts == ["The Administration i", "Certain countries do"]
     assert set(r.speech.quotes["speaker_id"]) == {"us_administration"}
+
+
+def test_an_order_is_by_whoever_the_nearest_sentence_says_signed_or_directed_it():
+    r = read("Former President Tomas Velkaric's order of August was revoked on Wednesday.\n\nIn its place, President "
+             "Alma Quorvith directed the Ports Secretary to evaluate apps tied to rivals. The order also calls for "
+             "recommendations. “The Federal Government should evaluate these threats,” the order says.\n")
+    assert r.quote("The Federal Government")["speaker_id"] == "p_alma_quorvith"
