@@ -201,7 +201,10 @@ class SpeechCues:
                                  + _CITY_STATE + r"(?:[\w.’'-]+\s+){0,3}?(?:" + heads + r")(?:\s+(?:" + heads + r"))?"
                                  r"|(?:two|three|both)\s+(?:[\w.’'-]+\s+){0,2}?(?:(?:" + people + r")s|" + bodies + r")"
                                  r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+)?(?:" + "|".join(GROUP_HEADS) + r")s"
-                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+){0,2}?" + PARTISAN.pattern + r")(?![\w’'-])")
+                                 r"|(?<=[Tt]he\s)(?:[A-Z][\w.-]*\s+){0,2}?" + PARTISAN.pattern + r")(?![\w’'-])"
+                                 r"|(?<![\w’'])(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|"
+                                 r"[Ss]everal|\d{1,3})\s+(?:[A-Z][\w.-]*\s+)?(?:" + "|".join(GROUP_HEADS) + r")s(?![\w’'-])")
+        # ("Six GOP senators, led by Marco Rubio, told Trump": senators named as a group, whom their leader speaks for)
         return cls(names, cue_pattern(cues, "reporting verb"), cue_pattern(cues, "statement noun"), description)
 
 

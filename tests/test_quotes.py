@@ -1237,3 +1237,10 @@ def test_an_order_is_by_whoever_the_nearest_sentence_says_signed_or_directed_it(
              "Alma Quorvith directed the Ports Secretary to evaluate apps tied to rivals. The order also calls for "
              "recommendations. “The Federal Government should evaluate these threats,” the order says.\n")
     assert r.quote("The Federal Government")["speaker_id"] == "p_alma_quorvith"
+
+
+def test_senators_counted_as_a_group_speak_through_their_leader():
+    r = read("Senate Republicans are lining up against the proposal. Six GOP senators, led by Tomas Velkaric of Florida, "
+             "told the president in a letter Wednesday that they “remain opposed to any deal that would allow Zentrix to "
+             "retain the code.”\n")
+    assert r.quote("remain opposed")["speaker_id"] == "p_tomas_velkaric"
