@@ -320,7 +320,8 @@ def _split_at_titles(text: str, words: list[tuple[int, int]], cues: NameCues) ->
             rest = rest[1:]
         if rest and _person_shaped(name, "", cues) and not any(
                 cues.org_type(w) or cues.is_title(w) or cues.places.is_place(w) or cues.places.is_demonym(w)
-                or (cues.is_common(w) and cues.lexicon.get(w, "")[:3] != "NNP") for w in name):
+                or (cues.is_common(w) and cues.lexicon.get(w, "")[:3] != "NNP" and (i == 0 or len(name) > 2))
+                for i, w in enumerate(name)):  # (a surname may be a word: "Roger Wicker of Mississippi")
             org = _split_at_titles(text, rest, cues)
             org[0].of_person = True
             return [Part(words[0][0], words[k - 1][1], words[:k], affiliation=text[org[0].start:org[0].end],

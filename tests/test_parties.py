@@ -347,3 +347,10 @@ def test_a_former_title_written_with_then_or_ex_makes_a_person(title):
 def test_a_partys_members_are_no_party_as_a_countrys_people_are_none(group):
     r = read(f"{group} pushed back on Monday against the Zentrix Corp. deal, and Zentrix said it would wait.\n")
     assert group not in set(r.world.mentions["surface"]) and "Zentrix Corp." in set(r.world.mentions["surface"])
+
+
+def test_a_surname_that_is_a_common_word_still_leaves_the_place_after_of():
+    r = read("Rubio was joined by Thom Tillis of North Carolina and Roger Wicker of Mississippi.\n\nWicker, who chairs "
+             "the Senate Commerce Committee, said a purchase \"would be a win for U.S. consumers.\"\n")
+    assert r.quote("would be a win")["speaker_id"] == "p_roger_wicker"
+    assert "Roger Wicker of Mississippi" not in set(r.world.mentions["surface"])
