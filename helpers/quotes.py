@@ -244,9 +244,10 @@ class _ArticleReader:
         text, voices = self.text, self.voices
         s0, s1, _, _, _ = self._sentence(a)
         e0, e1, _, _, _ = self._sentence(max(a, b - 1))
-        inner = self._inner(a, b, closed)
+        inner = self._inner(a, b, closed)  # the sentence after a quotation ('"…?" Lau asked.' goes on past its mark)
+        e_after = e1 if e1 > b else self._sentence(b + 1 if end_mark(inner) in "?!" else b)[1]
         if closed:  # after: ', X said' / ', said X' / ', the company continued'
-            window_end = min(e1 if e1 > b else self._sentence(b)[1], b + 90)
+            window_end = min(e_after, b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
                 between = text[b:m.start()]
                 if _NO_ATTRIBUTION.match(between) or (
@@ -267,7 +268,7 @@ class _ArticleReader:
                 self.attributing.add(m.start())
                 c0, c1 = voices.cue(m.start(), m.end())
                 return speaker, text[c0:c1], how + " after the quote", True
-            named = voices.named_after(b, self.verbs_between(b, e1 if e1 > b else self._sentence(b)[1])) \
+            named = voices.named_after(b, self.verbs_between(b, e_after)) \
                 if end_mark(inner) == "," else None
             if named is not None:  # '"…," Steven Mnuchin, the US Treasury secretary, who chairs …, told CNBC'
                 self.used_verbs.add(named[2])
@@ -389,8 +390,7 @@ class _ArticleReader:
         return found
 
     def _closing_clause(self, b: int, s1: int) -> tuple[str, str, str, bool] | None:
-        """The speaker of a reporting clause that closes the quotation's sentence after a comma (", the
-        ministry said.", ", said Lau on Friday."), however far after the quotation."""
+        """The speaker of a reporting clause closing the quotation's sentence after a comma (", the ministry said.")."""
         text, voices = self.text, self.voices
         # the clause is a few words at the sentence's end: its verb is read in the last 200 characters (linear time)
         verbs = [m for m in self.verbs_between(max(b, s1 - 200), s1) if not voices.in_quote(m.start())]

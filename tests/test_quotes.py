@@ -1244,3 +1244,13 @@ def test_senators_counted_as_a_group_speak_through_their_leader():
              "told the president in a letter Wednesday that they “remain opposed to any deal that would allow Zentrix to "
              "retain the code.”\n")
     assert r.quote("remain opposed")["speaker_id"] == "p_tomas_velkaric"
+
+
+@pytest.mark.parametrize("quote", [
+    "\"What if you could just quickly purchase that item?\" McMillon said in an interview with CNBC.\n",
+    "\"Could you buy it?\" McMillon asked.\n",
+    "“Who would want that!” McMillon said.\n",
+])
+def test_a_question_or_exclamation_is_attributed_by_the_clause_after_its_mark(quote):
+    r = read("Walmart (WMT) CEO Doug McMillon made his case on Thursday. " + quote)
+    assert r.speech.quotes["speaker_id"].tolist() == ["p_doug_mcmillon"]
