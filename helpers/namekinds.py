@@ -407,6 +407,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
         if cues.is_title(name) or (places.is_state_abbreviation(stated) and before.rstrip().endswith((",", "("))):
             return ("place" if name.endswith(".") and not cues.is_title(name) else "common"), ""  # "the Secretary", "Wash."
         proper = cues.lexicon.get(plain(name), "")[:3] == "NNP"  # the lexicon knows it as a name: "Twitter", "Apple"
+        if cues.lexicon.get(name, "")[:2] == "JJ" and not proper:
+            return "demonym", ""  # an adjective capitalised as the lexicon has it: "Himalayan", "Dutch"
         if (cues.is_common(name) and (at_start or not proper)) or words[0].lower() in HONORIFICS or (
                 at_start and not cues.lexicon.get(name, "NNP").startswith("NNP")):
             return "common", ""

@@ -354,3 +354,8 @@ def test_a_surname_that_is_a_common_word_still_leaves_the_place_after_of():
              "the Senate Commerce Committee, said a purchase \"would be a win for U.S. consumers.\"\n")
     assert r.quote("would be a win")["speaker_id"] == "p_roger_wicker"
     assert "Roger Wicker of Mississippi" not in set(r.world.mentions["surface"])
+
+
+def test_a_capitalised_adjective_is_no_party():
+    r = read("Troops clashed in the Himalayan border region in June, and Zentrix Corp. said it would wait.\n")
+    assert "Himalayan" not in set(r.world.mentions["surface"]) and "Zentrix Corp." in set(r.world.mentions["surface"])
