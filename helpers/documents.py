@@ -30,7 +30,7 @@ class DocumentSpeakers:
         """The party a document description (``c``, read at ``at``) speaks for."""
         enacted = bool(sc.ENACTED.fullmatch(self.text[c.start:c.end].split()[-1]))
         k = self.sentence_at(c.start)
-        if self.text[c.start:c.end].lower() in ("the document", "the text") and depth < 3:  # "The provisions … target
+        if self.text[c.start:c.end].lower() == "the document" and depth < 3:  # "The provisions … target
             before = [x for kk in (k, k - 1) if kk >= 0 for x in reversed(self.candidates(kk)) if x.start < c.start
                       and x.kind == "description" and self.cues.is_document(self.text[x.start:x.end])]  # …, according to
             if before:  # the document": the document named before it

@@ -244,8 +244,9 @@ class _ArticleReader:
         text, voices = self.text, self.voices
         s0, s1, _, _, _ = self._sentence(a)
         e0, e1, _, _, _ = self._sentence(max(a, b - 1))
-        inner = self._inner(a, b, closed)  # the sentence after a quotation ('"…?" Lau asked.' goes on past its mark)
-        e_after = e1 if e1 > b else self._sentence(b + 1 if end_mark(inner) in "?!" else b)[1]
+        inner = self._inner(a, b, closed)
+        e_same = e1 if e1 > b else self._sentence(b)[1]  # where the sentence after the quotation ends ('"…?" Lau
+        e_after = self._sentence(b + 1)[1] if e1 <= b and end_mark(inner) in "?!" else e_same  # asked.': past the mark)
         if closed:  # after: ', X said' / ', said X' / ', the company continued'
             window_end = min(e_after, b + 90)
             for m in (h for h in self.verbs_between(b, window_end) if h.end() <= window_end):
@@ -275,7 +276,7 @@ class _ArticleReader:
                 self.attributing.add(named[2])
                 return named[0], named[1], "the name after the quote", True
             if end_mark(inner) in ",?!—–":  # '"…," Velkaric fumed.': any verb of the name after it
-                found = voices.verb_after(b, e1 if e1 > b else self._sentence(b)[1])
+                found = voices.verb_after(b, e_same)
                 if found is not None:
                     return found[0], found[1], "any verb after the quote", True
         split = self._split_from(pno, a)
@@ -308,10 +309,9 @@ class _ArticleReader:
                 p for x, y, p in voices.mentions if y == approved.end("owner")), UNKNOWN), "approval")
             if found[0] != UNKNOWN:
                 return found[0], approved[0].strip(), found[1] + " approving", True
-        closing = self._closing_clause(b, e1 if e1 > b else self._sentence(b)[1]) if closed and not (count_words(
-            inner, limit=self.scare_max) <= self.scare_max and _DETERMINER_BEFORE.search(text, max(s0, a - 8), a)) \
-            else None  # not 'A "working group"'
-        if closing is not None:  # 'The list targets firms that endanger China's "…" or …, the ministry said.'
+        term = count_words(inner, limit=self.scare_max) <= self.scare_max and _DETERMINER_BEFORE.search(text, max(s0, a - 8), a)
+        closing = self._closing_clause(b, e_same) if closed and not term else None
+        if closing is not None:  # 'The list targets … "…" or …, the ministry said.' (not 'A "working group" …')
             return closing
         # 'The new order directs … an "undue … risk"', "Mr Biden's order tells": the document the sentence is about
         # (its first candidate), unless its verb is negated ("The order doesn't say which "transactions"")

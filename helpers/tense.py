@@ -301,8 +301,7 @@ def month_occurrence(month: int, dct: dt.date, tense: str) -> tuple[int, int]:
     return (dct.year if month < dct.month else dct.year - 1), month
 
 
-_AHEAD_IN_THE_PAST = re.compile(r"(?i)\b(?:(?:was|were|been)\s+(?:due|set|scheduled|slated|expected|supposed|going|meant|"
-                                r"poised)|would\s+have)\b")
+_AHEAD_IN_THE_PAST = re.compile(r"(?i)\b(?:(?:was|were|been)\s+(?:" + "|".join(sorted(_WAS_FUTURE)) + r")|would\s+have)\b")
 
 
 def seen_ahead(text: str, start: int, end: int, signal: str = "") -> bool:
