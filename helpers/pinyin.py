@@ -15,6 +15,11 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{2,5}")  # "Seo-yeon", "Ja
 _PINYIN_GIVEN = re.compile(f"{_PINYIN}(?:[-’']?{_PINYIN})?")  # one or two: "Ming", "Wenjie", "Chun-ying"
 
 
+def is_syllable(word: str) -> bool:
+    """One pinyin syllable, as every Chinese family name of one is ("Zhuang", "Luo", "Fang")."""
+    return bool(_PINYIN_SURNAME.fullmatch(word.lower()))
+
+
 def pinyin_name(words: list[str]) -> bool:
     """A name written family name first: Chinese in Hanyu Pinyin, a one-syllable family name and a given
     name of one or two syllables, each capitalised ("Tang Wenjie", "Ma Lin", "Wen Shuyi"), or a family

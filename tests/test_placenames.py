@@ -72,3 +72,11 @@ def test_no_first_word_of_a_two_word_demonym_is_a_demonym(word):
 ])
 def test_the_people_of_a_state_or_province_are_a_demonym(word, demonym):
     assert placenames.non_parties().is_demonym(word) is demonym
+
+
+@pytest.mark.parametrize(("word", "demonym"), [
+    ("Uyghur", True), ("Uyghurs", True), ("Tibetans", True), ("Zulus", True), ("Muslims", True), ("Hindu", True),
+    ("Luo", False), ("Fang", False), ("Mari", False),  # family and given names that are also a language's name
+])
+def test_a_people_named_by_its_language_and_a_faiths_followers_are_demonyms(word, demonym):
+    assert placenames.non_parties().is_demonym(word) is demonym
