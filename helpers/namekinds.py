@@ -422,6 +422,8 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     if first.lower() in HONORIFICS:
         row.title = first
         return "person", "person"
+    if "&" in words and not any(w[0].islower() for w in words):
+        return "organisation", "company"  # a firm of partners' or common words: "Procter & Gamble", "Hearth & Crumb"
     known_name = cues.lexicon.get(plain(first), "")[:3] in ("NNP", "FW")  # "John", "Alma", "Sana": given names
     if (cues.is_common(first) and not known_name) or (cues.is_common(first) and cues.is_common(words[-1])) \
             or any(w.lower() in NUMBER_WORDS for w in words):

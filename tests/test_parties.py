@@ -365,3 +365,9 @@ def test_a_capitalised_adjective_is_no_party():
 def test_a_people_named_by_its_language_or_a_faiths_followers_are_no_party(group):
     r = read(f"Rights groups said {group} were being watched, and Zentrix Corp. said it would wait.\n")
     assert group not in set(r.world.mentions["surface"]) and "Zentrix Corp." in set(r.world.mentions["surface"])
+
+
+@pytest.mark.parametrize("firm", ["Hearth & Crumb", "Lumen & Loop", "Procter & Gamble"])
+def test_capitalised_words_joined_by_an_ampersand_are_a_firm_though_each_is_a_common_word(firm):
+    r = read(f"Sales at the bakery chain {firm} fell in August, and Zentrix Corp. said it would wait.\n")
+    assert r.party(firm)["type"] == "company"
