@@ -18,6 +18,7 @@ _ACCORDING_TO = re.compile(r"(?i)\baccording\s+to\b")
 _IN_A = re.compile(r"(?i)\s*in\s+(?:(?:a|an|the|its|their|court|new|separate|[\w-]+’s)\s+){0,2}")  # "In court filings"
 _OWNER = re.compile(r"(?i)the\s+(?:[\w-]+\s+)?([\w-]+)[’']s\s")  # "the department's notice"
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+_SIGNED_BY = re.compile(r",?\s*" + sc.SIGNS + r"(?:\s+[^\s,;]+){0,3}?\s+by\s+([^,;]{1,60})")  # "An order signed by X"
 _FILED = re.compile(r"(?i)\b(?:filing|motion|brief|petition|complaint|declaration)s?\b")  # papers filed with a court
 _COURT = re.compile(r"\b(?:court|circuit|tribunal)\b")  # (its lower-case words)
 _SIGNED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?([^,;:]{1,40}?)\s+" + sc.SIGNS + r"\b")
@@ -99,8 +100,19 @@ class DocumentSpeakers:
         signed = re.compile(r"\b" + re.escape(noun.lower()) + r"\s+(?:that\s+|which\s+)?([^,.;:]{1,60}?)\s+"
                             + sc.SIGNS + r"\b"  # "the order Trump signed"
                             r"|()[’']s\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun.lower()) + r"\b")  # "Mr Biden's order"
+        subject = re.compile(r"(?:(?:on|in|by|after)\s[^,]{1,40},\s+)?(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}?"
+                             + re.escape(noun.lower()) + r"\b(?!s)")  # "The new order, signed Wednesday, withdraws"
         for kk in range(k - 1, max(-1, k - 1 - (12 if enacted else 2)), -1):
             s0, s1, _ = self.sentences[kk]
+            if enacted and (own := subject.match(self.text[s0:s1].lower())):  # a sentence about the order itself: its
+                by = _SIGNED_BY.match(self.text, s0 + own.end(), s1)  # signer after it ("signed by X", "the order X
+                lo, hi = (by.start(1), by.end(1)) if by else (0, 0)  # signed"), else none of the orders it names ("the
+                if by is None and (by := signed.match(self.text[s0:s1].lower(), own.end() - len(noun))) and by.group(1):
+                    lo, hi = s0 + by.start(1), s0 + by.end(1)  # two orders Trump issued"): on back
+                signer = [x for x in self.window(kk, lo, hi) if x.kind == "name"]
+                if signer:
+                    return signer[0].party
+                continue
             m = introduced.search(self.text[s0:s1].lower())
             issuer = self.line_speaker(kk, s0, s0 + m.start()) if m else UNKNOWN
             opening = _IN_A.match(self.text, s0, s1)  # "In a notice posted …, the department said": the one after the phrase

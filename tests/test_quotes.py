@@ -1254,3 +1254,16 @@ def test_senators_counted_as_a_group_speak_through_their_leader():
 def test_a_question_or_exclamation_is_attributed_by_the_clause_after_its_mark(quote):
     r = read("Walmart (WMT) CEO Doug McMillon made his case on Thursday. " + quote)
     assert r.speech.quotes["speaker_id"].tolist() == ["p_doug_mcmillon"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Alma Quorvith on Wednesday revoked the orders of her predecessor and ordered a broader review.\n\n"
+    "The new order, signed Wednesday morning, withdraws the two orders Tomas Velkaric issued in August, as well as a "
+    "January order that targeted eight other apps.\n\n\"Agencies should weigh each threat with evidence,\" the order says.\n",
+    "On Wednesday, her successor tore up the paperwork. An executive order signed by President Alma Quorvith revoked "
+    "Tomas Velkaric's August orders, along with a January order aimed at eight other apps. Ports officials are to weigh "
+    "apps through what the new order calls \"rigorous, evidence-based analysis,\" according to a fact sheet.\n",
+])
+def test_the_order_a_sentence_has_for_its_subject_is_the_one_taken_up_not_the_orders_it_withdraws(text):
+    r = read(text)
+    assert r.quote("evidence")["speaker_id"] == "p_alma_quorvith"
