@@ -276,9 +276,9 @@ PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+$")
 TELL = re.compile(r"(?i)t(?:ell|old)")
 # a name inside an aside still open: "Rachel Ostrowski, who runs paid social at agency Brightline Media, said",
 # "Rohan Mehra, co-founder of agency ReelWise Media, told"
-IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|[a-z][\w-]*\s+(?:of|at|for)"
+IN_ASIDE = re.compile(r"\w,\s+(?:who|which|whose|where|a|an|of|at|from|[a-z][\w-]*\s+(?:of|at|for)"
                       r"|the\s[^,;:“”\"()]{0,60}?\b(?:that|which|who|whose))\s[^,;:“”\"()]*$")
-# (and "ByteDance, the company that owns TikTok, said")
+# (and "ByteDance, the company that owns TikTok, said", "John Hall, of the firm Covington & Burling, called")
 ENACTED = re.compile(r"(?i)(?:order|decree|law|regulation)s?|rules|provisions")  # documents by whoever signed or passed them
 # what the signer of an order does in the sentence that introduces it ("Biden on Wednesday revoked … and ordered")
 ENACTS = re.compile(r"\b(?:sign(?:ed|s)|order(?:ed|s)|direct(?:ed|s)|"

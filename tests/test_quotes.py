@@ -1267,3 +1267,9 @@ def test_a_question_or_exclamation_is_attributed_by_the_clause_after_its_mark(qu
 def test_the_order_a_sentence_has_for_its_subject_is_the_one_taken_up_not_the_orders_it_withdraws(text):
     r = read(text)
     assert r.quote("evidence")["speaker_id"] == "p_alma_quorvith"
+
+
+@pytest.mark.parametrize("aside", ["of the firm Orlov & Stiel", "of Orlov Partners", "at Orlov Partners LLP"])
+def test_a_name_in_an_aside_opening_on_of_or_at_is_not_the_subject(aside):
+    r = read(f"At a hearing on Sunday, Zentrix's lawyer Tomas Velkaric, {aside}, called the ban “unprecedented”.\n")
+    assert r.quote("unprecedented")["speaker_id"] == "p_tomas_velkaric"
