@@ -80,6 +80,7 @@ _CONTINUES = re.compile(r"(?i)add|continu")
 _GROUP_WORDS = frozenset(h + "s" for h in sc.GROUP_HEADS)
 _INTRODUCES_NEXT = re.compile(r"[:“\"]")
 _PART_OF = re.compile(r"(?i)\b(?:part|parts|some|much|most|all|the\s+rest)\s+of\s+(it|them)\s+$")  # "Part of it read:"
+_OF_THE = re.compile(r"\b(?:of|the)\b")  # between the titles before a name: "Secretary of State Mike Pompeo"
 _NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while)|;)\s+(?=[A-Z])")  # a new clause with a subject of its own
 _GOES_ON = re.compile(r"\s(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to\s+$|\s(?:continued|proceeded)\s+to\s+$")
 _ASIDE_GOES_ON = re.compile(r"[ \t]*,[ \t]*[a-z]")  # "the order, she said, was": the sentence goes on after the aside
@@ -226,10 +227,11 @@ class ArticleVoices(DocumentSpeakers, Referents, LineSubjects):
             return self.resolve(adjacent, verb_start, verb), "subject"
         if coordinated or verb.lower().endswith("ing"):
             previous = [e for e in self.events_in.get(k, ()) if e[0] < verb_start]
-            clause = None if coordinated or not previous else _NEW_CLAUSE.search(text, previous[-1][0], verb_start)
+            clause = None if coordinated else _NEW_CLAUSE.search(text, previous[-1][0], verb_start) if previous else \
+                next(reversed(list(_NEW_CLAUSE.finditer(text, s0, verb_start))), None)  # (no verb before: the last clause)
             if clause is not None:  # "Last month it said …, and Vanessa Pappas … posted a video, telling users:"
                 after = [c for c in self.window(k, clause.end(), verb_start) if not self.possessive(c)]
-                if after and after[0].start == clause.end():
+                if after and self.cues.only_titles(_OF_THE.sub(" ", text[clause.end():after[0].start])):  # titles between
                     self.last_span = (after[0].start, after[0].end)
                     return self.resolve(after[0], verb_start, verb), "subject of its clause"
             if previous:

@@ -1273,3 +1273,10 @@ def test_the_order_a_sentence_has_for_its_subject_is_the_one_taken_up_not_the_or
 def test_a_name_in_an_aside_opening_on_of_or_at_is_not_the_subject(aside):
     r = read(f"At a hearing on Sunday, Zentrix's lawyer Tomas Velkaric, {aside}, called the ban “unprecedented”.\n")
     assert r.quote("unprecedented")["speaker_id"] == "p_tomas_velkaric"
+
+
+def test_a_participle_after_a_second_clause_is_that_clauses_subjects():
+    r = read("The Senate on Thursday unanimously passed a bill from Sen. Tomas Velkaric that would ban Zentrix on government "
+             "devices, and Secretary of State Alma Quorvith on Wednesday widened the administration’s “Clean Network” "
+             "initiative, urging U.S. companies to pull “untrusted” Chinese apps from their app stores.\n")
+    assert r.quote("untrusted")["speaker_id"] == "p_alma_quorvith"
