@@ -7,7 +7,8 @@ is, first rule that applies: a whole scare-quoted term is a term; a weekday or m
 ("Chinese", "Americans") are ``demonym``; a product or document head ("Act", "Catalogue of ...") is a ``thing``; an
 organisation word (the cue table's ``organisation word`` rows: Ministry, Court, Inc., Times, University...) at the
 name's head makes an organisation of that word's type; a capital used for its government (a possessive, the subject of
-a verb, the one urged or accused: "Washington's", "New Delhi banned") is a government; a place of GeoNames or ISO 3166
+a verb, the one urged or accused, the object of a preposition or verb: "Washington's", "New Delhi banned", "pressure
+from Washington"; :mod:`helpers.metonymy`) is a government; a place of GeoNames or ISO 3166
 ("Culver City", "Texas"), a town before a state's abbreviation or name ("Redmond, Wash.", "Bentonville,
 Arkansas-based"), or "X-based", is ``place`` (and leaves the name it opens: "Shenzhen-based Tencent Holdings"); a
 lower-case word next to the name says what it is (``not a party``: "the WeChat messaging service"; a title: "TikTok
@@ -35,6 +36,7 @@ import pandas as pd
 from nameparser.config import CONSTANTS
 
 from helpers import lexicons
+from helpers.metonymy import acts, object_of, verb_follows
 from helpers.pinyin import pinyin_name
 from helpers.placenames import HOLIDAY_WEEKDAYS, NonParties, non_parties
 from helpers.tables import cue_pattern, typed_cues
@@ -259,9 +261,6 @@ _ON_PLATFORM = re.compile(r"(?i)\b(?:post(?:ed|s|ing)?|follow(?:ed|ing|ers)?|ava
                           r"shar(?:e|ed|es|ing)|videos?|clips?|accounts?|active|popular|viral|ads|advertis\w*|"
                           r"content|presence|audiences?|creators?|influencers?)\s+(?:\w+\s+){0,2}?on\s+$")
 _ACRONYM_STOP = re.compile(r"[A-Z][A-Z0-9&]{2,}\.")  # "told AFP.": the sentence's full stop (not "U.S.")
-_FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)(?:\s+([a-z]+))?")
-_COPULA = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "seems", "looks", "becomes", "became"})
-_PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
 _NEXT_WORDS = re.compile(r"\s+([a-z-]+)(?:\s+([a-z-]+))?")
 _WORD_BEFORE = re.compile(r"([a-z-]+)\s+$")
 PARTISAN = re.compile(r"(?:Republican|Democrat)")  # a party member, singular: a description of a person
@@ -273,29 +272,6 @@ _CONTRACTION = re.compile(r"[’'](?:re|ve|ll|d|m|t)$")
 _FUNCTION_TAGS = ("DT", "CC", "IN", "PR", "WD", "WP", "MD", "EX", "TO")  # Brill tags of words that are no name
 _COMPASS = frozenset("North South East West Northern Southern Eastern Western Central".split())
 PARTY_TAG = re.compile(r"[A-Z]-(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]\.?)\.?")  # "R-Mo.", "R-Alaska", "D-S.C.": party and state
-
-
-def _verb_follows(after: str, cues: NameCues) -> bool:
-    """Whether a finite verb (Brill tags) follows a name, an auxiliary between: the name acts. A past
-    participle counts as the past tense too: "Pakistan blocked the app" (Brill tags it VBN)."""
-    following = _FOLLOWING_VERB.match(after)
-    return bool(following) and cues.lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD")
-
-
-def _acts(before: str, after: str, cues: NameCues) -> bool:
-    """A place name used for its government: a possessive ("Washington's"), the subject of a verb
-    ("New Delhi banned", "Washington insisted"), the one urged, accused or called on, or joined by
-    "and" to another government ("both Beijing and Washington")."""
-    if after.startswith(("’s", "'s")):
-        return True
-    following = _FOLLOWING_VERB.match(after)
-    # a copula makes it a place described ("Ireland is the obvious answer"), unless a verb follows ("is weighing")
-    if following and following.group(1) in _COPULA and cues.lexicon.get(following.group(2) or "", "")[:3] != "VBG":
-        return False
-    if _verb_follows(after, cues) and not _PLACE_PREPOSITION.search(before):
-        return True
-    return bool(re.search(r"(?i)(?:\b(?:urged|urges|accused|accuses|called\s+on|calls\s+on|told|pressed)|"
-                          r"\bBeijing\s+and|\bboth)\s+$", before))
 
 
 def _names_a_state(token: str, places: NonParties) -> bool:
@@ -343,10 +319,12 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     org = cues.org_type(head) or next((cues.org_type(w) for w in reversed(words) if cues.org_type(w)), "")
     if org and (len(words) > 1 or named):
         return "organisation", org
-    if places.capital_of(name) and _acts(before, after, cues):
+    if places.capital_of(name) and (acts(before, after, cues.lexicon)
+                                    or (places.capital_of(name) != name  # (not a city state: "Singapore")
+                                        and object_of(before, after, cues.lexicon, places.capital_of))):
         row.affiliation = places.capital_of(name)
         return "organisation", "government body"  # a capital for its government: "Washington's bullying"
-    if places.is_country(name) and _acts(before, after if not after.startswith(("’s", "'s")) else "", cues):
+    if places.is_country(name) and acts(before, after if not after.startswith(("’s", "'s")) else "", cues.lexicon):
         row.affiliation = places.country_of(name)
         return "organisation", "government body"  # a country acting: "India banned the app", not "India's users"
     if places.is_place(name) or (after.startswith(", ") and _names_a_state(after[2:].split(" ")[0], places)):
@@ -448,7 +426,7 @@ def _product(words: list[str], before: str, after: str, cues: NameCues) -> bool:
     Maduro": a place's), and not a company owned by one in legal form ("Alphabet Inc's Google")."""
     if after.startswith(("’s", "'s")):
         return False
-    if _verb_follows(after, cues):
+    if verb_follows(after, cues.lexicon):
         return False
     listed = _LISTED_AFTER.search(before)
     if listed and cues.things.fullmatch(listed.group(1)):

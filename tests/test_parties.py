@@ -371,3 +371,27 @@ def test_a_people_named_by_its_language_or_a_faiths_followers_are_no_party(group
 def test_capitalised_words_joined_by_an_ampersand_are_a_firm_though_each_is_a_common_word(firm):
     r = read(f"Sales at the bakery chain {firm} fell in August, and Zentrix Corp. said it would wait.\n")
     assert r.party(firm)["type"] == "company"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The timing follows weeks of pressure from Washington.",
+    "Zentrix has spent months trying to satisfy Washington without falling foul of Beijing.",
+    "The deal still has to be approved by Washington.",
+    "Analysts said the fight between Washington and Beijing would go on.",
+    "The deal neither Washington nor Beijing has signed off is in limbo.",
+    "Every deal has a version for Washington and a version for Zentrix.",
+])
+def test_a_capital_a_preposition_or_verb_takes_as_its_object_is_its_government(sentence):
+    r = read(f"{sentence} Zentrix Corp. said it would wait.\n")
+    assert r.party("Washington")["type"] == "government body"
+
+
+@pytest.mark.parametrize("sentence", [
+    "A federal judge in Washington blocked the ban.",
+    "Late on Thursday, Washington time, the president signed two orders.",
+    "Alma Quorvith visited Washington in March.",
+    "Reporting by the Beijing and Washington newsrooms.",
+])
+def test_a_capital_where_something_happens_is_a_place(sentence):
+    r = read(f"{sentence} Zentrix Corp. said it would wait.\n")
+    assert "Washington" not in set(r.world.mentions["surface"])
