@@ -44,6 +44,8 @@ from helpers.namekinds import (
 from helpers.pinyin import pinyin_name
 from helpers.segment import protected_spans
 
+# a stock ticker after a company's legal form, as The Wall Street Journal prints it: "Oracle Corp. ORCL"
+_TICKER_AFTER = re.compile(r"\b(?:Corp|Inc|Co|Cos|Ltd)\.(\s+[A-Z]{1,5})$")
 # a capital of the Latin alphabets, accented ones too ("Élise Marchetti", "Łukasz", "Šefčovič")
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _TOKEN = r"(?:[" + UPPER + r"][\w’'&.-]*[\w.]|[" + UPPER + r"])"
@@ -98,6 +100,7 @@ def read_sentence(sentence: str, mentions, cues: NameCues, quoted=(), headline: 
         protected = protected_spans(sentence)
         runs = [(a, b) for a, b in runs if not any(p0 <= a < p1 for p0, p1 in protected)]
     runs = _bounded(text, _join_after_organisations(text, runs, cues))
+    runs = [(a, ticker.start(1)) if (ticker := _TICKER_AFTER.search(text, a, b)) else (a, b) for a, b in runs]
     starts = [m[0] for m in mentions]
     quote_starts = [q[0] for q in quoted]
     for r0, r1 in runs:

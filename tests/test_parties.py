@@ -395,3 +395,10 @@ def test_a_capital_a_preposition_or_verb_takes_as_its_object_is_its_government(s
 def test_a_capital_where_something_happens_is_a_place(sentence):
     r = read(f"{sentence} Zentrix Corp. said it would wait.\n")
     assert "Washington" not in set(r.world.mentions["surface"])
+
+
+def test_a_ticker_after_a_companys_legal_form_is_not_part_of_its_name():
+    r = read("Under the plan, Zentrix Corp. ZTX would have become the partner and taken a stake alongside Quorvia Inc. QRV "
+             "in a new company. Zentrix said it would wait.\n")
+    assert {"Zentrix Corp.", "Quorvia Inc."} <= set(r.world.mentions["surface"])
+    assert r.party("Zentrix Corp.").name == r.party("Zentrix").name
