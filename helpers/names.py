@@ -56,8 +56,8 @@ _OPENERS = re.compile(r"[\s\"“‘'(—–-]*")
 _JOIN_AFTER_ORG = re.compile(r"\s+to(?:\s+the)?\s+")
 _LOWER_BODY = re.compile(r"(?<![\w’'])([A-Z][\w.]*(?:’s|'s)?)\s+(?:[a-z]+\s+){0,2}?(?:ministry|embassy|consulate)(?![\w’'-])")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
-_LOWER_MINISTRY_OF = re.compile(r"(?<![\w’'])ministry\s+of\s+(?:[a-z]+\s+){0,4}?[a-z]{4,}"
-                                r"(?=\s*[(,.;]|\s+(?:has|had|said|says|is|was)\b)")
+_LOWER_MINISTRY_OF = re.compile(r"(?<![\w’'])ministry\s+of\s+(?:[a-z]+\s+){0,4}?(?:[a-z]{4,}|[A-Z]{2,4})"  # "… and IT"
+                                r"(?=\s*[(,.;]|\s+(?:has|had|said|says|is|was|[a-z]{3,}ed)\b)")  # "… banned it"
 _HOLIDAY_HEADS = ("Day", "Eve")
 _PERSON_OF = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}\s+of(?:\s+\S+){1,5}")  # "Tim Cook of Apple"
 # Brill tags of a sentence's first word that is no part of a name: verbs, function words (not "FW",

@@ -402,3 +402,11 @@ def test_a_ticker_after_a_companys_legal_form_is_not_part_of_its_name():
              "in a new company. Zentrix said it would wait.\n")
     assert {"Zentrix Corp.", "Quorvia Inc."} <= set(r.world.mentions["surface"])
     assert r.party("Zentrix Corp.").name == r.party("Zentrix").name
+
+
+@pytest.mark.parametrize("body", ["ministry of electronics and IT", "ministry of electronics and information technology"])
+def test_a_ministry_written_in_lower_case_acting_is_a_party(body):
+    r = read(f"The {body} banned it along with 58 other apps, saying they were a threat to \"defence of India, security "
+             "of state and public order\".\n")
+    assert r.party(body)["type"] == "government body"
+    assert r.quote("defence of India")["speaker_id"] == r.party(body).name
