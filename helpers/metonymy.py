@@ -1,8 +1,9 @@
 """A place name standing for its government (metonymy): "Washington insisted", "pressure from Washington".
 
-:func:`acts` reads a country's or a capital's name as its government when it is a possessive ("Washington's"), the
-subject of a finite verb ("New Delhi banned", "Washington insisted"; not described by a copula: "Ireland is the obvious
-answer"), the one urged, accused or called on, or joined by "and" to another government ("both Beijing and Washington").
+:func:`acts` reads a country's or a capital's name as its government when it is a possessive ("Washington's"),
+the subject of a finite verb ("New Delhi banned", "Washington insisted", "India, once TikTok's largest market,
+banned"; not described by a copula: "Ireland is the obvious answer"), the one urged, accused or called on, or joined
+by "and" to another government ("both Beijing and Washington").
 :func:`object_of` reads a capital so also when a preposition or a verb takes it as its object ("pressure from
 Washington", "approved by Washington", "a bet on Washington", "trying to satisfy Washington", "between Washington and
 Beijing", "neither Washington nor Beijing"), but not where something happens or someone goes ("a judge in Washington",
@@ -24,6 +25,7 @@ _URGED = re.compile(r"(?i)(?:\b(?:urged|urges|accused|accuses|called\s+on|calls\
 # the prepositions and determiners of an object that is a government, not a place: "pressure from", "approved by"
 _OBJECT_BEFORE = re.compile(r"(?i)\b(?:from|with|by|between|against|over|about|toward|towards|for|on|past|neither|either)\s+$")
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_ASIDE = re.compile(r",\s+[a-z][^,;:.“”\"]{0,80},")  # ", once TikTok's largest market by downloads,"
 _WORD_AFTER = re.compile(r"\s+([a-z]+)")
 _JOINED_AFTER = re.compile(r"\s+(?:and|or|nor)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")  # "Washington and Beijing"
 _PLACE_AFTER = re.compile(r",\s*[A-Z]|-[a-z]")  # "Washington, D.C.", "Washington-based"
@@ -46,6 +48,8 @@ def acts(before: str, after: str, lexicon: dict[str, str]) -> bool:
     another government (see the module docstring)."""
     if after.startswith(("’s", "'s")):
         return True
+    aside = _ASIDE.match(after)  # "India, once TikTok's largest market, banned": the verb after the aside
+    after = after[aside.end():] if aside and verb_follows(after[aside.end():], lexicon) else after
     following = _FOLLOWING_VERB.match(after)
     # a copula makes it a place described ("Ireland is the obvious answer"), unless a verb follows ("is weighing")
     if following and following.group(1) in _COPULA and lexicon.get(following.group(2) or "", "")[:3] != "VBG":

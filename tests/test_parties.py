@@ -410,3 +410,10 @@ def test_a_ministry_written_in_lower_case_acting_is_a_party(body):
              "of state and public order\".\n")
     assert r.party(body)["type"] == "government body"
     assert r.quote("defence of India")["speaker_id"] == r.party(body).name
+
+
+def test_a_country_acting_after_an_aside_is_its_government():
+    r = read("Quorvia, once Zentrix's largest market by downloads, banned the app along with 58 others on June 29, calling "
+             "them “prejudicial to sovereignty and integrity of Quorvia”.\n".replace("Quorvia", "India"))
+    assert r.party("India")["type"] == "government body"
+    assert r.quote("prejudicial")["speaker_id"] == r.party("India").name
