@@ -18,10 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_FOLLOWING_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|would\s+|will\s+)?([a-z]+)(?:\s+([a-z]+))?")
+# a verb after a name, an auxiliary (group 1) and an adverb ("had repeatedly abused") between
+_FOLLOWING_VERB = re.compile(r"\s+(?:(has|had|have|would|will|could|can|may|might|must|should)\s+)?(?:[a-z]+ly\s+)?"
+                             r"([a-z]+)(?:\s+([a-z]+))?")
 _COPULA = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remained", "seems", "looks", "becomes", "became"})
-PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+$")
-_URGED = re.compile(r"(?i)(?:\b(?:urged|urges|accused|accuses|called\s+on|calls\s+on|told|pressed)|\bBeijing\s+and|\bboth)\s+$")
+PLACE_PREPOSITION = re.compile(r"(?i)\b(?:in|at|to|from|of|on|near|outside|across|for|by)\s+(?:the\s+)?$")  # "in the U.S."
+_URGED = re.compile(r"(?i)(?:\b(?:urged|urges|urging|accused|accuses|accusing|called\s+on|calls\s+on|told|pressed|warned|warns|"
+                    r"warning)(?:\s+the)?|\bBeijing\s+and|\bboth)\s+$")
 # the prepositions and determiners of an object that is a government, not a place: "pressure from", "approved by"
 _OBJECT_BEFORE = re.compile(r"(?i)\b(?:from|with|by|between|against|over|about|toward|towards|for|on|past|neither|either)\s+$")
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
@@ -40,7 +43,10 @@ def verb_follows(after: str, lexicon: dict[str, str]) -> bool:
     """Whether a finite verb (Brill tags) follows a name, an auxiliary between: the name acts. A past
     participle counts as the past tense too: "Pakistan blocked the app" (Brill tags it VBN)."""
     following = _FOLLOWING_VERB.match(after)
-    return bool(following) and lexicon.get(following.group(1), "")[:3] in ("VBD", "VBN", "VBZ", "VBP", "MD")
+    if following and following.group(1) and following.group(1) not in ("has", "had", "have"):
+        return True  # a modal: "New Delhi should study"
+    return bool(following) and lexicon.get(following.group(2), "")[:3] in (
+        ("VB", "VBD", "VBN", "VBZ", "VBP") if following.group(1) else ("VBD", "VBN", "VBZ", "VBP", "MD"))
 
 
 def acts(before: str, after: str, lexicon: dict[str, str]) -> bool:
@@ -52,7 +58,7 @@ def acts(before: str, after: str, lexicon: dict[str, str]) -> bool:
     after = after[aside.end():] if aside and verb_follows(after[aside.end():], lexicon) else after
     following = _FOLLOWING_VERB.match(after)
     # a copula makes it a place described ("Ireland is the obvious answer"), unless a verb follows ("is weighing")
-    if following and following.group(1) in _COPULA and lexicon.get(following.group(2) or "", "")[:3] != "VBG":
+    if following and following.group(2) in _COPULA and lexicon.get(following.group(3) or "", "")[:3] not in ("VBG", "VBN"):
         return False
     if verb_follows(after, lexicon) and not PLACE_PREPOSITION.search(before):
         return True

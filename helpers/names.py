@@ -19,6 +19,8 @@ offsets into the article text. How the runs are cut:
 3. A sentence's dateline or credit ("WASHINGTON (AP) —") is read as a ``credit``, and a headline
    in title case is not read (its capitals mark no names). Runs whose every capitalised word a
    gazetteer mention covers are skipped.
+4. A country the gazetteer lists as a place ("United States", "U.S.") is read as its government where
+   it acts (:mod:`helpers.metonymy`: "the U.S. had repeatedly abused …"), one party for all its forms.
 
 Every expression here is linear in the text: the runs' connectors are bounded, the dateline's
 white space possessive.
@@ -28,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from helpers.metonymy import acts
 from helpers.namekinds import (
     ACRONYM,
     FUNCTION_WORDS,
@@ -119,6 +122,11 @@ def read_sentence(sentence: str, mentions, cues: NameCues, quoted=(), headline: 
             out.extend(classify(text, part, start, end, near, cues, quoted[max(0, q - 3):q], base=i))
     if "ministry" in sentence or "embassy" in sentence or "consulate" in sentence:
         out = _lower_case_bodies(sentence, mentions, cues, quoted, out)
+    for k, (a, b, _, kind) in enumerate(mentions):  # a country the gazetteer lists as a place, acting: its government
+        if kind == "place" and cues.places.is_country(text[a:b]) and not any(n.start < b and a < n.end for n in out) \
+                and acts(text[max(start, a - 60):a], text[b:min(end, b + 120)], cues.lexicon):
+            out.append(Name(a, b, text[a:b], "organisation", "government body", affiliation=cues.places.country_of(
+                text[a:b]), absorbs=(k,)))
     if len(out) > 1:
         _coordinated_things(text, out, cues)
     return out

@@ -210,12 +210,12 @@ def _resolve(corpus, mentions, gazetteer, found, cues: NameCues, owners: dict[st
         occ = _Occurrence(aid, no, name.start, name.end, name.name, title=name.title, affiliation=name.affiliation,
                           party_type=name.party_type)
         owner = owners.get(alias_key(name.name))
-        if owner is not None:
+        if owner is not None and not (gtype.get(owner) == "place" and name.kind == "organisation"):  # (a place acting)
             occ.key = owner
         elif name.kind == "person" and len(name.name.split()) > 1:
             occ.key = "person:" + _person_key(name.name)
-        elif name.kind == "organisation":
-            occ.key = "org:" + _org_key(name.name, cues)
+        elif name.kind == "organisation":  # a country's government by the country's name ("U.S.", "US": United States)
+            occ.key = "org:" + _org_key(name.affiliation if cues.places.is_country(name.name) else name.name, cues)
         else:  # person_ref, org_ref, a titled one-word person: resolved below
             refs.append((occ, name.kind))
         occurrences.append(occ)

@@ -417,3 +417,25 @@ def test_a_country_acting_after_an_aside_is_its_government():
              "them “prejudicial to sovereignty and integrity of Quorvia”.\n".replace("Quorvia", "India"))
     assert r.party("India")["type"] == "government body"
     assert r.quote("prejudicial")["speaker_id"] == r.party("India").name
+
+
+@pytest.mark.parametrize("sentence", [
+    "A ministry spokesperson said the United States had repeatedly abused the concept of national security.",
+    "Zentrix accused the United States of using state power to hunt companies.",
+    "The ministry urged the United States to abandon bullying.",
+    "\"We hope that the United States will treat Chinese companies fairly,\" Alma Quorvith said.",
+    "Beijing on Tuesday warned the United States against opening Pandora's box.",
+])
+def test_a_country_that_acts_through_an_auxiliary_an_adverb_or_as_the_one_urged_is_its_government(sentence):
+    r = read(f"{sentence} Zentrix Corp. said it would wait.\n")
+    assert r.party("United States")["type"] == "government body"
+
+
+def test_a_country_the_gazetteer_lists_as_a_place_is_one_government_party_where_it_acts_and_a_place_elsewhere():
+    r = read("A ministry spokesperson said the U.S. had repeatedly abused the concept of national security. The United "
+             "States has denied it, and Zentrix hopes the US will relent. Zentrix has 100 million users in the United "
+             "States, it said.\n")
+    m = r.world.mentions.set_index("surface")["stakeholder_id"]
+    acting = {m["U.S."], m["US"], m["United States"].iloc[0]}
+    assert len(acting) == 1 and m["United States"].iloc[1] == "united_states"
+    assert r.world.parties.set_index("stakeholder_id").loc[acting.pop(), "type"] == "government body"
