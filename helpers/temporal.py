@@ -249,7 +249,7 @@ def _resolve(match: tuple[int, int, Rule, re.Match], text: str, dct: dt.date, wi
     signal = re.sub(r"\s+", " ", found["signal"].lower()) if found else ""
     # a preposition before the expression ties it to the verb before it: "signed in August would ..."
     tense = when.clause_tense(text, start - len(found.group(0)) if found else start, end,
-                              signal if rule.tensed == "signals" else "") if rule.tensed else ""
+                              signal if rule.tensed == "signals" else "", day=rule.tensed == "signals") if rule.tensed else ""
     if rule.resolve is tx.r_weekday and tense == "past" and not m["mod"] and when.seen_ahead(text, start, end, signal):
         tense = "nearest"  # "canceled arguments that had been scheduled for Thursday": the Thursday nearer the day
     if rule.resolve in (tx.r_month, tx.r_season):

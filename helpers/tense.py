@@ -13,7 +13,8 @@ Within that clause the verb cue nearest the expression decides (in words, a prep
 the expression counting with it; a tie goes to the cue before it): future (will, would, is due
 to, is set to, takes effect, expires, must ...), past (was, had, said, signed, met, could ... and
 other past forms; "was due to" and "would have" are a future seen from the past, so past) or
-present (is, are, has). Where no verb decides, a forward word in its clause (deadline, effective,
+present (is, are, has, and a verb the Brill lexicon tags as the present's third person: "gives",
+"threatens"). Where no verb decides, a forward word in its clause (deadline, effective,
 starting, ahead of) or, before a weekday, weekend or day, a future signal (as of, from, by, until)
 makes it future (not before a month: "by late August" alone is the nearest August);
 a clause with no verb at all ("a day after Tuesday's election") takes the tense of its sentence.
@@ -27,6 +28,8 @@ import re
 from dataclasses import dataclass
 
 import holidays
+
+from helpers import lexicons
 
 # a comma or colon between digits ("11:59 p.m.", "1,500") cuts nothing
 _BOUNDARY = re.compile(r"[;—]|(?<!\d)[,:]|[,:](?!\d)|\b(?:after|before|while|when|although|because|but)\b")
@@ -78,8 +81,10 @@ def governing_clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else c1
 
 
-def _cue(words: list[tuple[int, int, str, str]], i: int) -> str:
-    """future, past, present or '' for the ``i``-th word (start, end, word, lower case) of a clause."""
+def _cue(words: list[tuple[int, int, str, str]], i: int, day: bool = False) -> str:
+    """future, past, present or '' for the ``i``-th word (start, end, word, lower case) of a clause; for a
+    weekday or a day (``day``) a verb of the present's third person is no cue ("the summit opens on Friday" is
+    a timetable: the signals decide)."""
     _, _, word, low = words[i]
     prev = words[i - 1][3] if i else ""
     nxt = words[i + 1][3] if i + 1 < len(words) else ""
@@ -98,10 +103,11 @@ def _cue(words: list[tuple[int, int, str, str]], i: int) -> str:
     if (low in _PAST_WORDS or (low.endswith("ed") and word[0].islower() and "-" not in low and low not in _NOT_PAST)) \
             and prev not in _PASSIVE:  # "will be sold", "is expected": a participle, not a past tense
         return "past"
-    return "present" if low in _PRESENT else ""
+    present = low in _PRESENT or (not day and low.endswith("s") and lexicons.brill().get(low) == "VBZ")  # "gives"
+    return "present" if present else ""
 
 
-def _verb_tense(text: str, c0: int, c1: int, start: int, end: int) -> str:
+def _verb_tense(text: str, c0: int, c1: int, start: int, end: int, day: bool = False) -> str:
     """The tense of the verb cue of ``text[c0:c1]`` nearest ``[start, end)`` (in words; ties go left), or ''.
     The words are read some six either side first, then some thirty if that decides nothing."""
     for reach in (40, 200):
@@ -112,9 +118,9 @@ def _verb_tense(text: str, c0: int, c1: int, start: int, end: int) -> str:
         for d in range(max(left + 1, len(words) - right)):
             if reach < 200 and ((left - d < 0 and a > c0) or (right + d >= len(words) and b < c1)):
                 break  # a side is cut short here: read further
-            if left - d >= 0 and (kind := _cue(words, left - d)):
+            if left - d >= 0 and (kind := _cue(words, left - d, day)):
                 return kind
-            if right + d < len(words) and (kind := _cue(words, right + d)):
+            if right + d < len(words) and (kind := _cue(words, right + d, day)):
                 return kind
         else:
             if reach < 200 and a == c0 and b == c1:
@@ -122,12 +128,12 @@ def _verb_tense(text: str, c0: int, c1: int, start: int, end: int) -> str:
     return ""
 
 
-def clause_tense(text: str, start: int, end: int, signal: str = "") -> str:
+def clause_tense(text: str, start: int, end: int, signal: str = "", day: bool = False) -> str:
     """future, past or present for the expression at ``[start, end)`` of the sentence ``text`` (see
     the module docstring); ``signal`` is the preposition before it ("as of", "from", "by" ...), to
-    be given for a weekday, weekend or day only."""
+    be given for a weekday, weekend or day only, and ``day`` says the expression is one of those."""
     c0, c1 = governing_clause(text, start, end)
-    tense = _verb_tense(text, c0, c1, start, end)
+    tense = _verb_tense(text, c0, c1, start, end, day)
     moved = _MOVED.search(text, max(0, start - 120), start) if signal in ("to", "until", "till") else None
     if moved and not re.search(r"\bhad\s+$", text[max(0, moved.start() - 8):moved.start()]):
         return "future"  # "pushed back its ban by a week, to Sunday", "postponed the ban until Sunday": the new day
@@ -140,7 +146,7 @@ def clause_tense(text: str, start: int, end: int, signal: str = "") -> str:
         return "future"
     if not tense and signal == "by" and not text[c0:start].strip(" \"“‘'(") and text[end:end + 2].startswith(","):
         # "By Wednesday, China Daily was calling it …": the sentence's tense (a narrative, not a deadline)
-        return _verb_tense(text, 0, len(text), start, end) or "future"
+        return _verb_tense(text, 0, len(text), start, end, day) or "future"
     if signal in _FORWARD_SIGNALS or _FORWARD_WORDS.search(text, c0, c1):
         return "future"
     if tense == "present":
@@ -148,7 +154,7 @@ def clause_tense(text: str, start: int, end: int, signal: str = "") -> str:
     if any(a <= start < b for a, b in quoted_spans(text)):
         return "present"  # '"Ask me again in September," she said': the words' own time, not the attribution's
     # a clause with no verb takes its sentence's tense
-    return _verb_tense(text, 0, len(text), start, end) or "present"
+    return _verb_tense(text, 0, len(text), start, end, day) or "present"
 
 
 _INFINITIVE_BEFORE = re.compile(r"\b(?:expect|plan|intend|hope|aim|want|schedul|promis|pledg|vow|agre|threaten|prepar|"

@@ -560,3 +560,14 @@ def test_a_weekday_beside_a_date_or_holiday_of_that_weekday_is_that_day(text, dc
 def test_a_weekday_a_past_clause_looks_ahead_to_is_the_nearer_one(text, dct, value):
     found = [r for r in temporal.expressions_in_text(text, dct, WINDOW) if r["rule"] == "weekday"]
     assert found[-1]["value"] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb in the present's third person (the Brill lexicon's VBZ) or a pronoun's contraction is the present:
+    # the nearer month, not the one before the past verb further off
+    ("A separate order signed Aug. 14 gives Zentrix until November to divest.", "2020-11"),
+    ("The order threatens to ban transactions with the company from November.", "2020-11"),
+    ("\"Fifteen days is not a lot. And after January, it's a different administration,\" he said.", "2021-01"),
+])
+def test_a_bare_month_in_a_present_clause_is_the_nearer_one(text, expected):
+    assert [v for t, v, _ in resolve(text) if t in ("November", "January")] == [expected]
