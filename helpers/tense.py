@@ -14,7 +14,8 @@ the expression counting with it; a tie goes to the cue before it): future (will,
 to, is set to, takes effect, expires, must ...), past (was, had, said, signed, met, could ... and
 other past forms; "was due to" and "would have" are a future seen from the past, so past) or
 present (is, are, has, and a verb the Brill lexicon tags as the present's third person: "gives",
-"threatens"). Where no verb decides, a forward word in its clause (deadline, effective,
+"threatens"; before a weekday or a day such a verb is a timetable, the nearer of the last and the next:
+"the summit opens on Friday"). Where no verb decides, a forward word in its clause (deadline, effective,
 starting, ahead of) or, before a weekday, weekend or day, a future signal (as of, from, by, until)
 makes it future (not before a month: "by late August" alone is the nearest August);
 a clause with no verb at all ("a day after Tuesday's election") takes the tense of its sentence.
@@ -83,8 +84,8 @@ def governing_clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _cue(words: list[tuple[int, int, str, str]], i: int, day: bool = False) -> str:
     """future, past, present or '' for the ``i``-th word (start, end, word, lower case) of a clause; for a
-    weekday or a day (``day``) a verb of the present's third person is no cue ("the summit opens on Friday" is
-    a timetable: the signals decide)."""
+    weekday or a day (``day``) a verb of the present's third person is a timetable, "nearest" ("the summit
+    opens on Friday", "Walmart reports on Tuesday": the nearer of the last and the next)."""
     _, _, word, low = words[i]
     prev = words[i - 1][3] if i else ""
     nxt = words[i + 1][3] if i + 1 < len(words) else ""
@@ -103,8 +104,9 @@ def _cue(words: list[tuple[int, int, str, str]], i: int, day: bool = False) -> s
     if (low in _PAST_WORDS or (low.endswith("ed") and word[0].islower() and "-" not in low and low not in _NOT_PAST)) \
             and prev not in _PASSIVE:  # "will be sold", "is expected": a participle, not a past tense
         return "past"
-    present = low in _PRESENT or (not day and low.endswith("s") and lexicons.brill().get(low) == "VBZ")  # "gives"
-    return "present" if present else ""
+    if low.endswith("s") and low not in _PRESENT and lexicons.brill().get(low) == "VBZ":  # "gives", "reports"
+        return "nearest" if day else "present"  # a day in the present's third person: a timetable, either side
+    return "present" if low in _PRESENT else ""
 
 
 def _verb_tense(text: str, c0: int, c1: int, start: int, end: int, day: bool = False) -> str:
@@ -149,8 +151,8 @@ def clause_tense(text: str, start: int, end: int, signal: str = "", day: bool = 
         return _verb_tense(text, 0, len(text), start, end, day) or "future"
     if signal in _FORWARD_SIGNALS or _FORWARD_WORDS.search(text, c0, c1):
         return "future"
-    if tense == "present":
-        return "present"
+    if tense in ("present", "nearest"):
+        return tense
     if any(a <= start < b for a, b in quoted_spans(text)):
         return "present"  # '"Ask me again in September," she said': the words' own time, not the attribution's
     # a clause with no verb takes its sentence's tense

@@ -571,3 +571,15 @@ def test_a_weekday_a_past_clause_looks_ahead_to_is_the_nearer_one(text, dct, val
 ])
 def test_a_bare_month_in_a_present_clause_is_the_nearer_one(text, expected):
     assert [v for t, v, _ in resolve(text) if t in ("November", "January")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weekday whose clause's verb is the present's third person is a timetable: the nearer one, either side
+    # (the publication day is a Monday: Thursday is nearer ahead, Friday behind)
+    ("Zentrix, which publishes its quarterly results on Thursday, did not respond.", "2020-09-17"),
+    ("The fair, which opens in Beijing on Wednesday, had drawn many exhibitors.", "2020-09-16"),
+    ("The ministry, which holds its regular briefing on Thursday, has said little.", "2020-09-17"),
+    ("The ministry, which holds its regular briefing on Friday, has said little.", "2020-09-11"),
+])
+def test_a_weekday_in_a_timetable_present_is_the_nearer_one(text, expected):
+    assert [v for t, v, _ in resolve(text) if t in ("Wednesday", "Thursday", "Friday")] == [expected]
