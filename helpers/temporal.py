@@ -286,6 +286,8 @@ def _sentence(text: str, window_days: int, state: when.Anchors, opened: bool = F
         r.update(again, value=again["value"] + r["value"][10:], rule="relative_day_in_quote")
     if quoted:
         state.antecedent = next(r["resolved_start"] for r in reversed(rows) if r["granularity"] == "day")
+    day = when.said_on(text, rows, state.dct, when.quoted_spans(text, opened))
+    state.said = day if day is not None else state.said if when.starts_quoted(text, opened) else None
     state.previous = (text, rows, opened)
     return rows
 

@@ -175,7 +175,7 @@ def future_in_the_past(text: str, start: int) -> bool:
 # Quotes and who said them when
 
 _SPEECH = re.compile(r"\b(?:said|says|told|announced|stated|wrote|added|tweeted|posted|confirmed|declared|statement|"
-                     r"according\s+to)\b", re.IGNORECASE)
+                     r"disclosed|revealed|argued|countered|replied|responded|dated|according\s+to)\b", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -223,6 +223,7 @@ class Anchors:
     antecedent: dt.date | None = None
     previous: tuple[str, list[dict], bool] | None = None
     period: dt.date | None = None  # the start of the last day, week, month or year named ("that month", "the following year")
+    said: dt.date | None = None  # the day the quotation under way was said, while the sentences after it are quoted
 
 
 def _inside(spans: list[tuple[int, int]], row: dict) -> bool:
@@ -246,7 +247,8 @@ def speech_day(text: str, rows: list[dict], candidates: list[dict], anchors: Anc
     """The day the words of a quotation in ``text`` were said, and those of ``candidates`` (today,
     yesterday, tomorrow ...) inside it that it anchors: the speech day the sentence itself gives
     outside the quotation, else the one the previous sentence gives; nothing when neither gives
-    one or it is the publication day. ``opened``: see :func:`quoted_spans`."""
+    one or it is the publication day; a sentence that starts quoted takes the day of the quotation under
+    way (:attr:`Anchors.said`). ``opened``: see :func:`quoted_spans`."""
     spans = quoted_spans(text, opened)
     inside = [r for r in candidates if _inside(spans, r)]
     if not inside:
@@ -255,7 +257,14 @@ def speech_day(text: str, rows: list[dict], candidates: list[dict], anchors: Anc
     if said is None and anchors.previous is not None:
         p_text, p_rows, p_opened = anchors.previous
         said = said_on(p_text, p_rows, anchors.dct, quoted_spans(p_text, p_opened))
+    if said is None and starts_quoted(text, opened):  # a statement quoted over sentences and paragraphs: the day
+        said = anchors.said  # its first words were said on ('"…," the company said in a statement Tuesday. "Today, …')
     return (said, inside) if said is not None and said != anchors.dct else (None, [])
+
+
+def starts_quoted(text: str, opened: bool) -> bool:
+    """Whether a sentence starts inside a quotation: one open before it, or its own opening mark."""
+    return opened or text.lstrip()[:1] in ("\"", "“")
 
 
 # --------------------------------------------------------------------------------------------

@@ -583,3 +583,19 @@ def test_a_bare_month_in_a_present_clause_is_the_nearer_one(text, expected):
 ])
 def test_a_weekday_in_a_timetable_present_is_the_nearer_one(text, expected):
     assert [v for t, v, _ in resolve(text) if t in ("Wednesday", "Thursday", "Friday")] == [expected]
+
+
+def test_today_in_a_statement_quoted_over_paragraphs_is_the_day_its_first_words_were_said(make_data):
+    """Each paragraph of a statement quoted over several opens with its own mark; its "today" is the day its first
+    words were said. Published Monday 2020-09-14."""
+    text = ("\"For a year, Zentrix has engaged in good faith,\" the company said in a statement Friday. \"We have "
+            "offered detailed solutions.\n\n\"Today, with the deadline imminent, we have filed a petition.\"\n")
+    e = temporal.find_temporal_expressions(load_corpus(make_data({"x_statement": text}), use_cache=False), WINDOW)
+    assert e.set_index("text").loc["Today", "value"] == "2020-09-11"
+
+
+def test_today_in_words_a_sentence_before_says_were_disclosed_on_a_day_is_that_day(make_data):
+    text = ("Quorvia disclosed late Sunday that Zentrix had rejected its offer. \"Zentrix let us know today they would "
+            "not be selling,\" the company said.\n")
+    e = temporal.find_temporal_expressions(load_corpus(make_data({"x_disclosed": text}), use_cache=False), WINDOW)
+    assert e.set_index("text").loc["today", "value"] == "2020-09-13"
