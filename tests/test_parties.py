@@ -373,17 +373,25 @@ def test_capitalised_words_joined_by_an_ampersand_are_a_firm_though_each_is_a_co
     assert r.party(firm)["type"] == "company"
 
 
-@pytest.mark.parametrize("sentence", [
-    "The timing follows weeks of pressure from Washington.",
-    "Zentrix has spent months trying to satisfy Washington without falling foul of Beijing.",
-    "The deal still has to be approved by Washington.",
-    "Analysts said the fight between Washington and Beijing would go on.",
-    "The deal neither Washington nor Beijing has signed off is in limbo.",
-    "Every deal has a version for Washington and a version for Zentrix.",
+@pytest.mark.parametrize(("sentence", "place"), [
+    # a capital a preposition or a verb takes as its object
+    ("The timing follows weeks of pressure from Washington.", "Washington"),
+    ("Zentrix has spent months trying to satisfy Washington without falling foul of Beijing.", "Washington"),
+    ("The deal still has to be approved by Washington.", "Washington"),
+    ("Analysts said the fight between Washington and Beijing would go on.", "Washington"),
+    ("The deal neither Washington nor Beijing has signed off is in limbo.", "Washington"),
+    ("Every deal has a version for Washington and a version for Zentrix.", "Washington"),
+    # a country acting through an auxiliary, a modal or an adverb, or the one accused, urged or warned
+    ("A ministry spokesperson said the United States had repeatedly abused the concept of national security.",
+     "United States"),
+    ("Zentrix accused the United States of using state power to hunt companies.", "United States"),
+    ("The ministry urged the United States to abandon bullying.", "United States"),
+    ("\"We hope that the United States will treat Chinese companies fairly,\" Alma Quorvith said.", "United States"),
+    ("Beijing on Tuesday warned the United States against opening Pandora's box.", "United States"),
 ])
-def test_a_capital_a_preposition_or_verb_takes_as_its_object_is_its_government(sentence):
+def test_a_place_name_standing_for_its_government_is_a_government_party(sentence, place):
     r = read(f"{sentence} Zentrix Corp. said it would wait.\n")
-    assert r.party("Washington")["type"] == "government body"
+    assert r.party(place)["type"] == "government body"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -413,22 +421,10 @@ def test_a_ministry_written_in_lower_case_acting_is_a_party(body):
 
 
 def test_a_country_acting_after_an_aside_is_its_government():
-    r = read("Quorvia, once Zentrix's largest market by downloads, banned the app along with 58 others on June 29, calling "
-             "them “prejudicial to sovereignty and integrity of Quorvia”.\n".replace("Quorvia", "India"))
+    r = read("India, once Zentrix's largest market by downloads, banned the app along with 58 others on June 29, calling "
+             "them “prejudicial to sovereignty and integrity of India”.\n")
     assert r.party("India")["type"] == "government body"
     assert r.quote("prejudicial")["speaker_id"] == r.party("India").name
-
-
-@pytest.mark.parametrize("sentence", [
-    "A ministry spokesperson said the United States had repeatedly abused the concept of national security.",
-    "Zentrix accused the United States of using state power to hunt companies.",
-    "The ministry urged the United States to abandon bullying.",
-    "\"We hope that the United States will treat Chinese companies fairly,\" Alma Quorvith said.",
-    "Beijing on Tuesday warned the United States against opening Pandora's box.",
-])
-def test_a_country_that_acts_through_an_auxiliary_an_adverb_or_as_the_one_urged_is_its_government(sentence):
-    r = read(f"{sentence} Zentrix Corp. said it would wait.\n")
-    assert r.party("United States")["type"] == "government body"
 
 
 def test_a_country_the_gazetteer_lists_as_a_place_is_one_government_party_where_it_acts_and_a_place_elsewhere():
