@@ -132,8 +132,9 @@ def _verb_tense(text: str, c0: int, c1: int, start: int, end: int, day: bool = F
 
 def clause_tense(text: str, start: int, end: int, signal: str = "", day: bool = False) -> str:
     """future, past or present for the expression at ``[start, end)`` of the sentence ``text`` (see
-    the module docstring); ``signal`` is the preposition before it ("as of", "from", "by" ...), to
-    be given for a weekday, weekend or day only, and ``day`` says the expression is one of those."""
+    the module docstring), or nearest for a day in a timetable; ``signal`` is the preposition before
+    it ("as of", "from", "by" ...), to be given for a weekday, weekend or day only, and ``day`` says the
+    expression is one of those."""
     c0, c1 = governing_clause(text, start, end)
     tense = _verb_tense(text, c0, c1, start, end, day)
     moved = _MOVED.search(text, max(0, start - 120), start) if signal in ("to", "until", "till") else None
