@@ -104,16 +104,13 @@ class DocumentSpeakers:
                              + re.escape(noun.lower()) + r"\b(?!s)")  # "The new order, signed Wednesday, withdraws"
         for kk in range(k - 1, max(-1, k - 1 - (12 if enacted else 2)), -1):
             s0, s1, _ = self.sentences[kk]
-            if enacted and (own := subject.match(self.text[s0:s1].lower())):  # a sentence about the order itself: its
-                by = _SIGNED_BY.match(self.text, s0 + own.end(), s1)  # signer after it ("signed by X", "the order X
-                lo, hi = (by.start(1), by.end(1)) if by else (0, 0)  # signed"), else none of the orders it names ("the
-                if by is None and (by := signed.match(self.text[s0:s1].lower(), own.end() - len(noun))) and by.group(1):
-                    lo, hi = s0 + by.start(1), s0 + by.end(1)  # two orders Trump issued"): on back
-                signer = [x for x in self.window(kk, lo, hi) if x.kind == "name"]
-                if signer:
-                    return signer[0].party
-                continue
-            m = introduced.search(self.text[s0:s1].lower())
+            low = self.text[s0:s1].lower()
+            if enacted and (own := subject.match(low)):  # a sentence about the order itself ("The new order, signed
+                signer = self._subject_signer(kk, s0, s1, low, own.end(), signed, noun)  # Wednesday, withdraws …")
+                if signer != UNKNOWN:
+                    return signer
+                continue  # none of the orders it names ("the two orders Trump issued") is this one: on back
+            m = introduced.search(low)
             issuer = self.line_speaker(kk, s0, s0 + m.start()) if m else UNKNOWN
             opening = _IN_A.match(self.text, s0, s1)  # "In a notice posted …, the department said": the one after the phrase
             opening = opening if opening and (m is None or s0 + m.start() < opening.end()) else None
@@ -124,7 +121,7 @@ class DocumentSpeakers:
                     return issuer
             if issuer != UNKNOWN or (m and not enacted):  # an order with no signer there ("a companion order"): on back
                 return issuer
-            m = signed.search(self.text[s0:s1].lower())
+            m = signed.search(low)
             lo, hi = ((m.start(1), m.end(1)) if m.group(1) is not None else (max(0, m.start(2) - 60), m.start(2))) if m \
                 else (0, 0)
             by = [x for x in self.window(kk, s0 + lo, s0 + hi) if x.kind == "name"]
@@ -133,6 +130,16 @@ class DocumentSpeakers:
             if enacted and (by := self._enacted_in(kk)) != UNKNOWN:  # the nearest sentence that says who did it
                 return by
         return UNKNOWN
+
+    def _subject_signer(self, kk: int, s0: int, s1: int, low: str, at: int, signed: re.Pattern, noun: str) -> str:
+        """The signer named right after an order that is the subject of sentence ``kk`` (``low``: its text in lower
+        case; ``at``: the end of the order's words in it): "An executive order signed by President Joe Biden",
+        "The executive order President Trump signed"; else unknown."""
+        by = _SIGNED_BY.match(self.text, s0 + at, s1)
+        lo, hi = (by.start(1), by.end(1)) if by else (0, 0)
+        if by is None and (by := signed.match(low, at - len(noun))) and by.group(1):
+            lo, hi = s0 + by.start(1), s0 + by.end(1)
+        return next((x.party for x in self.window(kk, lo, hi) if x.kind == "name"), UNKNOWN)
 
     def _enacted_in(self, kk: int) -> str:
         """Whom an order, law or regulation with no signer named near it is by, read in sentence ``kk`` (one of

@@ -319,10 +319,10 @@ def _what(text: str, row: Name, words: list[str], s0: int, s1: int, cues: NameCu
     org = cues.org_type(head) or next((cues.org_type(w) for w in reversed(words) if cues.org_type(w)), "")
     if org and (len(words) > 1 or named):
         return "organisation", org
-    if places.capital_of(name) and (acts(before, after, cues.lexicon)
-                                    or (places.capital_of(name) != name  # (not a city state: "Singapore")
-                                        and object_of(before, after, cues.lexicon, places.capital_of))):
-        row.affiliation = places.capital_of(name)
+    country = places.capital_of(name)
+    if country and (acts(before, after, cues.lexicon) or (country != name  # (not a city state: "Singapore")
+                                                          and object_of(before, after, cues.lexicon, places.capital_of))):
+        row.affiliation = country
         return "organisation", "government body"  # a capital for its government: "Washington's bullying"
     if places.is_country(name) and acts(before, after if not after.startswith(("’s", "'s")) else "", cues.lexicon):
         row.affiliation = places.country_of(name)
